@@ -1,0 +1,48 @@
+# Two commands for people: `make serve` and `make test`. Each one first builds .venv from the
+# pinned requirements (only when they changed), so a fresh machine needs just python3 and make.
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+SITE    ?= site
+# Silence the MkDocs 2 / Material end-of-life banners: they are printed on every run otherwise.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: serve build test schema screenshots clean
+.DEFAULT_GOAL := serve
+
+$(BIN)/.runtime: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(BIN)/.test: requirements-test.txt $(BIN)/.runtime
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+## serve: live preview on http://127.0.0.1:8000 ; edits to content/, data/ and macros/ reload the page
+serve: $(BIN)/.runtime
+	$(BIN)/mkdocs serve --strict
+
+## build: strict build into $(SITE)/ ; the old site stays in place unless the new one is complete
+build: $(BIN)/.runtime
+	rm -rf $(SITE).new
+	$(BIN)/mkdocs build --strict --quiet --site-dir $(SITE).new
+	rm -rf $(SITE).old; if [ -d $(SITE) ]; then mv $(SITE) $(SITE).old; fi
+	mv $(SITE).new $(SITE); rm -rf $(SITE).old
+
+## test: every test, the browser tests in headless chromium included
+test: $(BIN)/.test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## schema: regenerate the JSON Schemas in data/schema/ from the models
+schema: $(BIN)/.runtime
+	$(BIN)/python -m macros.schema
+
+clean:
+	rm -rf $(SITE) $(SITE).new $(SITE).old .pytest_cache
+
+## screenshots: every page, light and dark, desktop and phone width, into screenshots/
+screenshots: $(BIN)/.test
+	$(BIN)/python -m tests.screenshots

@@ -1,0 +1,173 @@
+"""Rules that span records and files: unique ids, references that resolve, review dates, and decision
+trees that are well formed (every answer covered, every node reachable, no cycles).
+
+Each check is a generator of (file name, loc, message); site.py turns them into located Problems.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from .models import (CategoriesFile, CheatsheetFile, CriteriaFile, DimensionsFile, OptionsFile,
+                     SourcesFile, TreesFile)
+
+Finding = tuple[str, tuple, str]
+
+
+def _listing(ids) -> str:
+    ids = sorted(ids)
+    shown = ", ".join(ids[:12])
+    return shown + (f" … ({len(ids)} in all)" if len(ids) > 12 else "")
+
+
+def unique_ids(name: str, records, loc: tuple = ()) -> Iterator[Finding]:
+    seen: dict[str, int] = {}
+    for index, record in enumerate(records):
+        if record.id in seen:
+            yield (name, (*loc, index, "id"),
+                   f"duplicate id '{record.id}' (also item {seen[record.id] + 1}); ids must be unique")
+        else:
+            seen[record.id] = index
+
+
+def known(name: str, loc: tuple, value: str, valid, what: str, see: str = "") -> Iterator[Finding]:
+    if value not in valid:
+        where = f" (see data/{see}.yml)" if see else ""
+        yield name, loc, f"unknown {what} '{value}'{where}; expected one of: {_listing(valid)}"
+
+
+def source_refs(name: str, records, source_ids) -> Iterator[Finding]:
+    for index, record in enumerate(records):
+        for position, source in enumerate(record.sources):
+            yield from known(name, (name, index, "sources", position), source, source_ids,
+                             "source", "sources")
+
+
+def not_in_future(name: str, records, today: dt.date) -> Iterator[Finding]:
+    for index, record in enumerate(records):
+        if record.reviewed > today:
+            yield (name, (name, index, "reviewed"),
+                   f"review date {record.reviewed} is in the future (today is {today}); "
+                   "use the date you checked the record")
+
+
+def dimensions(dims: DimensionsFile, cats: CategoriesFile) -> Iterator[Finding]:
+    category_ids = {c.id for c in cats.categories}
+    used = set()
+    for index, dim in enumerate(dims.dimensions):
+        used.add(dim.category)
+        yield from known("dimensions", ("dimensions", index, "category"), dim.category, category_ids,
+                         "category", "categories")
+    for index, cat in enumerate(cats.categories):
+        if cat.id not in used:
+            yield ("categories", ("categories", index, "id"),
+                   f"category '{cat.id}' has no dimensions, so its table group would be empty; "
+                   "give it a dimension or remove it")
+
+
+def criteria(crit: CriteriaFile) -> Iterator[Finding]:
+    for index, criterion in enumerate(crit.criteria):
+        yield from unique_ids("criteria", criterion.answers, ("criteria", index, "answers"))
+
+
+def trees(tr: TreesFile, crit: CriteriaFile, opts: OptionsFile) -> Iterator[Finding]:
+    answers = {c.id: [a.id for a in c.answers] for c in crit.criteria}
+    option_ids = {o.id for o in opts.options}
+    for t_index, tree in enumerate(tr.trees):
+        at = ("trees", t_index)
+        yield from unique_ids("trees", tree.nodes, (*at, "nodes"))
+        nodes = {n.id: n for n in tree.nodes}
+        yield from known("trees", (*at, "root"), tree.root, nodes, "root node")
+        for n_index, node in enumerate(tree.nodes):
+            n_at = (*at, "nodes", n_index)
+            if node.id in option_ids:
+                yield ("trees", (*n_at, "id"),
+                       f"node id '{node.id}' is also an option id; rename the node")
+            if node.criterion not in answers:
+                yield from known("trees", (*n_at, "criterion"), node.criterion, answers,
+                                 "criterion", "criteria")
+                continue
+            expected = answers[node.criterion]
+            covered: dict[str, int] = {}
+            for b_index, branch in enumerate(node.branches):
+                b_at = (*n_at, "branches", b_index)
+                if branch.answer not in expected:
+                    yield from known("trees", (*b_at, "answer"), branch.answer, expected,
+                                     f"answer of criterion '{node.criterion}'")
+                elif branch.answer in covered:
+                    yield ("trees", (*b_at, "answer"),
+                           f"answer '{branch.answer}' already has a branch; keep one")
+                covered.setdefault(branch.answer, b_index)
+                if branch.next not in nodes and branch.next not in option_ids:
+                    yield ("trees", (*b_at, "next"),
+                           f"'{branch.next}' is neither a node of this tree nor an option; "
+                           f"expected one of: {_listing(set(nodes) | option_ids)}")
+            for missing in (a for a in expected if a not in covered):
+                yield ("trees", (*n_at, "branches"),
+                       f"answer '{missing}' of criterion '{node.criterion}' has no branch "
+                       "(a dead end); add '- answer: {0}' with its 'next'".format(missing))
+        if tree.root in nodes:
+            yield from _reachable_and_acyclic(tree, nodes, at)
+
+
+def _reachable_and_acyclic(tree, nodes, at) -> Iterator[Finding]:
+    index_of = {n.id: i for i, n in enumerate(tree.nodes)}
+    state: dict[str, str] = {}  # absent: unvisited; "open": on the current path; "done"
+    findings: list[Finding] = []
+
+    def visit(node_id: str, path: list[str]) -> None:
+        state[node_id] = "open"
+        for b_index, branch in enumerate(nodes[node_id].branches):
+            if branch.next not in nodes:
+                continue
+            if state.get(branch.next) == "open":
+                cycle = " -> ".join([*path[path.index(branch.next):], node_id, branch.next])
+                findings.append(("trees", (*at, "nodes", index_of[node_id], "branches", b_index, "next"),
+                                 f"cycle {cycle}; a decision tree must only lead forward"))
+            elif branch.next not in state:
+                visit(branch.next, [*path, node_id])
+        state[node_id] = "done"
+
+    visit(tree.root, [])
+    yield from findings
+    for node in tree.nodes:
+        if node.id not in state:
+            yield ("trees", (*at, "nodes", index_of[node.id], "id"),
+                   f"node '{node.id}' cannot be reached from root '{tree.root}'; "
+                   "link to it from a branch or remove it")
+
+
+def cheatsheet(rows: CheatsheetFile, crit: CriteriaFile, opts: OptionsFile) -> Iterator[Finding]:
+    answers = {c.id: [a.id for a in c.answers] for c in crit.criteria}
+    option_ids = {o.id for o in opts.options}
+    for index, row in enumerate(rows.cheatsheet):
+        at = ("cheatsheet", index)
+        for position, option in enumerate(row.recommend):
+            yield from known("cheatsheet", (*at, "recommend", position), option, option_ids,
+                             "option", "options")
+        for criterion, answer in row.when.items():
+            if criterion not in answers:
+                yield from known("cheatsheet", (*at, "when", criterion), criterion, answers,
+                                 "criterion", "criteria")
+            else:
+                yield from known("cheatsheet", (*at, "when", criterion), answer, answers[criterion],
+                                 f"answer of criterion '{criterion}'")
+
+
+def all_checks(files: dict, today: dt.date) -> Iterator[Finding]:
+    """Every cross-record rule over a complete, individually valid set of files."""
+    src: SourcesFile = files["sources"]
+    source_ids = {s.id for s in src.sources}
+    yield from unique_ids("sources", src.sources, ("sources",))
+    yield from not_in_future("sources", src.sources, today)
+    for name, model in files.items():
+        if name == "sources":
+            continue
+        records = getattr(model, name)
+        yield from unique_ids(name, records, (name,))
+        yield from source_refs(name, records, source_ids)
+        yield from not_in_future(name, records, today)
+    yield from dimensions(files["dimensions"], files["categories"])
+    yield from criteria(files["criteria"])
+    yield from trees(files["trees"], files["criteria"], files["options"])
+    yield from cheatsheet(files["cheatsheet"], files["criteria"], files["options"])

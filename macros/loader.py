@@ -1,0 +1,139 @@
+"""Reads one YAML data file safely and keeps the line of every mapping key and list item.
+
+Contract: `read_yaml(path, shown_as)` returns a `Mapping` tree (`LineDict`/`LineList`, which are a
+plain dict/list with line numbers attached) or raises DataError with one Problem per defect found
+before validation can start: unreadable bytes, a byte-order mark, YAML syntax, duplicate keys.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .problems import DataError, Problem
+
+MAX_BYTES = 1_000_000  # a data file is hand-edited text; anything larger is a mistake (or an attack)
+
+
+class LineDict(dict):
+    """A dict that knows the line of its own start and of each key."""
+
+    line: int = 1
+    key_lines: dict
+
+
+class LineList(list):
+    """A list that knows the line of its own start and of each item."""
+
+    line: int = 1
+    item_lines: list
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that records lines and collects duplicate keys instead of keeping the last one."""
+
+    def __init__(self, stream, shown_as: str):
+        super().__init__(stream)
+        self.shown_as = shown_as
+        self.problems: list[Problem] = []
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if not isinstance(key, (str, int, float, bool)) or key is None:
+            loader.problems.append(Problem(loader.shown_as, line, "syntax",
+                                           "a key must be a plain word; quote it or remove it"))
+            continue
+        if key in mapping:
+            loader.problems.append(Problem(
+                loader.shown_as, line, "syntax",
+                f"duplicate key '{key}' (first set on line {mapping.key_lines[key]}); "
+                "keep one of the two"))
+            continue
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = line
+    return mapping
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    items = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    items.line = node.start_mark.line + 1
+    items.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode):
+    # PyYAML raises a bare ValueError for 2026-02-30; keep the text so validation reports it.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def _hint(problem: str) -> str:
+    if "'\\t'" in problem or "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "a value contains ': '; put the whole value in double quotes"
+    if "could not find expected ':'" in problem:
+        return "a line lacks 'key: value', or a quote is not closed"
+    return "check indentation and quotes on this line and the one before"
+
+
+def _decode(raw: bytes, shown_as: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise DataError([Problem(shown_as, 1, "file",
+                                 "starts with a byte-order mark; save it as UTF-8 without BOM")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError([Problem(shown_as, line, "file",
+                                 f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")]) from None
+
+
+def read_yaml(path: Path, shown_as: str) -> LineDict:
+    """Parse one data file; raise DataError naming file and line for anything unreadable."""
+    if not path.is_file():
+        raise DataError([Problem(shown_as, 1, "file", "is missing; restore it from git")])
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise DataError([Problem(shown_as, 1, "file",
+                                 f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for a data file; "
+                                 "split or shorten it")])
+    text = _decode(path.read_bytes(), shown_as)
+    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip()
+                               for line in text.splitlines()):
+        raise DataError([Problem(shown_as, 1, "file",
+                                 f"is empty; it must start with '{path.stem}:' and a list of records")])
+    loader = _Loader(text, shown_as)
+    try:
+        document = loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = error.problem or "cannot be parsed"
+        raise DataError([Problem(shown_as, line, "syntax",
+                                 f"YAML error: {problem}; {_hint(problem)}")]) from None
+    except yaml.YAMLError as error:  # non-marked errors: rare, but never a traceback
+        raise DataError([Problem(shown_as, 1, "syntax", f"YAML error: {error}")]) from None
+    finally:
+        loader.dispose()
+    if loader.problems:
+        raise DataError(loader.problems)
+    if not isinstance(document, LineDict):
+        raise DataError([Problem(shown_as, 1, "file",
+                                 f"must be a mapping that starts with '{path.stem}:'")])
+    return document
+

@@ -1,0 +1,148 @@
+"""Typed models of every data file: the one schema used by the loader, the tests and (as generated
+JSON Schema in data/schema/) by editors. Cross-record rules (references, trees) live in checks.py.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Id = Annotated[str, StringConstraints(pattern=KEBAB, max_length=80),
+               Field(description="Stable kebab-case id: lowercase letters, digits and hyphens.")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+                 Field(description="Plain text (no Markdown, no HTML); shown exactly as written.")]
+Reviewed = Annotated[dt.date, Field(description="Date (YYYY-MM-DD) someone last checked this record "
+                                                "against its sources.")]
+SourceIds = Annotated[list[Id], Field(min_length=1, description="Ids from sources.yml that state this.")]
+
+Side = Literal["open", "closed", "depends"]
+Tone = Literal["green", "orange", "blue", "grey", "purple", "teal", "yellow", "pink"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Record(Strict):
+    id: Id
+    sources: SourceIds
+    reviewed: Reviewed
+
+
+class Source(Strict):
+    """A published article the facts come from."""
+    id: Id
+    title: Text
+    publisher: Text | None = None
+    seed: Text = Field(description="File name of the article's copy under shared/seeds/.")
+    summary: Text
+    reviewed: Reviewed
+
+
+class Category(Record):
+    """A group of comparison dimensions."""
+    name: Text
+    description: Text
+
+
+class Dimension(Record):
+    """One row of the comparison: how open-weight and closed models differ on one aspect."""
+    name: Text
+    category: Id = Field(description="Id from categories.yml.")
+    open: Text = Field(description="What the open-weight side looks like.")
+    closed: Text = Field(description="What the closed side looks like.")
+    favors: Side = Field(description="Which side a typical team is better off with here.")
+    detail: Text = Field(description="Nuance: when the answer flips.")
+
+
+class Option(Record):
+    """A recommendation the decision model may give; the only words a recommendation may use."""
+    name: Text
+    side: Literal["open", "closed", "mixed", "any"] = Field(description="Which kind of model it uses.")
+    tone: Tone = Field(description="Colour of this outcome in diagrams.")
+    summary: Text
+
+
+class Answer(Strict):
+    id: Id
+    label: Text = Field(description="The answer as a reader picks it.")
+    short: Text = Field(description="Edge label in the flowchart, e.g. Yes / No.")
+
+
+class Criterion(Record):
+    """A question the decision model asks, with its closed set of answers."""
+    name: Text
+    question: Text
+    short: Text = Field(description="The question as a flowchart node label.")
+    answers: list[Answer] = Field(min_length=2)
+
+
+class Branch(Strict):
+    answer: Id = Field(description="Id of one answer of the node's criterion.")
+    next: Id = Field(description="Id of another node of this tree, or of an option (a leaf).")
+
+
+class Node(Strict):
+    id: Id
+    criterion: Id = Field(description="Id from criteria.yml.")
+    branches: list[Branch] = Field(min_length=2)
+
+
+class Tree(Record):
+    """A decision tree drawn as a flowchart; its leaves are options."""
+    title: Text
+    entry: Text = Field(description="Label of the start box, e.g. Incoming task.")
+    root: Id = Field(description="Id of the first node.")
+    nodes: list[Node] = Field(min_length=1)
+
+
+class CheatRow(Record):
+    """A typical situation and the option it calls for."""
+    situation: Text
+    when: dict[Id, Id] = Field(default_factory=dict,
+                               description="Criterion id -> answer id that define the situation.")
+    recommend: list[Id] = Field(min_length=1, description="Option ids, best first.")
+    note: Text
+
+
+class SourcesFile(Strict):
+    sources: list[Source] = Field(min_length=1)
+
+
+class CategoriesFile(Strict):
+    categories: list[Category] = Field(min_length=1)
+
+
+class DimensionsFile(Strict):
+    dimensions: list[Dimension] = Field(min_length=1)
+
+
+class OptionsFile(Strict):
+    options: list[Option] = Field(min_length=1)
+
+
+class CriteriaFile(Strict):
+    criteria: list[Criterion] = Field(min_length=1)
+
+
+class TreesFile(Strict):
+    trees: list[Tree] = Field(min_length=1)
+
+
+class CheatsheetFile(Strict):
+    cheatsheet: list[CheatRow] = Field(min_length=1)
+
+
+# data/<name>.yml -> its model; the top-level key of each file is its name.
+FILES: dict[str, type[Strict]] = {
+    "sources": SourcesFile,
+    "categories": CategoriesFile,
+    "dimensions": DimensionsFile,
+    "options": OptionsFile,
+    "criteria": CriteriaFile,
+    "trees": TreesFile,
+    "cheatsheet": CheatsheetFile,
+}

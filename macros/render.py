@@ -1,0 +1,174 @@
+"""Renderers: validated data in, Markdown or HTML out. No I/O beyond reading templates, no MkDocs.
+
+Each public function is one named macro (see MACROS); the markup lives in templates/.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from . import escape
+from .models import Tree
+from .site import Site
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Outcome colours of the flowchart and its legend: fill, stroke. Dark text keeps them readable in
+# the dark scheme too. Tones are named in data/options.yml.
+TONES = {
+    "green": ("#e8f5e9", "#2e7d32"),
+    "orange": ("#fff3e0", "#e65100"),
+    "blue": ("#e3f2fd", "#1565c0"),
+    "grey": ("#f5f5f5", "#616161"),
+    "purple": ("#f3e5f5", "#7b1fa2"),
+    "teal": ("#e0f2f1", "#00695c"),
+    "yellow": ("#fffde7", "#f57f17"),
+    "pink": ("#fce4ec", "#ad1457"),
+}
+TONE_TEXT = "#1b1b1b"
+
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+    auto_reload=True,  # `make serve` picks up template edits without a restart
+)
+_env.filters.update(md_cell=escape.md_cell, md_inline=escape.md_inline, mermaid_label=escape.mermaid_label)
+_env.globals.update(tones=TONES, tone_text=TONE_TEXT)
+
+
+def _render(template: str, **context) -> str:
+    return _env.get_template(template).render(**context).strip() + "\n"
+
+
+# --- comparison -----------------------------------------------------------------------------------
+
+def comparison_table(site: Site) -> str:
+    """Every dimension in one HTML table, one row group per category, each row anchored by its id."""
+    groups = [(category, [d for d in site.dimensions.dimensions if d.category == category.id])
+              for category in site.categories.categories]
+    return _render("comparison_table.html.j2", groups=groups, sources=site.by_id["sources"])
+
+
+# --- decision trees ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Edge:
+    source: str  # mermaid id
+    target: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A tree laid out for drawing: nodes in visiting order, edges, and the options it ends in."""
+    tree: Tree
+    decisions: list  # (mermaid id, question)
+    outcomes: list  # (mermaid id, Option)
+    edges: list[Edge]
+    start: str = "start"
+
+
+def flow(site: Site, tree_id: str) -> Flow:
+    tree = site.get("trees", tree_id)
+    nodes = {n.id: n for n in tree.nodes}
+    criteria, options = site.by_id["criteria"], site.by_id["options"]
+    decisions, outcomes, edges, seen = [], [], [Edge("start", escape.mermaid_id("n", tree.root), "")], set()
+
+    def target(next_id: str) -> str:
+        return escape.mermaid_id("n" if next_id in nodes else "o", next_id)
+
+    def visit(node_id: str) -> None:
+        node = nodes[node_id]
+        criterion = criteria[node.criterion]
+        answers = {a.id: a for a in criterion.answers}
+        decisions.append((escape.mermaid_id("n", node_id), criterion.short))
+        for branch in node.branches:
+            edges.append(Edge(escape.mermaid_id("n", node_id), target(branch.next),
+                              answers[branch.answer].short))
+            if branch.next in seen:
+                continue
+            seen.add(branch.next)
+            if branch.next in nodes:
+                visit(branch.next)
+            else:
+                outcomes.append((target(branch.next), options[branch.next]))
+
+    seen.add(tree.root)
+    visit(tree.root)
+    return Flow(tree, decisions, outcomes, edges)
+
+
+def flowchart(site: Site, tree_id: str = "hybrid-routing") -> str:
+    """The tree as a mermaid flowchart in a fenced block, one colour per outcome."""
+    chart = flow(site, tree_id)
+    return "```mermaid\n" + flowchart_source(chart) + "```\n"
+
+
+def flowchart_source(chart: Flow) -> str:
+    """Bare mermaid source of a flow (also what exports ship)."""
+    description = (f"Decision flowchart: starting from {chart.tree.entry}, "
+                   f"{len(chart.decisions)} questions lead to {len(chart.outcomes)} outcomes: "
+                   + "; ".join(option.name for _, option in chart.outcomes) + ".")
+    return _render("flowchart.mmd.j2", chart=chart, description=description)
+
+
+def flow_outline(site: Site, tree_id: str = "hybrid-routing") -> str:
+    """The same tree as nested lists: the text equivalent of the flowchart."""
+    tree = site.get("trees", tree_id)
+    return _render("flow_outline.html.j2", tree=tree, nodes={n.id: n for n in tree.nodes},
+                   criteria=site.by_id["criteria"], options=site.by_id["options"])
+
+
+def flow_legend(site: Site, tree_id: str = "hybrid-routing") -> str:
+    """The outcomes of a tree with their colours and what each means."""
+    return _render("flow_legend.html.j2", outcomes=flow(site, tree_id).outcomes)
+
+
+# --- cheat sheet --------------------------------------------------------------------------------
+
+def cheatsheet_rows(site: Site) -> list[dict]:
+    """The cheat sheet as rows of display values, shared by its HTML and Markdown forms."""
+    options, criteria = site.by_id["options"], site.by_id["criteria"]
+    rows = []
+    for row in site.cheatsheet.cheatsheet:
+        answers = {c: {a.id: a.label for a in criteria[c].answers} for c in row.when}
+        rows.append({
+            "id": row.id, "record": row, "situation": row.situation, "note": row.note,
+            "recommend": [options[o].name for o in row.recommend],
+            "defined_by": [(criteria[c].name, answers[c][a]) for c, a in row.when.items()],
+        })
+    return rows
+
+
+def cheatsheet_table(site: Site) -> str:
+    """Situations, what they call for and why: the HTML table of the site."""
+    return _render("cheatsheet_table.html.j2", rows=cheatsheet_rows(site),
+                   sources=site.by_id["sources"])
+
+
+def cheatsheet_markdown(site: Site) -> str:
+    """The same table as GitHub-flavoured Markdown, for wikis."""
+    return _render("cheatsheet_table.md.j2", rows=cheatsheet_rows(site))
+
+
+# --- sources ------------------------------------------------------------------------------------
+
+def sources_list(site: Site) -> str:
+    """Every source with its anchor, for the citations that link to it."""
+    return _render("sources_list.html.j2", sources=site.sources.sources)
+
+
+MACROS = {
+    "comparison_table": comparison_table,
+    "flowchart": flowchart,
+    "flow_outline": flow_outline,
+    "flow_legend": flow_legend,
+    "cheatsheet_table": cheatsheet_table,
+    "sources_list": sources_list,
+}

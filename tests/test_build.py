@@ -1,0 +1,87 @@
+"""The strictly built site, read as HTML: tables have a row per record, the flowchart is the tree in
+data, every page is complete, and nothing is loaded from anywhere but the site itself."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import pytest
+
+from tests import support
+
+PAGES = ["", "compare/", "hybrid-routing/", "cheat-sheet/", "sources/"]
+VENDOR = support.ROOT / "content" / "assets" / "vendor" / "mermaid"
+
+
+def test_compare_table_has_one_row_per_dimension(html, site):
+    table = html("compare/").select_one("table#comparison")
+    rows = table.select("tbody tr[id]")
+    assert [r["id"] for r in rows] == [d.id for c in site.categories.categories
+                                       for d in site.dimensions.dimensions if d.category == c.id]
+    for row, dim in zip(rows, (site.get("dimensions", r["id"]) for r in rows)):
+        cells = [c.get_text(" ", strip=True) for c in row.find_all(["th", "td"])]
+        assert cells[:3] == [dim.name, dim.open, dim.closed]
+        assert row.select_one(f'a[href="#{dim.id}"]'), "each row links to its own anchor"
+    groups = table.select("tbody tr.ovc-group th[scope=rowgroup]")
+    assert len(groups) == len(site.categories.categories)
+    assert table.caption and table.select("thead th[scope=col]")
+
+
+def test_citations_link_to_sources_that_exist(html, site):
+    anchors = {li["id"] for li in html("sources/").select("ol.ovc-sources li[id]")}
+    assert anchors == set(site.by_id["sources"])
+    cites = html("compare/").select(".ovc-cite a")
+    assert cites and all(a["href"].startswith("../sources/#") and a["href"].split("#")[1] in anchors
+                         for a in cites)
+
+
+def test_cheat_sheet_has_one_row_per_situation(html, site):
+    rows = html("cheat-sheet/").select("table#cheatsheet tbody tr[id]")
+    assert [r["id"] for r in rows] == [row.id for row in site.cheatsheet.cheatsheet]
+    for row, data in zip(rows, site.cheatsheet.cheatsheet):
+        recommended = [s.get_text() for s in row.find_all("td")[0].find_all("strong")]
+        assert recommended == [site.get("options", o).name for o in data.recommend]
+
+
+def test_flowchart_in_page_is_the_tree_in_data(html, site):
+    [diagram] = html("hybrid-routing/").select("pre.mermaid code")
+    assert support.mermaid_edges(diagram.get_text()) == support.tree_edges(site, "hybrid-routing")
+    legend = [li["id"] for li in html("hybrid-routing/").select(".ovc-legend li")]
+    leaves = {b.next for n in site.get("trees", "hybrid-routing").nodes for b in n.branches}
+    assert set(legend) == {f"outcome-{o}" for o in leaves if o in site.by_id["options"]}
+
+
+def test_mermaid_is_served_from_the_site_and_only_where_needed(html):
+    scripts = [s.get("src", "") for s in html("hybrid-routing/").find_all("script")]
+    assert "../assets/vendor/mermaid/mermaid.min.js" in scripts
+    for page in ("", "compare/", "cheat-sheet/"):
+        assert not any("mermaid" in s.get("src", "") for s in html(page).find_all("script"))
+
+
+def test_vendored_mermaid_matches_its_manifest(built_site):
+    manifest = json.loads((VENDOR / "manifest.json").read_text())
+    assert manifest["version"].startswith("11.")
+    for copy in (VENDOR / manifest["file"], built_site / "assets/vendor/mermaid" / manifest["file"]):
+        assert hashlib.sha256(copy.read_bytes()).hexdigest() == manifest["sha256"], copy
+    assert "MIT" in (VENDOR / "LICENSE").read_text()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_is_complete(html, page):
+    soup = html(page)
+    description = soup.select_one('meta[name="description"]')
+    assert description and len(description["content"]) > 50
+    text = soup.get_text()
+    assert not re.search(r"\{\{|\{%|%\}|\}\}", text), "leftover Jinja in the page"
+    assert soup.select_one("h1")
+
+
+def test_no_page_loads_anything_from_another_origin(built_site):
+    remote = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", text, re.I):
+            assert not remote.search(tag), f"{page.relative_to(built_site)}: {tag}"
+    for sheet in built_site.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(?:https?:)?//|@import", sheet.read_text()), sheet

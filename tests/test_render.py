@@ -1,0 +1,60 @@
+"""Renderers without MkDocs: data text lands literally wherever it goes (HTML, Markdown table cells,
+mermaid labels), and the diagram source is exactly the tree in data."""
+from __future__ import annotations
+
+import re
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from macros import escape, render
+from tests import support
+
+HOSTILE = ['<script>alert(1)</script>', 'a | b', 'line\nbreak', '"quoted" [x] {y} (z)',
+           'A --> B', '{{ jinja }} {% raw %}', '#35; &amp; `code`', '*bold* _it_ \\ back', 'end; click A']
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_md_cell_keeps_one_cell_and_shows_text_literally(text):
+    table = f"| a | b |\n|---|---|\n| {escape.md_cell(text)} | x |\n"
+    soup = BeautifulSoup(markdown.markdown(table, extensions=["tables"]), "html.parser")
+    cells = soup.select("tbody td")
+    assert len(cells) == 2, table
+    assert cells[0].get_text() == " ".join(text.split())
+    assert not soup.find("script")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_mermaid_label_has_no_characters_that_end_a_label_or_open_html(text):
+    label = escape.mermaid_label(text)
+    bare = re.sub(r"#(\w+);", "", label)  # what is left once mermaid's own entities are taken out
+    assert not set(bare) & set('"<>&`|{}\n;#\\'), label
+    assert "-->" not in label
+
+
+def test_flowchart_nodes_and_edges_equal_the_tree(site):
+    source = render.flowchart_source(render.flow(site, "hybrid-routing"))
+    tree = site.get("trees", "hybrid-routing")
+    nodes = {n.id for n in tree.nodes}
+    assert support.mermaid_edges(source) == support.tree_edges(site, "hybrid-routing")
+    for option_id in {b.next for n in tree.nodes for b in n.branches} - set(nodes):
+        option = site.get("options", option_id)
+        mid = escape.mermaid_id("o", option_id)
+        assert f'{mid}["{option.name}"]' in source
+        assert f"class {mid} tone_{option.tone}" in source
+    assert source.startswith("flowchart TD\n    accTitle: ")
+    assert "accDescr: " in source
+
+
+def test_cheatsheet_markdown_has_a_row_per_situation(site):
+    html = markdown.markdown(render.cheatsheet_markdown(site), extensions=["tables"])
+    rows = BeautifulSoup(html, "html.parser").select("tbody tr")
+    assert len(rows) == len(site.cheatsheet.cheatsheet)
+    assert all(len(r.find_all("td")) == 4 for r in rows)
+
+
+def test_comparison_table_escapes_html(site):
+    out = render.comparison_table(site)
+    assert out.count("<tr markdown=\"1\" id=") == len(site.dimensions.dimensions)
+    assert "&#39;" in out or "'" not in "".join(d.open for d in site.dimensions.dimensions)
