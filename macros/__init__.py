@@ -1,26 +1,57 @@
-"""mkdocs-macros entry point: validate data/ once per build, then register one macro per block.
+"""mkdocs-macros entry point: validate data/ once per build, register one macro per generated block,
+and append the glossary's abbreviations to every page.
 
-Glue only: loading, validation and rendering are plain modules (site.py, render.py) that the tests
-use without MkDocs. A data problem stops the build in `on_config`, before site/ is touched.
+Glue only: loading, validation and rendering are plain modules (site.py, render.py, ...) that the
+tests use without MkDocs. A data problem stops the build in `on_config`, before site/ is touched.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import importlib
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 # Reloaded in this order on every build, so that `make serve` picks up edits to macros/*.py too
 # (mkdocs-macros imports this package once per process).
-_MODULES = ("problems", "loader", "models", "validate", "checks", "site", "escape", "render")
+_MODULES = ("problems", "loader", "models", "validate", "checks", "site", "escape", "freshness",
+            "render")
+# Not under the "mkdocs" logger on purpose: an overdue review is a reminder, and `--strict` would
+# turn an MkDocs warning into a failed build.
+_log = logging.getLogger("ovc.freshness")
+if not _log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    _log.addHandler(_handler)
+    _log.propagate = False
+
+_abbreviations = ""
 
 
 def define_env(env) -> None:
+    global _abbreviations
     fresh = {name: importlib.reload(importlib.import_module(f"{__name__}.{name}")) for name in _MODULES}
     try:
         site = fresh["site"].load_site(Path(env.project_dir) / "data")
     except fresh["problems"].DataError as error:
         raise PluginError(error.report()) from None
+
+    max_age = int(env.conf["extra"].get("review_max_age_days", 365))
+    for review in fresh["freshness"].overdue(site, dt.date.today(), max_age):
+        _log.warning(f"data/{review.kind}.yml: {review.id}: last reviewed {review.reviewed} "
+                     f"({review.age_days} days ago, over {max_age}); check it against its sources "
+                     "and update 'reviewed'")
+
     for name, render in fresh["render"].MACROS.items():
-        env.macro(functools.wraps(render)(functools.partial(render, site)), name)
+        bound = functools.partial(render, site)
+        if name == "freshness_table":
+            bound = functools.partial(render, site, max_age_days=max_age)
+        env.macro(functools.wraps(render)(bound), name)
+    _abbreviations = fresh["render"].abbreviations(site)
+
+
+def on_post_page_macros(env) -> None:
+    """Every page, rendered or not: glossary terms in its text get their definition as a tooltip."""
+    env.markdown += "\n\n" + _abbreviations

@@ -154,6 +154,45 @@ def cheatsheet(rows: CheatsheetFile, crit: CriteriaFile, opts: OptionsFile) -> I
                                  f"answer of criterion '{criterion}'")
 
 
+def catalogue(files: dict, today: dt.date) -> Iterator[Finding]:
+    """Families, access routes and use cases point at records that exist."""
+    option_ids = {o.id for o in files["options"].options}
+    route_ids = {r.id for r in files["access_routes"].access_routes}
+    family_ids = {f.id for f in files["families"].families}
+    for index, family in enumerate(files["families"].families):
+        for position, route in enumerate(family.access):
+            yield from known("families", ("families", index, "access", position), route, route_ids,
+                             "access route", "access_routes")
+        if family.as_of > today:
+            yield ("families", ("families", index, "as_of"),
+                   f"as_of {family.as_of} is in the future (today is {today})")
+    for index, route in enumerate(files["access_routes"].access_routes):
+        if route.option is not None:
+            yield from known("access_routes", ("access_routes", index, "option"), route.option,
+                             option_ids, "option", "options")
+    for index, case in enumerate(files["use_cases"].use_cases):
+        for position, route in enumerate(case.routes):
+            at = ("use_cases", index, "routes", position)
+            yield from known("use_cases", (*at, "option"), route.option, option_ids, "option", "options")
+            if route.family is not None:
+                yield from known("use_cases", (*at, "family"), route.family, family_ids,
+                                 "model family", "families")
+
+
+def glossary(terms) -> Iterator[Finding]:
+    """A word can explain only one term: terms and aliases are unique across the glossary."""
+    owner: dict[str, str] = {}
+    for index, term in enumerate(terms.glossary):
+        for position, word in enumerate([term.term, *term.aliases]):
+            loc = ("glossary", index, "term") if position == 0 else ("glossary", index, "aliases", position - 1)
+            if word in owner:
+                yield "glossary", loc, f"'{word}' is already used by term '{owner[word]}'; keep it in one place"
+            else:
+                owner[word] = term.id
+            if any(char in word for char in "[]"):
+                yield "glossary", loc, f"'{word}' contains a bracket, which tooltips cannot match; remove it"
+
+
 def all_checks(files: dict, today: dt.date) -> Iterator[Finding]:
     """Every cross-record rule over a complete, individually valid set of files."""
     src: SourcesFile = files["sources"]
@@ -171,3 +210,5 @@ def all_checks(files: dict, today: dt.date) -> Iterator[Finding]:
     yield from criteria(files["criteria"])
     yield from trees(files["trees"], files["criteria"], files["options"])
     yield from cheatsheet(files["cheatsheet"], files["criteria"], files["options"])
+    yield from catalogue(files, today)
+    yield from glossary(files["glossary"])

@@ -108,6 +108,85 @@ class CheatRow(Record):
     note: Text
 
 
+class Family(Record):
+    """A model family the sources name, as an example of one side."""
+    name: Text
+    vendor: Text
+    openness: Literal["closed", "open-weight"]
+    modalities: list[Literal["text", "image"]] = Field(min_length=1)
+    access: list[Id] = Field(min_length=1, description="Ids from access_routes.yml.")
+    note: Text
+    as_of: dt.date = Field(description="Date the statement describes; models change fast.")
+
+
+class Command(Strict):
+    command: Text
+    does: Text
+
+
+class AccessRoute(Record):
+    """One way to reach a model: chat, automation tool, SDK, local runner, API host, ..."""
+    name: Text
+    side: Literal["open", "closed"]
+    summary: Text
+    best_for: Text
+    requires: Text
+    steps: list[Text] = Field(default_factory=list)
+    commands: list[Command] = Field(default_factory=list)
+    examples: list[Text] = Field(default_factory=list)
+    option: Id | None = Field(default=None, description="Id from options.yml this route realises.")
+
+
+class Route(Strict):
+    task: Text
+    option: Id = Field(description="Id from options.yml.")
+    family: Id | None = Field(default=None, description="Id from families.yml.")
+    why: Text
+
+
+class UseCase(Record):
+    """A worked example: who, what they need, and which option serves each task."""
+    title: Text
+    scenario: Text
+    routes: list[Route] = Field(min_length=1)
+
+
+class Question(Record):
+    """A question a reader asks, answered from the sources."""
+    question: Text
+    answer: Text
+
+
+class Term(Record):
+    """A glossary term; shown as a tooltip wherever the term or an alias appears in page text."""
+    term: Text
+    aliases: list[Text] = Field(default_factory=list)
+    definition: Text
+
+
+class OpenPart(Record):
+    """A part of a model that may be released openly."""
+    name: Text
+    description: Text
+    how_common: Literal["common", "varies", "rare"]
+    examples: list[Text] = Field(default_factory=list)
+
+
+class Reason(Record):
+    """A reason teams pick one side, or a situation where that side is the better choice."""
+    side: Literal["open", "closed"]
+    kind: Literal["reason", "better-when"]
+    title: Text
+    text: Text
+
+
+class Trend(Record):
+    """A shift in the landscape and what it means for the choice."""
+    title: Text
+    text: Text
+    implication: Text
+
+
 class SourcesFile(Strict):
     sources: list[Source] = Field(min_length=1)
 
@@ -136,6 +215,38 @@ class CheatsheetFile(Strict):
     cheatsheet: list[CheatRow] = Field(min_length=1)
 
 
+class FamiliesFile(Strict):
+    families: list[Family] = Field(min_length=1)
+
+
+class AccessRoutesFile(Strict):
+    access_routes: list[AccessRoute] = Field(min_length=1)
+
+
+class UseCasesFile(Strict):
+    use_cases: list[UseCase] = Field(min_length=1)
+
+
+class FaqFile(Strict):
+    faq: list[Question] = Field(min_length=1)
+
+
+class GlossaryFile(Strict):
+    glossary: list[Term] = Field(min_length=1)
+
+
+class OpenPartsFile(Strict):
+    open_parts: list[OpenPart] = Field(min_length=1)
+
+
+class ReasonsFile(Strict):
+    reasons: list[Reason] = Field(min_length=1)
+
+
+class TrendsFile(Strict):
+    trends: list[Trend] = Field(min_length=1)
+
+
 # data/<name>.yml -> its model; the top-level key of each file is its name.
 FILES: dict[str, type[Strict]] = {
     "sources": SourcesFile,
@@ -145,4 +256,12 @@ FILES: dict[str, type[Strict]] = {
     "criteria": CriteriaFile,
     "trees": TreesFile,
     "cheatsheet": CheatsheetFile,
+    "families": FamiliesFile,
+    "access_routes": AccessRoutesFile,
+    "use_cases": UseCasesFile,
+    "faq": FaqFile,
+    "glossary": GlossaryFile,
+    "open_parts": OpenPartsFile,
+    "reasons": ReasonsFile,
+    "trends": TrendsFile,
 }

@@ -4,12 +4,13 @@ Each public function is one named macro (see MACROS); the markup lives in templa
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import escape
+from . import escape, freshness
 from .models import Tree
 from .site import Site
 
@@ -164,6 +165,76 @@ def sources_list(site: Site) -> str:
     return _render("sources_list.html.j2", sources=site.sources.sources)
 
 
+# --- the knowledge base --------------------------------------------------------------------------
+
+def open_parts_table(site: Site) -> str:
+    """The parts of a model that may be open, how often each is, and examples."""
+    return _render("open_parts_table.html.j2", parts=site.open_parts.open_parts,
+                   sources=site.by_id["sources"])
+
+
+def reasons_list(site: Site, side: str) -> str:
+    """Why teams choose one side (`open` or `closed`)."""
+    if side not in ("open", "closed"):
+        raise ValueError(f"reasons_list: side must be 'open' or 'closed', got {side!r}")
+    reasons = [r for r in site.reasons.reasons if r.side == side and r.kind == "reason"]
+    return _render("reasons_list.md.j2", reasons=reasons, sources=site.by_id["sources"])
+
+
+def better_when(site: Site) -> str:
+    """The situations where each side is the better choice, side by side."""
+    sides = {side: [r for r in site.reasons.reasons if r.side == side and r.kind == "better-when"]
+             for side in ("open", "closed")}
+    return _render("better_when.html.j2", sides=sides)
+
+
+def trends_list(site: Site) -> str:
+    """How the landscape is shifting, and what each shift means for the choice."""
+    return _render("trends_list.md.j2", trends=site.trends.trends, sources=site.by_id["sources"])
+
+
+def families_table(site: Site) -> str:
+    """The model families the sources name, with openness, modality and ways in."""
+    return _render("families_table.html.j2", families=site.families.families,
+                   routes=site.by_id["access_routes"], sources=site.by_id["sources"])
+
+
+def use_cases_list(site: Site) -> str:
+    """Worked examples, each task routed to an option."""
+    return _render("use_cases_list.md.j2", cases=site.use_cases.use_cases,
+                   options=site.by_id["options"], families=site.by_id["families"],
+                   sources=site.by_id["sources"])
+
+
+def access_routes_list(site: Site) -> str:
+    """Every way to reach a model, closed routes first."""
+    routes = sorted(site.access_routes.access_routes, key=lambda r: r.side != "closed")
+    return _render("access_routes_list.md.j2", routes=routes, options=site.by_id["options"],
+                   sources=site.by_id["sources"])
+
+
+def faq_list(site: Site) -> str:
+    """Questions and answers, each with its own anchor."""
+    return _render("faq_list.md.j2", questions=site.faq.faq, sources=site.by_id["sources"])
+
+
+def glossary_list(site: Site) -> str:
+    """All glossary terms, alphabetically, each with its own anchor."""
+    terms = sorted(site.glossary.glossary, key=lambda t: t.term.casefold())
+    return _render("glossary_list.html.j2", terms=terms, sources=site.by_id["sources"])
+
+
+def abbreviations(site: Site) -> str:
+    """Glossary terms as Markdown abbreviations: appended to every page, they become tooltips."""
+    return _render("abbreviations.md.j2", terms=site.glossary.glossary)
+
+
+def freshness_table(site: Site, max_age_days: int, today: dt.date | None = None) -> str:
+    """Every record by review date, oldest first, overdue ones marked."""
+    return _render("freshness_table.html.j2", reviews=freshness.reviews(site, today or dt.date.today()),
+                   max_age=max_age_days)
+
+
 MACROS = {
     "comparison_table": comparison_table,
     "flowchart": flowchart,
@@ -171,4 +242,14 @@ MACROS = {
     "flow_legend": flow_legend,
     "cheatsheet_table": cheatsheet_table,
     "sources_list": sources_list,
+    "open_parts_table": open_parts_table,
+    "reasons_list": reasons_list,
+    "better_when": better_when,
+    "trends_list": trends_list,
+    "families_table": families_table,
+    "use_cases_list": use_cases_list,
+    "access_routes_list": access_routes_list,
+    "faq_list": faq_list,
+    "glossary_list": glossary_list,
+    "freshness_table": freshness_table,
 }

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from . import checks
 from .loader import read_yaml
-from .models import (FILES, CategoriesFile, CheatsheetFile, CriteriaFile, DimensionsFile,
-                     OptionsFile, SourcesFile, TreesFile)
+from .models import (FILES, AccessRoutesFile, CategoriesFile, CheatsheetFile, CriteriaFile,
+                     DimensionsFile, FamiliesFile, FaqFile, GlossaryFile, OpenPartsFile, OptionsFile,
+                     ReasonsFile, SourcesFile, TreesFile, TrendsFile, UseCasesFile)
 from .problems import DataError, Problem
 from .validate import locate, to_model
 
@@ -27,6 +28,14 @@ class Site:
     criteria: CriteriaFile
     trees: TreesFile
     cheatsheet: CheatsheetFile
+    families: FamiliesFile
+    access_routes: AccessRoutesFile
+    use_cases: UseCasesFile
+    faq: FaqFile
+    glossary: GlossaryFile
+    open_parts: OpenPartsFile
+    reasons: ReasonsFile
+    trends: TrendsFile
     by_id: dict = field(default_factory=dict)  # "options" -> {id: Option}, ...
 
     def get(self, kind: str, record_id: str):

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.support import ROOT, build, launch, serve
+from tests.support import ROOT, build, launch, nav_pages, page_url, serve
 
-PAGES = ["", "compare/", "hybrid-routing/", "cheat-sheet/", "sources/"]
+PAGES = [page_url(p) for p in nav_pages()]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 

@@ -86,3 +86,31 @@ def tree_edges(site, tree_id: str) -> set[tuple[str, str, str]]:
             target = mid("n" if branch.next in nodes else "o", branch.next)
             edges.add((mid("n", node.id), answers[node.criterion][branch.answer], target))
     return edges
+
+
+# --- the navigation, read from mkdocs.yml --------------------------------------------------------
+
+def nav_pages() -> list[str]:
+    """Source paths of every page in mkdocs.yml's nav, in reading order."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+    # mkdocs.yml names Python objects (!!python/name:...); they do not matter for the nav.
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+    def walk(items):
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                yield from walk(value)
+            else:
+                yield value
+    return list(walk(config["nav"]))
+
+
+def page_url(source: str) -> str:
+    """Directory URL of a page: compare.md -> compare/, index.md -> ''."""
+    stem = source[: -len(".md")]
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"

@@ -10,7 +10,7 @@ import pytest
 
 from tests import support
 
-PAGES = ["", "compare/", "hybrid-routing/", "cheat-sheet/", "sources/"]
+PAGES = [support.page_url(p) for p in support.nav_pages()]
 VENDOR = support.ROOT / "content" / "assets" / "vendor" / "mermaid"
 
 
@@ -75,6 +75,11 @@ def test_page_is_complete(html, page):
     text = soup.get_text()
     assert not re.search(r"\{\{|\{%|%\}|\}\}", text), "leftover Jinja in the page"
     assert soup.select_one("h1")
+
+
+def test_every_content_page_is_in_the_nav():
+    pages = {str(p.relative_to(support.ROOT / "content")) for p in (support.ROOT / "content").rglob("*.md")}
+    assert pages == set(support.nav_pages())
 
 
 def test_no_page_loads_anything_from_another_origin(built_site):
