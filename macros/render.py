@@ -133,6 +133,11 @@ def flow_legend(site: Site, tree_id: str = "hybrid-routing") -> str:
 
 # --- cheat sheet --------------------------------------------------------------------------------
 
+def options_list(site: Site) -> str:
+    """The options a recommendation may name, each anchored as option-<id>."""
+    return _render("options_list.html.j2", options=site.options.options)
+
+
 def cheatsheet_rows(site: Site) -> list[dict]:
     """The cheat sheet as rows of display values, shared by its HTML and Markdown forms."""
     options, criteria = site.by_id["options"], site.by_id["criteria"]
@@ -142,6 +147,7 @@ def cheatsheet_rows(site: Site) -> list[dict]:
         rows.append({
             "id": row.id, "record": row, "situation": row.situation, "note": row.note,
             "recommend": [options[o].name for o in row.recommend],
+            "recommend_ids": list(row.recommend),
             "defined_by": [(criteria[c].name, answers[c][a]) for c, a in row.when.items()],
         })
     return rows
@@ -241,6 +247,7 @@ MACROS = {
     "flow_outline": flow_outline,
     "flow_legend": flow_legend,
     "cheatsheet_table": cheatsheet_table,
+    "options_list": options_list,
     "sources_list": sources_list,
     "open_parts_table": open_parts_table,
     "reasons_list": reasons_list,

@@ -78,3 +78,13 @@ def test_compare_table_reads_as_cards_on_a_phone(visit, site):
     assert row.evaluate("r => getComputedStyle(r).display") == "block"
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, "the page must not scroll sideways on a phone"
+
+
+def test_search_finds_a_page_offline(visit):
+    page = visit("")
+    page.keyboard.press("/")  # Material's shortcut to the search box
+    page.locator("input.md-search__input").press_sequentially("vendor", delay=30)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10000)
+    assert "vendor" in results.first.inner_text().casefold()
+    assert not page.blocked and not page.errors

@@ -114,3 +114,30 @@ def test_every_glossary_term_is_a_tooltip_somewhere(built_site, site):
 def test_freshness_lists_every_record(html, site):
     rows = html("freshness/").select("table#freshness tbody tr")
     assert len(rows) == sum(len(getattr(getattr(site, name), name)) for name in FILES)
+
+
+def test_use_cases_and_cheat_sheet_link_to_the_options_they_use(html, site):
+    anchors = {dt["id"] for dt in html("cheat-sheet/").select("dl.ovc-options dt[id]")}
+    assert anchors == {f"option-{o}" for o in site.by_id["options"]}
+    for case in site.use_cases.use_cases:
+        links = {a["href"].split("#")[1] for a in html("use-cases/").select(f"h2#{case.id} ~ table a[href*='#option-']")}
+        assert {f"option-{r.option}" for r in case.routes} <= links, case.id
+    for row in site.cheatsheet.cheatsheet:
+        links = [a["href"] for a in html("cheat-sheet/").select(f"tr#{row.id} a[href^='#option-']")]
+        assert links == [f"#option-{o}" for o in row.recommend]
+
+
+def test_overdue_reviews_are_listed_and_warned_about_without_failing_the_build(tmp_path, site):
+    import datetime as dt
+    import shutil
+    from macros import freshness
+    later = dt.date(2030, 1, 1)
+    assert len(freshness.overdue(site, later, 365)) == len(freshness.reviews(site, later))
+    assert freshness.overdue(site, dt.date(2026, 11, 21), 365) == []
+    for part in ("content", "data", "macros", "overrides"):
+        shutil.copytree(support.ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+    config = (support.ROOT / "mkdocs.yml").read_text().replace("review_max_age_days: 365", "review_max_age_days: -1")
+    (tmp_path / "mkdocs.yml").write_text(config)
+    result = support.build(tmp_path / "site", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "data/dimensions.yml: transparency: last reviewed" in result.stderr
