@@ -43,11 +43,13 @@ def source_refs(name: str, records, source_ids) -> Iterator[Finding]:
                              "source", "sources")
 
 
-def not_in_future(name: str, records, today: dt.date) -> Iterator[Finding]:
+def not_in_future(name: str, records, today: dt.date, field: str = "reviewed") -> Iterator[Finding]:
     for index, record in enumerate(records):
-        if record.reviewed > today:
-            yield (name, (name, index, "reviewed"),
-                   f"review date {record.reviewed} is in the future (today is {today}); "
+        date = getattr(record, field)
+        if date > today:
+            what = "review date" if field == "reviewed" else field
+            yield (name, (name, index, field),
+                   f"{what} {date} is in the future (today is {today}); "
                    "use the date you checked the record")
 
 
@@ -159,13 +161,11 @@ def catalogue(files: dict, today: dt.date) -> Iterator[Finding]:
     option_ids = {o.id for o in files["options"].options}
     route_ids = {r.id for r in files["access_routes"].access_routes}
     family_ids = {f.id for f in files["families"].families}
+    yield from not_in_future("families", files["families"].families, today, "as_of")
     for index, family in enumerate(files["families"].families):
         for position, route in enumerate(family.access):
             yield from known("families", ("families", index, "access", position), route, route_ids,
                              "access route", "access_routes")
-        if family.as_of > today:
-            yield ("families", ("families", index, "as_of"),
-                   f"as_of {family.as_of} is in the future (today is {today})")
     for index, route in enumerate(files["access_routes"].access_routes):
         if route.option is not None:
             yield from known("access_routes", ("access_routes", index, "option"), route.option,

@@ -146,8 +146,7 @@ def cheatsheet_rows(site: Site) -> list[dict]:
         answers = {c: {a.id: a.label for a in criteria[c].answers} for c in row.when}
         rows.append({
             "id": row.id, "record": row, "situation": row.situation, "note": row.note,
-            "recommend": [options[o].name for o in row.recommend],
-            "recommend_ids": list(row.recommend),
+            "recommend": [(o, options[o].name) for o in row.recommend],
             "defined_by": [(criteria[c].name, answers[c][a]) for c, a in row.when.items()],
         })
     return rows

@@ -26,6 +26,14 @@ def mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
                           text=True, env={**os.environ, **QUIET_ENV}, timeout=300)
 
 
+def copy_project(dest: Path) -> Path:
+    """A copy of what a build reads (config, pages, data, generators), to break on purpose."""
+    for part in ("content", "data", "macros", "overrides"):
+        shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
 def build(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
     return mkdocs("build", "--strict", "--site-dir", str(site_dir), cwd=project)
 

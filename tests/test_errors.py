@@ -11,7 +11,7 @@ import pytest
 
 from macros.problems import DataError
 from macros.site import load_site
-from tests.support import ROOT, build
+from tests.support import ROOT, build, copy_project
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -105,10 +105,7 @@ def test_missing_file(data):
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    for part in ("content", "data", "macros", "overrides"):
-        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def test_broken_yaml_stops_the_build_with_one_line_and_keeps_the_old_site(project):
@@ -132,3 +129,9 @@ def test_bad_value_stops_the_build(project):
     assert (f"data/cheatsheet.yml:{line}: general-business-automation.recommend[0]: unknown option "
             "'hybird' (see data/options.yml)") in result.stderr
     assert not (project / "site").exists()
+
+
+def test_future_as_of_date(data):
+    line = edit(data / "families.yml", "as_of: 2026-11-21", "as_of: 2027-03-01")
+    [problem] = problems(data)
+    assert problem.startswith(f"data/families.yml:{line}: ") and ".as_of: as_of 2027-03-01 is in the future" in problem

@@ -129,15 +129,12 @@ def test_use_cases_and_cheat_sheet_link_to_the_options_they_use(html, site):
 
 def test_overdue_reviews_are_listed_and_warned_about_without_failing_the_build(tmp_path, site):
     import datetime as dt
-    import shutil
     from macros import freshness
     later = dt.date(2030, 1, 1)
     assert len(freshness.overdue(site, later, 365)) == len(freshness.reviews(site, later))
     assert freshness.overdue(site, dt.date(2026, 11, 21), 365) == []
-    for part in ("content", "data", "macros", "overrides"):
-        shutil.copytree(support.ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-    config = (support.ROOT / "mkdocs.yml").read_text().replace("review_max_age_days: 365", "review_max_age_days: -1")
-    (tmp_path / "mkdocs.yml").write_text(config)
+    config = support.copy_project(tmp_path) / "mkdocs.yml"
+    config.write_text(config.read_text().replace("review_max_age_days: 365", "review_max_age_days: -1"))
     result = support.build(tmp_path / "site", tmp_path)
     assert result.returncode == 0, result.stderr
     assert "data/dimensions.yml: transparency: last reviewed" in result.stderr

@@ -4,7 +4,6 @@ valid again) and the fix shows as soon as it is saved."""
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from tests.support import QUIET_ENV, ROOT
+from tests.support import QUIET_ENV, copy_project
 from tests.test_errors import edit
 
 
@@ -36,10 +35,7 @@ def wait_for(condition, seconds: float = 45.0):
 
 @pytest.fixture
 def served(tmp_path):
-    project = tmp_path / "project"
-    for part in ("content", "data", "macros", "overrides"):
-        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(tmp_path / "project")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
