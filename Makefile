@@ -8,7 +8,7 @@ SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test schema screenshots clean
+.PHONY: serve build test schema diagrams screenshots bench clean
 .DEFAULT_GOAL := serve
 
 $(BIN)/.runtime: requirements.txt
@@ -39,6 +39,10 @@ test: $(BIN)/.test
 ## schema: regenerate the JSON Schemas in data/schema/ from the models
 schema: $(BIN)/.runtime
 	$(BIN)/python -m macros.schema
+
+## diagrams: draw each mermaid diagram ahead of time (headless chromium) into macros/prerendered/
+diagrams: $(BIN)/.test
+	$(BIN)/python -m tests.prerender
 
 clean:
 	rm -rf $(SITE) $(SITE).new $(SITE).old .pytest_cache

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from macros import diagram_hook, render
 from tests import support
 
 PAGES = [support.page_url(p) for p in support.nav_pages()]
@@ -45,18 +46,28 @@ def test_cheat_sheet_has_one_row_per_situation(html, site):
 
 
 def test_flowchart_in_page_is_the_tree_in_data(html, site):
-    [diagram] = html("hybrid-routing/").select("pre.mermaid code")
-    assert support.mermaid_edges(diagram.get_text()) == support.tree_edges(site, "hybrid-routing")
+    # The page shows the drawing made from exactly this tree's mermaid source (its key is a hash of
+    # that source); the source itself is checked edge by edge against the data in test_render.
+    [diagram] = html("hybrid-routing/").select(".ovc-diagram")
+    source = render.flowchart(site, "hybrid-routing").removeprefix("```mermaid\n").removesuffix("```\n")
+    assert support.mermaid_edges(source) == support.tree_edges(site, "hybrid-routing")
+    assert diagram["data-diagram"] == diagram_hook.key(source)
+    svg = diagram.find("svg")  # inside <template>, where CSS selectors do not look
+    nodes = svg.find_all("g", class_="node")
+    assert {" ".join(" ".join(n.find_all(string=True)).split()) for n in nodes} >= {
+        site.by_id["criteria"][n.criterion].short for n in site.get("trees", "hybrid-routing").nodes}
     legend = [li["id"] for li in html("hybrid-routing/").select(".ovc-legend li")]
     leaves = {b.next for n in site.get("trees", "hybrid-routing").nodes for b in n.branches}
     assert set(legend) == {f"outcome-{o}" for o in leaves if o in site.by_id["options"]}
 
 
-def test_mermaid_is_served_from_the_site_and_only_where_needed(html):
-    scripts = [s.get("src", "") for s in html("hybrid-routing/").find_all("script")]
-    assert "../assets/vendor/mermaid/mermaid.min.js" in scripts
-    for page in ("", "compare/", "cheat-sheet/"):
-        assert not any("mermaid" in s.get("src", "") for s in html(page).find_all("script"))
+@pytest.mark.parametrize("page", PAGES)
+def test_no_page_loads_mermaid_when_its_diagrams_are_drawn_ahead(html, page):
+    """Every diagram has its drawing in macros/prerendered/ (else: `make diagrams`), so no reader
+    downloads mermaid's 3.5 MB."""
+    soup = html(page)
+    assert not soup.select("pre.mermaid"), "a diagram has no stored drawing: run `make diagrams`"
+    assert not any("mermaid" in s.get("src", "") for s in soup.find_all("script"))
 
 
 def test_vendored_mermaid_matches_its_manifest(built_site):

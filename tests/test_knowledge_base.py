@@ -36,7 +36,7 @@ TOPICS = {
     "faq": ("faq/", "#open-vs-closed-difference", "replace"),
     "glossary": ("glossary/", "dl.ovc-glossary", "Distillation"),
     "freshness": ("freshness/", "table#freshness", "overdue"),
-    "decision flowchart": ("hybrid-routing/", "pre.mermaid", "Sensitive data?"),
+    "decision flowchart": ("hybrid-routing/", ".ovc-diagram template", "Sensitive data?"),
     "cheat sheet": ("cheat-sheet/", "table#cheatsheet", "Prototyping quickly"),
 }
 # Every model family, use case and access route the issue names.

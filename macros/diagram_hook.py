@@ -1,0 +1,78 @@
+"""MkDocs hook: show each mermaid diagram as the SVG mermaid drew for it, so readers never download
+mermaid (3.5 MB) or wait for it.
+
+`make diagrams` (tests/prerender.py) draws every diagram of a build in headless Chromium, exactly as
+Material would in the reader's browser, and stores the SVG in macros/prerendered/ under a key: a hash
+of the diagram's mermaid source, the vendored mermaid's checksum and Material's version. Here, at
+build time and without any browser, each `<pre class="mermaid">` whose key has a stored SVG is
+replaced by that SVG (in a declarative shadow root, as Material isolates its own drawings from page
+CSS). A diagram whose source has changed since (data edited, `make serve`) has no stored SVG: it
+stays as mermaid source, mermaid2 adds the local script, and the page draws it in the browser as
+before. A stale drawing can therefore never be shown; tests/test_prerender.py fails when one is
+missing, so the published site ships them all.
+
+Standalone on purpose (loaded by path from mkdocs.yml `hooks:`): no import from the macros package.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+from importlib.metadata import version
+from pathlib import Path
+
+STORE = Path(__file__).resolve().parent / "prerendered"
+MANIFEST = Path(__file__).resolve().parent.parent / "content/assets/vendor/mermaid/manifest.json"
+# What pymdownx.superfences + mermaid2.fence_mermaid_custom emit for a ```mermaid fence.
+FENCE = re.compile(r'<pre\s+class="mermaid"><code>(.*?)</code></pre>', re.S)
+# Off while `make diagrams` builds the site it draws from (it needs the mermaid source in the page).
+OFF = "OVC_PRERENDERED_OFF"
+_MERMAID_SCRIPT = re.compile(r'<script src="([^"]*assets/vendor/mermaid/mermaid\.min\.js)">')
+# Browsers without declarative shadow DOM (before Chrome 111, Safari 16.4, Firefox 123) attach it here.
+_DSD_POLYFILL = ("<script>document.querySelectorAll('.ovc-diagram>template[shadowrootmode]')"
+                 ".forEach(function(t){var h=t.parentNode;if(h.shadowRoot)return;"
+                 "h.attachShadow({mode:'open'}).appendChild(t.content);t.remove()})</script>")
+
+
+def source_text(code_html: str) -> str:
+    """The diagram source as the browser reads it (textContent of the <code>), trimmed."""
+    return html.unescape(code_html).strip()
+
+
+def key(source: str) -> str:
+    mermaid = json.loads(MANIFEST.read_text(encoding="utf-8"))["sha256"]
+    material = version("mkdocs-material")
+    digest = hashlib.sha256("\0".join((source.strip(), mermaid, material)).encode()).hexdigest()
+    return digest[:20]
+
+
+def figure(diagram_key: str, svg: str) -> str:
+    return (f'<div class="mermaid ovc-diagram" data-diagram="{diagram_key}">'
+            f'<template shadowrootmode="open">{svg}</template></div>')
+
+
+def on_page_content(page_html: str, **kwargs) -> str:
+    if 'class="mermaid"' not in page_html or os.environ.get(OFF):
+        return page_html
+    replaced = False
+
+    def swap(match: re.Match) -> str:
+        nonlocal replaced
+        diagram_key = key(source_text(match.group(1)))
+        stored = STORE / f"{diagram_key}.svg"
+        if not stored.is_file():
+            return match.group(0)
+        replaced = True
+        return figure(diagram_key, stored.read_text(encoding="utf-8"))
+
+    page_html = FENCE.sub(swap, page_html)
+    return page_html + _DSD_POLYFILL if replaced else page_html
+
+
+def on_post_page(output: str, **kwargs) -> str:
+    """Where a diagram is still drawn in the browser, load mermaid without holding up first paint.
+    `defer` keeps the order (before Material's DOMContentLoaded handler), so `window.mermaid` is
+    defined when Material looks for it and Material never falls back to fetching it from a CDN."""
+    return _MERMAID_SCRIPT.sub(r'<script defer src="\1">', output)

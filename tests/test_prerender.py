@@ -1,0 +1,51 @@
+"""Diagrams drawn ahead of time (macros/diagram_hook.py, `make diagrams`): a drawing is only ever
+shown for the exact source it was made from. When the data changes and no drawing matches yet, the
+page falls back to drawing it in the browser with the site's own mermaid, deferred, and still makes
+no request off this machine (Material would fetch mermaid from a CDN if it were missing)."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from macros import diagram_hook
+from tests import support
+from tests.test_browser import LOCAL, OPEN_SHADOW
+from tests.test_errors import edit
+
+
+def test_a_changed_diagram_is_drawn_in_the_browser_until_redrawn(tmp_path, browser):
+    project = support.copy_project(tmp_path / "project")
+    edit(project / "data" / "criteria.yml", 'short: "Sensitive data?"', 'short: "Confidential data?"')
+    result = support.build(tmp_path / "site", project)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "hybrid-routing" / "index.html").read_text(encoding="utf-8")
+    assert "ovc-diagram" not in html, "a drawing of the old tree must never be shown"
+    assert '<script defer src="../assets/vendor/mermaid/mermaid.min.js">' in html
+
+    with support.serve(tmp_path / "site") as base:
+        page = browser.new_page()
+        page.add_init_script(OPEN_SHADOW)
+        blocked, errors = [], []
+
+        def guard(route):
+            if urlparse(route.request.url).hostname in LOCAL:
+                route.continue_()
+            else:
+                blocked.append(route.request.url)
+                route.abort()
+        page.route("**/*", guard)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(base + "hybrid-routing/")
+        page.locator(".mermaid svg").wait_for(timeout=15000)
+        labels = {" ".join(t.split()) for t in page.locator(".mermaid svg .node").all_text_contents()}
+        page.close()
+    assert "Confidential data?" in labels and "Sensitive data?" not in labels
+    assert not blocked and not errors
+
+
+def test_every_stored_drawing_is_used(built_site):
+    """`make diagrams` removes drawings that no page uses any more; none are left behind."""
+    used = {key for page in built_site.rglob("*.html")
+            for key in re.findall(r'data-diagram="(\w+)"', page.read_text(encoding="utf-8"))}
+    stored = {f.stem for f in diagram_hook.STORE.glob("*.svg")}
+    assert stored == used, "run `make diagrams` to redraw and prune macros/prerendered/"
