@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import importlib
 import logging
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -30,9 +31,17 @@ if not _log.handlers:
 _abbreviations = ""
 
 
+def _fresh(module: str):
+    """The module as it is on disk now: imported on a process's first build, reloaded on later ones
+    (importing and then reloading it at once would build the pydantic models twice)."""
+    if module in sys.modules:
+        return importlib.reload(sys.modules[module])
+    return importlib.import_module(module)
+
+
 def define_env(env) -> None:
     global _abbreviations
-    fresh = {name: importlib.reload(importlib.import_module(f"{__name__}.{name}")) for name in _MODULES}
+    fresh = {name: _fresh(f"{__name__}.{name}") for name in _MODULES}
     try:
         site = fresh["site"].load_site(Path(env.project_dir) / "data")
     except fresh["problems"].DataError as error:

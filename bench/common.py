@@ -1,0 +1,152 @@
+"""Shared by the benchmarks: temp project copies, timed MkDocs runs with peak memory, a local static
+server that compresses like a real host, and the medians."""
+from __future__ import annotations
+
+import contextlib
+import gzip
+import http.server
+import json
+import mimetypes
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from tests.support import QUIET_ENV, ROOT, copy_project  # noqa: F401  (re-exported)
+
+# Runs MkDocs in this child and reports its own peak resident memory (ru_maxrss, KiB on Linux).
+_CHILD = """
+import resource, runpy, sys, time
+sys.argv = ["mkdocs", *sys.argv[1:]]
+start = time.perf_counter()
+code = 0
+try:
+    runpy.run_module("mkdocs", run_name="__main__")
+except SystemExit as exit:
+    code = exit.code or 0
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print("BENCH", code, time.perf_counter() - start, usage.ru_maxrss, usage.ru_utime + usage.ru_stime,
+      file=sys.stderr)
+"""
+
+
+def run_mkdocs(project: Path, *args: str, env: dict | None = None) -> tuple[float, float, float]:
+    """Run `mkdocs ARGS` in `project` in a fresh interpreter; return (wall seconds including start-up,
+    CPU seconds, peak RSS in MiB). CPU time is what other load on the machine disturbs least.
+    Raises on failure."""
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", _CHILD, *args], cwd=project, capture_output=True,
+                            text=True, env={**os.environ, **QUIET_ENV, **(env or {})}, timeout=900)
+    wall = time.perf_counter() - start
+    line = [x for x in result.stderr.splitlines() if x.startswith("BENCH ")]
+    if result.returncode or not line or line[-1].split()[1] != "0":
+        raise RuntimeError(f"mkdocs {' '.join(args)} failed in {project}:\n{result.stderr[-3000:]}")
+    fields = line[-1].split()
+    return wall, float(fields[4]), int(fields[3]) / 1024
+
+
+def build(project: Path, site: Path, env: dict | None = None) -> tuple[float, float, float]:
+    return run_mkdocs(project, "build", "--strict", "--quiet", "--site-dir", str(site), env=env)
+
+
+def median(values) -> float:
+    return statistics.median(values)
+
+
+# --- serving a built site like a production static host (gzip for text) ------------------------
+
+_COMPRESS = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    root: Path
+    cache: dict
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        file = (self.root / path.lstrip("/")).resolve()
+        if file.is_dir():
+            if not path.endswith("/"):
+                self.send_response(301)
+                self.send_header("Location", path + "/")
+                self.end_headers()
+                return
+            file = file / "index.html"
+        if not file.is_file() or self.root not in file.parents:
+            self.send_error(404)
+            return
+        ctype = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        body = file.read_bytes()
+        gz = "gzip" in self.headers.get("Accept-Encoding", "") and ctype.startswith(_COMPRESS)
+        if gz:
+            key = (file, file.stat().st_mtime_ns)
+            if key not in self.cache:
+                self.cache[key] = gzip.compress(body, 6)
+            body = self.cache[key]
+        self.send_response(200)
+        self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
+        self.send_header("Content-Length", str(len(body)))
+        if gz:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve a built site on 127.0.0.1 (free port), gzip-compressing text as any real web server
+    does; yields the base URL."""
+    handler = type("Handler", (_Handler,), {"root": Path(directory).resolve(), "cache": {}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def versions() -> dict:
+    from importlib.metadata import version
+    out = {"python": sys.version.split()[0]}
+    for dist in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "mkdocs-mermaid2-plugin",
+                 "playwright"):
+        with contextlib.suppress(Exception):
+            out[dist] = version(dist)
+    manifest = json.loads((ROOT / "content/assets/vendor/mermaid/manifest.json").read_text())
+    out["mermaid (vendored)"] = manifest["version"]
+    with contextlib.suppress(Exception):
+        out["chromium"] = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True,
+                                         text=True, timeout=30).stdout.strip()
+    with contextlib.suppress(Exception):
+        out["node"] = subprocess.run(["node", "--version"], capture_output=True, text=True,
+                                     timeout=30).stdout.strip()
+    lh = ROOT / "bench/node_modules/lighthouse/package.json"
+    if lh.is_file():
+        out["lighthouse"] = json.loads(lh.read_text())["version"]
+    return out
+
+
+def machine() -> str:
+    import platform
+    cpu = "unknown CPU"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    mem = ""
+    with contextlib.suppress(OSError):
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kib / 1024 / 1024:.0f} GiB RAM"
+    return f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}){mem}"
+
+
