@@ -39,6 +39,16 @@ def _fresh(module: str):
     return importlib.import_module(module)
 
 
+def _bind(render, site, **options):
+    """`render` with the data bound: a plain function, not functools.partial, because mkdocs-macros
+    writes every macro to a JSON debug trace on each build, and a partial's repr would spell out
+    the whole dataset (a tenth of a second per build, for a trace nobody reads)."""
+    @functools.wraps(render)
+    def macro(*args, **kwargs):
+        return render(site, *args, **options, **kwargs)
+    return macro
+
+
 def define_env(env) -> None:
     global _abbreviations
     fresh = {name: _fresh(f"{__name__}.{name}") for name in _MODULES}
@@ -54,10 +64,8 @@ def define_env(env) -> None:
                      "and update 'reviewed'")
 
     for name, render in fresh["render"].MACROS.items():
-        bound = functools.partial(render, site)
-        if name == "freshness_table":
-            bound = functools.partial(render, site, max_age_days=max_age)
-        env.macro(functools.wraps(render)(bound), name)
+        env.macro(_bind(render, site, **({"max_age_days": max_age} if name == "freshness_table" else {})),
+                  name)
     _abbreviations = fresh["render"].abbreviations(site)
 
 
