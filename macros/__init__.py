@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import importlib
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -28,7 +29,14 @@ if not _log.handlers:
     _log.addHandler(_handler)
     _log.propagate = False
 
-_abbreviations = ""
+_abbreviations: list[tuple[str, str, str]] = []  # (term, its first word, its Markdown definition)
+_WORD = re.compile(r"\w+")
+
+
+def _first_word(term: str) -> str:
+    """A term can only occur where its first word does: a set lookup before any substring search."""
+    match = _WORD.match(term)
+    return match.group(0) if match else ""
 
 
 def _fresh(module: str):
@@ -66,9 +74,17 @@ def define_env(env) -> None:
     for name, render in fresh["render"].MACROS.items():
         env.macro(_bind(render, site, **({"max_age_days": max_age} if name == "freshness_table" else {})),
                   name)
-    _abbreviations = fresh["render"].abbreviations(site)
+    _abbreviations = [(match.group(1), _first_word(match.group(1)), match.group(0)) for match in
+                      re.finditer(r"^\*\[(.+?)\]:.*$", fresh["render"].abbreviations(site), re.M)]
 
 
 def on_post_page_macros(env) -> None:
     """Every page, rendered or not: glossary terms in its text get their definition as a tooltip."""
-    env.markdown += "\n\n" + _abbreviations
+    # Only the terms the page contains (a definition for an absent word changes nothing), each in a
+    # block of its own: Python-Markdown re-scans a block of N definitions N times, so one block of
+    # every term made a build quadratic in the size of the glossary.
+    text = env.markdown
+    words = set(_WORD.findall(text))
+    used = [line for term, first, line in _abbreviations
+            if (first in words if first else True) and term in text]
+    env.markdown += "\n\n" + "\n\n".join(used)

@@ -1,0 +1,81 @@
+"""Scaling with the amount of data: the site built from ×1, ×10 and ×100 the records (clones with new
+ids, generated into a temp copy, never committed), and validation alone of about 10,000 records."""
+from __future__ import annotations
+
+import math
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from bench import common
+
+# Files whose records can be cloned freely: nothing requires them to be few, and clones keep every
+# reference valid (they point where the originals point). Categories, options, criteria and trees
+# shape the decision model and stay as they are.
+CLONABLE = ("sources", "dimensions", "families", "access_routes", "use_cases", "faq", "glossary",
+            "open_parts", "reasons", "trends", "cheatsheet")
+
+
+def _clone(record: dict, copy: int, kind: str) -> dict:
+    new = dict(record, id=f"{record['id']}-x{copy}")
+    if kind == "glossary":  # every term and alias must be unique across the glossary
+        new["term"] = f"{record['term']} x{copy}"
+        new["aliases"] = [f"{alias} x{copy}" for alias in record.get("aliases", [])]
+    return new
+
+
+def multiply(data: Path, factor: int) -> int:
+    """Clone every record of the clonable files so each holds `factor` times its records; return
+    the total number of records in data/ afterwards."""
+    total = 0
+    for file in sorted(data.glob("*.yml")):
+        document = yaml.load(file.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        records = document[file.stem]
+        if file.stem in CLONABLE and factor > 1:
+            records = records + [_clone(r, copy, file.stem) for copy in range(2, factor + 1)
+                                 for r in records]
+            document[file.stem] = records
+            file.write_text(yaml.dump(document, Dumper=yaml.CSafeDumper, allow_unicode=True,
+                                      sort_keys=False, width=10_000), encoding="utf-8")
+        total += len(records)
+    return total
+
+
+def run(factors=(1, 10, 100), runs: int = 3, validate_records: int = 10_000) -> dict:
+    from macros.site import load_site
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+        tmp = Path(tmp)
+        base = None
+        for factor in factors:
+            project = common.copy_project(tmp / f"x{factor}")
+            records = multiply(project / "data", factor)
+            base = base or records
+            load_site(project / "data")  # the generated data must be valid, or the numbers mean nothing
+            walls, cpus, peak = [], [], 0.0
+            common.build(project, tmp / f"site-x{factor}")  # warm-up
+            for _ in range(runs):
+                wall, cpu, rss = common.build(project, tmp / f"site-x{factor}")
+                walls.append(wall)
+                cpus.append(cpu)
+                peak = max(peak, rss)
+            pages_kib = sum(p.stat().st_size for p in (tmp / f"site-x{factor}").rglob("*.html")) / 1024
+            rows.append({"factor": factor, "records": records, "wall": common.median(walls),
+                         "cpu": common.median(cpus), "peak_rss": peak, "html_kib": pages_kib})
+
+        # Validation alone: read, validate and cross-check ~10,000 records, in this process.
+        factor = max(1, math.ceil(validate_records / base))
+        project = common.copy_project(tmp / "validate")
+        records = multiply(project / "data", factor)
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            load_site(project / "data")
+            times.append(time.perf_counter() - start)
+    return {"rows": rows, "validate": {"records": records, "seconds": common.median(times)}}
+
+
+if __name__ == "__main__":
+    print(run(runs=1))
