@@ -55,7 +55,7 @@ def weigh(browser, url: str, flow: bool) -> dict:
     if flow:
         page.add_init_script(FLOW_PROBE)
     finished = []
-    page.on("requestfinished", finished.append)
+    page.on("requestfinished", lambda request: finished.append(request))
     page.goto(url)
     page.wait_for_load_state("networkidle")
     if flow:

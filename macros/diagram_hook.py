@@ -76,3 +76,4 @@ def on_post_page(output: str, **kwargs) -> str:
     `defer` keeps the order (before Material's DOMContentLoaded handler), so `window.mermaid` is
     defined when Material looks for it and Material never falls back to fetching it from a CDN."""
     return _MERMAID_SCRIPT.sub(r'<script defer src="\1">', output)
+

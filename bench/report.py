@@ -1,0 +1,142 @@
+"""Turns the measurements into BENCHMARKS.md: one table of results against budgets, then details."""
+from __future__ import annotations
+
+import datetime as dt
+
+from bench import common
+
+BUDGETS = {"build_ratio": 1.15, "scale_x10": 2.0, "reload_s": 1.5, "flow_visible_ms": 500,
+           "perf_text": 95, "perf_flow": 90, "other": 100}
+
+
+def _ok(passed: bool | None) -> str:
+    return "n/a" if passed is None else ("pass" if passed else "**FAIL**")
+
+
+def _kib(n: float) -> str:
+    return f"{n / 1024:,.0f} KiB"
+
+
+def render(results: dict, notes: str = "") -> str:
+    out = ["# Benchmarks", "",
+           "Written by `make bench` (bench/); timings are reported here, never asserted in tests.", "",
+           f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC",
+           f"- Machine: {common.machine()}; load average at start "
+           f"{results.get('load', '?')} (other jobs share this machine, which spreads wall-clock times)",
+           "- Versions: " + ", ".join(f"{k} {v}" for k, v in common.versions().items()), "",
+           "## Results against budgets", "", "| what | measured | budget | |", "|---|---|---|---|"]
+    rows = []
+    b = results.get("build")
+    if b:
+        rows.append(("Full strict build / its limit (CPU time, median of "
+                     f"{b['runs']})", f"{b['cpu_ratio']:.2f} ({b['cpu_full']:.2f} s / {b['cpu_limit']:.2f} s)",
+                     f"≤ {BUDGETS['build_ratio']}", b["cpu_ratio"] <= BUDGETS["build_ratio"]))
+        rows.append((f"Same, wall clock (median of {b['runs']})",
+                     f"{b['ratio']:.2f} ({b['wall_full']:.2f} s / {b['wall_limit']:.2f} s)",
+                     f"≤ {BUDGETS['build_ratio']}", b["ratio"] <= BUDGETS["build_ratio"]))
+    s = results.get("scale")
+    if s:
+        by = {r["factor"]: r for r in s["rows"]}
+        if 1 in by and 10 in by:
+            for kind in ("cpu", "wall"):
+                ratio = by[10][kind] / by[1][kind]
+                rows.append((f"×10 records / ×1, build {'CPU time' if kind == 'cpu' else 'wall clock'}",
+                             f"{ratio:.2f} ({by[10][kind]:.2f} s / {by[1][kind]:.2f} s)",
+                             f"≤ {BUDGETS['scale_x10']}", ratio <= BUDGETS["scale_x10"]))
+        v = s["validate"]
+        rows.append((f"Validation alone of {v['records']:,} records", f"{v['seconds']:.2f} s", "—", None))
+    r = results.get("reload")
+    if r:
+        rows.append((f"Edit to reload under `mkdocs serve` (median of {r['runs']})", f"{r['seconds']:.2f} s",
+                     f"≤ {BUDGETS['reload_s']} s", r["seconds"] <= BUDGETS["reload_s"]))
+    reader = results.get("reader")
+    if reader:
+        flow = reader["flow_variants"].get("drawn ahead") or {}
+        if flow.get("flow_visible_ms") is not None:
+            rows.append(("Flowchart visible after navigation", f"{flow['flow_visible_ms']:.0f} ms",
+                         f"≤ {BUDGETS['flow_visible_ms']} ms", flow["flow_visible_ms"] <= BUDGETS["flow_visible_ms"]))
+        scored = {p: row["lighthouse"] for p, row in reader["pages"].items() if row.get("lighthouse")}
+        if scored:
+            text = {p: v for p, v in scored.items() if p != "hybrid-routing/"}
+            if text:
+                worst = min(text, key=lambda p: text[p]["performance"])
+                rows.append(("Lighthouse performance, text pages (lowest)",
+                             f"{text[worst]['performance']} (/{worst})", f"≥ {BUDGETS['perf_text']}",
+                             text[worst]["performance"] >= BUDGETS["perf_text"]))
+            if "hybrid-routing/" in scored:
+                perf = scored["hybrid-routing/"]["performance"]
+                rows.append(("Lighthouse performance, flowchart page", str(perf), f"≥ {BUDGETS['perf_flow']}",
+                             perf >= BUDGETS["perf_flow"]))
+            for category in ("accessibility", "best-practices", "seo"):
+                worst = min(scored, key=lambda p: scored[p][category])
+                rows.append((f"Lighthouse {category}, every page (lowest)",
+                             f"{scored[worst][category]} (/{worst})", "100",
+                             scored[worst][category] >= BUDGETS["other"]))
+        else:
+            rows.append(("Lighthouse", "not run (bench/node_modules missing)", "—", None))
+    out += [f"| {a} | {m} | {bud} | {_ok(p)} |" for a, m, bud, p in rows]
+
+    if b:
+        out += ["", "## Build and its limit", "",
+                "The limit is the same site with every macro call replaced by the Markdown it renders to "
+                "(captured from a real build) and no macros plugin, no data loading, no validation. "
+                f"{b['identical_pages']} of {b['pages']} built pages are byte-identical between the two. "
+                "Both run alternately in fresh interpreters (start-up included) after one warm-up each.", "",
+                "| build | CPU median | wall median | all wall times | peak RSS |", "|---|---|---|---|---|"]
+        for name in ("full", "limit"):
+            out.append(f"| {name} | {b[f'cpu_{name}']:.2f} s | {b[f'wall_{name}']:.2f} s | "
+                       + ", ".join(f"{t:.2f}" for t in b["wall"][name]) + f" | {b[f'{name}_rss']:.0f} MiB |")
+    if s:
+        out += ["", "## Scale", "",
+                "Synthetic data: every record of the freely clonable files (sources, dimensions, families, "
+                "access routes, use cases, FAQ, glossary, open parts, reasons, trends, cheat sheet) cloned "
+                "with new ids into a temp copy; the decision model (categories, options, criteria, trees) "
+                "is kept. Strict build, median of runs after a warm-up; peak RSS of the build process.", "",
+                "| data | records | CPU | wall | peak RSS | HTML written |", "|---|---|---|---|---|---|"]
+        for row in s["rows"]:
+            out.append(f"| ×{row['factor']} | {row['records']:,} | {row['cpu']:.2f} s | {row['wall']:.2f} s | "
+                       f"{row['peak_rss']:.0f} MiB | {row['html_kib']:,.0f} KiB |")
+        v = s["validate"]
+        out.append(f"\nValidation alone (read, validate, cross-check; in process): {v['records']:,} records "
+                   f"in {v['seconds']:.2f} s.")
+    if r:
+        out += ["", "## Edit to reload", "",
+                f"`mkdocs serve --strict` on a temp copy, /{r['page']} open in headless Chromium; a name in "
+                f"data/{r['file']} is changed and saved; time until the new text is in the page: "
+                + ", ".join(f"{t:.2f} s" for t in r["all"]) + "."]
+    if reader:
+        out += ["", "## Reader", "",
+                "Built site served on localhost with gzip (as any web server); a fresh browser context per "
+                "page (cold cache). Lighthouse: mobile defaults (simulated slow 4G, 4× CPU slowdown), "
+                "Debian's chromium with the tests' headless flags.", "",
+                "| page | requests | transferred | first paint | perf | a11y | best pr. | SEO |",
+                "|---|---|---|---|---|---|---|---|"]
+        for path, row in reader["pages"].items():
+            lh = row.get("lighthouse") or {}
+            out.append(f"| /{path} | {row['requests']} | {_kib(row['bytes'])} | "
+                       f"{row['first_paint_ms'] or 0:.0f} ms | {lh.get('performance', '—')} | "
+                       f"{lh.get('accessibility', '—')} | {lh.get('best-practices', '—')} | {lh.get('seo', '—')} |")
+        out += ["", "### The flowchart page, before and after", "",
+                "*Drawn ahead*: the SVG mermaid draws, made by `make diagrams` and put in the page at build "
+                "time (no mermaid download). *Mermaid deferred* / *blocking*: mermaid drawing it in the "
+                "browser, as the page did before (blocking was the original).", "",
+                "| variant | requests | transferred | flowchart visible | perf | FCP | LCP | TBT |",
+                "|---|---|---|---|---|---|---|---|"]
+        for name in ("mermaid blocking", "mermaid deferred", "drawn ahead"):
+            row = reader["flow_variants"].get(name)
+            if not row:
+                continue
+            lh = row.get("lighthouse") or {}
+            m = lh.get("metrics", {})
+            fmt = (lambda k: f"{m[k]:.0f} ms" if k in m else "—")  # noqa: E731
+            out.append(f"| {name} | {row['requests']} | {_kib(row['bytes'])} | "
+                       f"{row.get('flow_visible_ms') or 0:.0f} ms | {lh.get('performance', '—')} | "
+                       f"{fmt('first-contentful-paint')} | {fmt('largest-contentful-paint')} | "
+                       f"{fmt('total-blocking-time')} |")
+        failed = sorted({a for row in reader["pages"].values() for a in (row.get("lighthouse") or {}).get("failed", [])})
+        if failed:
+            out += ["", "Lighthouse audits failing on some page (accessibility, best practices, SEO): "
+                    + ", ".join(f"`{a}`" for a in failed) + "."]
+    if notes:
+        out += ["", "## Notes", "", notes.strip()]
+    return "\n".join(out) + "\n"
