@@ -44,6 +44,15 @@ schema: $(BIN)/.runtime
 diagrams: $(BIN)/.test
 	$(BIN)/python -m tests.prerender
 
+## bench: build time vs its limit, scaling, edit-to-reload, page weight and Lighthouse -> BENCHMARKS.md
+bench: $(BIN)/.test bench/node_modules/.stamp
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# Lighthouse, pinned by bench/package-lock.json; it drives Debian's chromium (CHROME_PATH), no download.
+bench/node_modules/.stamp: bench/package.json bench/package-lock.json
+	cd bench && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 clean:
 	rm -rf $(SITE) $(SITE).new $(SITE).old .pytest_cache
 

@@ -73,7 +73,7 @@ def render(results: dict, notes: str = "") -> str:
                              f"{scored[worst][category]} (/{worst})", "100",
                              scored[worst][category] >= BUDGETS["other"]))
         else:
-            rows.append(("Lighthouse", "not run (bench/node_modules missing)", "—", None))
+            rows.append(("Lighthouse", "not run (--quick, or bench/node_modules missing)", "—", None))
     out += [f"| {a} | {m} | {bud} | {_ok(p)} |" for a, m, bud, p in rows]
 
     if b:
@@ -91,10 +91,11 @@ def render(results: dict, notes: str = "") -> str:
                 "Synthetic data: every record of the freely clonable files (sources, dimensions, families, "
                 "access routes, use cases, FAQ, glossary, open parts, reasons, trends, cheat sheet) cloned "
                 "with new ids into a temp copy; the decision model (categories, options, criteria, trees) "
-                "is kept. Strict build, median of runs after a warm-up; peak RSS of the build process.", "",
-                "| data | records | CPU | wall | peak RSS | HTML written |", "|---|---|---|---|---|---|"]
+                "is kept. Strict build, median of runs after a warm-up (×100: one run); peak RSS of the build "
+                "process.", "",
+                "| data | records | runs | CPU | wall | peak RSS | HTML written |", "|---|---|---|---|---|---|---|"]
         for row in s["rows"]:
-            out.append(f"| ×{row['factor']} | {row['records']:,} | {row['cpu']:.2f} s | {row['wall']:.2f} s | "
+            out.append(f"| ×{row['factor']} | {row['records']:,} | {row['runs']} | {row['cpu']:.2f} s | {row['wall']:.2f} s | "
                        f"{row['peak_rss']:.0f} MiB | {row['html_kib']:,.0f} KiB |")
         v = s["validate"]
         out.append(f"\nValidation alone (read, validate, cross-check; in process): {v['records']:,} records "
