@@ -10,7 +10,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import escape, freshness
+from . import escape, freshness, labels
 from .models import Tree
 from .site import Site
 
@@ -40,7 +40,7 @@ _env = Environment(
     auto_reload=True,  # `make serve` picks up template edits without a restart
 )
 _env.filters.update(md_cell=escape.md_cell, md_inline=escape.md_inline, mermaid_label=escape.mermaid_label)
-_env.globals.update(tones=TONES, tone_text=TONE_TEXT)
+_env.globals.update(tones=TONES, tone_text=TONE_TEXT, labels=labels)
 
 
 def _render(template: str, **context) -> str:
@@ -159,8 +159,9 @@ def cheatsheet_table(site: Site) -> str:
 
 
 def cheatsheet_markdown(site: Site) -> str:
-    """The same table as GitHub-flavoured Markdown, for wikis."""
-    return _render("cheatsheet_table.md.j2", rows=cheatsheet_rows(site))
+    """The same table as GitHub-flavoured Markdown, for wikis: the one writer of every table export."""
+    from . import exports, tables  # both build on this module
+    return exports.gfm_table(tables.cheatsheet(site))
 
 
 # --- sources ------------------------------------------------------------------------------------
