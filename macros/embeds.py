@@ -21,8 +21,9 @@ EXPORT_LABELS = {"md": "Markdown", "csv": "CSV", "confluence.txt": "Confluence w
 
 
 def codes(component: Component, origin: str, udu: bool = True) -> dict[str, str]:
-    """The two embed codes: a plain iframe, and the iframe with the resize script."""
-    src = f"{origin}{embed_url(component.name, udu)}?theme=auto"
+    """The two embed codes: a plain iframe, and the iframe with the resize script. An absolute
+    origin is the published site, which has directory URLs even when this build (`make dist`) has not."""
+    src = f"{origin}{embed_url(component.name, udu or '://' in origin)}?theme=auto"
     iframe = (f'<iframe src="{src}" title="{html(component.title)}" width="100%" height="{component.height}" '
               f'style="border:0;width:100%" loading="lazy"></iframe>')
     return {"iframe": iframe, "script": f'{iframe}\n<script src="{origin}{RESIZER}" async></script>'}
