@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import re
+from xml.etree import ElementTree
 
 import cmarkgfm
 import jsonschema
@@ -15,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from cmarkgfm.cmark import Options
 
-from macros import components, escape, exports, tables
+from macros import components, escape, exports, render, tables
 from macros.models import FILES
 from tests import support
 
@@ -141,8 +142,13 @@ def test_committed_svg_is_drawn_from_the_current_diagram(site, built_site, compo
     assert f'data-ovc-source-sha256="{digest}"' in svg, \
         f"content/exports/{component.name}.svg is stale: run `make exports` and commit it"
     assert (built_site / "exports" / f"{component.name}.svg").read_text(encoding="utf-8") == svg
-    labels = " ".join(BeautifulSoup(svg, "html.parser").stripped_strings)
-    assert all(o.name in labels for _, o in __import__("macros.render").render.flow(site, "hybrid-routing").outcomes)
+    tree = ElementTree.fromstring(svg.encode("utf-8"))  # well-formed XML, as an <img> needs
+    assert tree.tag == "{http://www.w3.org/2000/svg}svg"
+    assert not list(tree.iter("{http://www.w3.org/2000/svg}foreignObject")), "labels must be SVG text"
+    texts = " ".join(" ".join(t.itertext()) for t in tree.iter("{http://www.w3.org/2000/svg}text"))
+    texts = " ".join(texts.split())
+    for _, option in render.flow(site, "hybrid-routing").outcomes:
+        assert all(word in texts for word in option.name.split()), option.name
 
 
 def test_every_export_listed_exists(built_site):
