@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 
 # Reloaded in this order on every build, so that `make serve` picks up edits to macros/*.py too
 # (mkdocs-macros imports this package once per process).
-_MODULES = ("problems", "loader", "models", "validate", "checks", "site", "escape", "freshness",
+_MODULES = ("problems", "loader", "models", "validate", "decision", "checks", "site", "escape", "freshness",
             "render")
 # Not under the "mkdocs" logger on purpose: an overdue review is a reminder, and `--strict` would
 # turn an MkDocs warning into a failed build.
