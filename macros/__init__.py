@@ -17,8 +17,8 @@ from mkdocs.exceptions import PluginError
 
 # Reloaded in this order on every build, so that `make serve` picks up edits to macros/*.py too
 # (mkdocs-macros imports this package once per process).
-_MODULES = ("problems", "loader", "models", "validate", "checks", "site", "escape", "freshness",
-            "labels", "render", "schema", "tables", "components", "exports", "embeds")
+_MODULES = ("problems", "loader", "models", "validate", "decision", "checks", "site", "escape",
+            "freshness", "labels", "render", "schema", "tables", "components", "exports", "embeds")
 # Not under the "mkdocs" logger on purpose: an overdue review is a reminder, and `--strict` would
 # turn an MkDocs warning into a failed build.
 _log = logging.getLogger("ovc.freshness")
