@@ -73,9 +73,9 @@ COMPONENTS: list[Component] = [
               table=tables.access_routes, height=3000),
     Component("glossary", "Glossary", "glossary.md", "glossary_list",
               table=tables.glossary, height=2000),
-    # Issue 4 adds these once its macros exist, e.g.:
-    # Component("guide", "Five-step guide", "guide.md", "guide_steps", table=tables.guide),
-    # Component("helper", "Decision helper", "helper.md", "decision_helper", height=900),
+    Component("guide", "Five-step guide", "guide.md", "guide_steps", table=tables.guide, height=2600),
+    Component("helper", "Decision helper", "helper.md", "decision_helper", height=1400),
+    Component("calculator", "Break-even calculator", "calculator.md", "calculator", height=1400),
 ]
 BY_NAME = {c.name: c for c in COMPONENTS}
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -22,3 +22,4 @@ OPTION_SIDES = {"open": "Open-weight", "closed": "Closed", "mixed": "Both", "any
 ROUTE_SIDES = {"closed": "closed models", "open": "open-weight models"}
 NONE = "—"  # an empty cell
 ANY = "Any"  # a cheat-sheet situation that no answer defines
+NEXT_QUESTION = "Next question"  # a guide answer that recommends nothing yet

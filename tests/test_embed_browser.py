@@ -167,3 +167,24 @@ def test_offline_bundle_shows_home_flowchart_and_search(bundle, offline_page, si
     assert not chart.remote and not chart.errors
     # pages link to pages as files, so following a link works from disk too
     assert chart.locator('a[href="compare.html"]').count() > 0
+
+
+def test_embed_sends_both_height_messages(browser, tmp_path, base_url):
+    """Hosts with their own resizer get {"ovc-height": {name: px}} and AMP's embed-size message."""
+    (tmp_path / "listen.html").write_text(
+        "<!doctype html><html><head><meta charset='utf-8'><title>host</title></head><body>"
+        "<script>window.got = []; addEventListener('message', e => got.push(e.data));</script>"
+        f"<iframe src='{base_url}embed/models/' title='embed' style='width:100%;border:0' height='100'>"
+        "</iframe></body></html>")
+    with support.serve(tmp_path) as host:
+        page = browser.new_page(viewport={"width": 1000, "height": 700})
+        try:
+            page.goto(f"{host}listen.html")
+            page.wait_for_function("() => got.length >= 2", timeout=10000)
+            messages = page.evaluate("got")
+        finally:
+            page.close()
+    ours = [m["ovc-height"]["models"] for m in messages if isinstance(m, dict) and "ovc-height" in m]
+    amp = [m["height"] for m in messages if isinstance(m, dict) and m.get("sentinel") == "amp"
+           and m.get("type") == "embed-size"]
+    assert ours and amp and ours[-1] == amp[-1] > 300

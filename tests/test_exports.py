@@ -35,6 +35,7 @@ def records(site, component) -> int:
         "use-cases": sum(len(case.routes) for case in site.use_cases.use_cases),
         "access": len(site.access_routes.access_routes),
         "glossary": len(site.glossary.glossary),
+        "guide": sum(len(c.answers) for c in site.criteria.criteria if c.guide),
     }
     return counts[component.name]
 
@@ -46,7 +47,7 @@ def gfm(text: str) -> BeautifulSoup:
 
 def test_every_table_component_is_counted():
     assert {c.name for c in TABLES} == {"comparison", "cheatsheet", "options", "models", "open-parts",
-                                       "use-cases", "access", "glossary"}
+                                       "use-cases", "access", "glossary", "guide"}
 
 
 def test_registry_is_consistent():
@@ -178,7 +179,8 @@ def test_embed_shows_what_the_page_shows(html, component):
     page = html(support.page_url(component.page))
     embed = html(f"embed/{component.name}/")
     selector = {"flowchart": "pre.mermaid", "glossary": "dl.ovc-glossary", "options": "dl.ovc-options",
-                "access": "article h2", "use-cases": "article table"}.get(component.name, "table")
+                "access": "article h2", "use-cases": "article table", "guide": "article h2 + p",
+                "helper": "form", "calculator": "form"}.get(component.name, "table")
     mine = embed.select_one(f"article {selector}" if not selector.startswith("article") else selector)
     theirs = page.select_one(f"article {selector}" if not selector.startswith("article") else selector)
     assert mine is not None and theirs is not None
