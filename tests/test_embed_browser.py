@@ -188,3 +188,19 @@ def test_embed_sends_both_height_messages(browser, tmp_path, base_url):
     amp = [m["height"] for m in messages if isinstance(m, dict) and m.get("sentinel") == "amp"
            and m.get("type") == "embed-size"]
     assert ours and amp and ours[-1] == amp[-1] > 300
+
+
+def test_embed_box_shows_codes_for_where_the_site_is_served(browser, base_url):
+    """Served from another address than site_url, the box shows codes for the real address, and
+    each code block has Material's copy button."""
+    page = browser.new_page()
+    try:
+        page.goto(f"{base_url}compare/")
+        box = page.locator("details.ovc-embed").first
+        box.locator("summary").click()
+        codes = box.locator("pre > code").all_text_contents()
+        assert all(f'src="{base_url}embed/comparison/?theme=auto"' in code for code in codes)
+        assert f'src="{base_url}assets/embed/resizer.js"' in codes[1]
+        assert box.locator("button[data-clipboard-target]").count() == 2
+    finally:
+        page.close()

@@ -207,3 +207,15 @@ def test_embed_page_is_in_the_nav_with_catalogues(html, site):
     assert len(soup.select("table#api tbody tr")) == len(FILES)
     assert soup.select_one("iframe[data-ovc-preview]")
     assert "frame-ancestors" in soup.get_text()
+
+
+@pytest.mark.parametrize("name, selector", [("comparison", "table#comparison"),
+                                            ("cheatsheet", "table#cheatsheet"),
+                                            ("models", "table#families"),
+                                            ("open-parts", "table#open-parts")])
+def test_exported_rows_are_the_rows_of_the_page(html, site, name, selector):
+    """The export rows and the page's HTML table list the same records, in the same order."""
+    component = components.BY_NAME[name]
+    shown = [th.get_text(" ", strip=True)
+             for th in html(support.page_url(component.page)).select(f"{selector} tbody th[scope=row]")]
+    assert shown == [row[0] for row in component.table(site).rows]
