@@ -219,3 +219,10 @@ def test_exported_rows_are_the_rows_of_the_page(html, site, name, selector):
     shown = [th.get_text(" ", strip=True)
              for th in html(support.page_url(component.page)).select(f"{selector} tbody th[scope=row]")]
     assert shown == [row[0] for row in component.table(site).rows]
+
+
+def test_embed_pages_stay_out_of_search(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "embed/" in locations  # the Embed & export page itself is found
+    assert not {f"embed/{c.name}/" for c in components.COMPONENTS} & locations
