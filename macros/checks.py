@@ -215,7 +215,7 @@ def consistency(crit: CriteriaFile, tr: TreesFile, rows: CheatsheetFile) -> Iter
     """The model in criteria.yml, the trees and the cheat sheet never contradict each other."""
     for t_index, tree in enumerate(tr.trees):
         for trail, answers, leaf in tree_paths(tree):
-            result = decision.evaluate(crit, answers)
+            result = decision.evaluate(answers, crit)
             asked = [step.criterion for step in result.path]
             node, branch = trail[-1]
             at = ("trees", t_index, "nodes", node, "branches", branch, "next")
@@ -228,7 +228,7 @@ def consistency(crit: CriteriaFile, tr: TreesFile, rows: CheatsheetFile) -> Iter
                        f"{' -> '.join(answers)}, the model asks {' -> '.join(asked)}; ask in the "
                        "order of criteria.yml")
     for index, row in enumerate(rows.cheatsheet):
-        result = decision.evaluate(crit, row.when)
+        result = decision.evaluate(row.when, crit)
         if result.option != row.recommend[0]:
             yield ("cheatsheet", ("cheatsheet", index, "recommend", 0),
                    f"cheatsheet '{row.id}': model says {result.option}, row says {row.recommend[0]}; "

@@ -10,7 +10,9 @@ lean wins, or the file's `fallback` option when nothing leaned.
 """
 from __future__ import annotations
 
+import functools
 import math
+from pathlib import Path
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -32,11 +34,14 @@ class Result(NamedTuple):
     reasons: tuple[str, ...]
 
 
-def evaluate(model: CriteriaFile, answers: Mapping[str, str]) -> Result:
+def evaluate(answers: Mapping[str, str], model: CriteriaFile | None = None) -> Result:
     """(option, path, reasons) for `answers` ({criterion id: answer id}; unanswered criteria left out).
 
-    Raises ValueError for a criterion or answer the model does not know.
+    `model` is data/criteria.yml as loaded by site.load_site; without it, the project's data/ is
+    loaded and validated once. Raises ValueError for a criterion or answer the model does not know.
     """
+    if model is None:
+        model = _project_model()
     criteria = {c.id: c for c in model.criteria}
     for criterion, answer in answers.items():
         if criterion not in criteria:
@@ -54,6 +59,12 @@ def evaluate(model: CriteriaFile, answers: Mapping[str, str]) -> Result:
         if answer.effect == "decide":
             break
     return Result(option, tuple(path), tuple(step.reason for step in path))
+
+
+@functools.cache
+def _project_model() -> CriteriaFile:
+    from .site import load_site  # here, not at the top: site.py imports checks.py, which imports us
+    return load_site(Path(__file__).resolve().parent.parent / "data").criteria
 
 
 def model_json(model: CriteriaFile) -> dict:

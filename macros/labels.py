@@ -21,5 +21,5 @@ HOW_COMMON = {"common": "Common", "varies": "Varies", "rare": "Rare"}
 OPTION_SIDES = {"open": "Open-weight", "closed": "Closed", "mixed": "Both", "any": "Either"}
 ROUTE_SIDES = {"closed": "closed models", "open": "open-weight models"}
 NONE = "—"  # an empty cell
-ANY = "Any"  # a cheat-sheet situation that no answer defines
+ANY = "Any"  # exports: a cheat-sheet situation that no answer defines
 NEXT_QUESTION = "Next question"  # a guide answer that recommends nothing yet

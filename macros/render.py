@@ -152,6 +152,7 @@ def cheatsheet_rows(site: Site) -> list[dict]:
             "id": row.id, "record": row, "situation": row.situation, "note": row.note,
             "recommend": [(o, options[o].name) for o in row.recommend],
             "defined_by": [(criteria[c].name, answers[c][a]) for c, a in row.when.items()],
+            "query": _query(row.when),
         })
     return rows
 
@@ -285,7 +286,7 @@ def helper_model(site: Site) -> dict:
 
 def decision_helper(site: Site) -> str:
     """The interactive helper: a form of every criterion, the result it gives, and the model as JSON."""
-    start = decision.evaluate(site.criteria, {})
+    start = decision.evaluate({}, site.criteria)
     return _render("decision_helper.html.j2", criteria=site.criteria.criteria,
                    options=site.options.options, start=start,
                    model=_script_json(helper_model(site)))

@@ -52,9 +52,9 @@ def test_every_cheatsheet_row_and_tree_path_is_a_vector(site):
 
 
 def test_python_model_gives_each_vector_its_option(site):
-    wrong = [(v["name"], decision.evaluate(site.criteria, v["answers"]).option, v["option"])
+    wrong = [(v["name"], decision.evaluate(v["answers"], site.criteria).option, v["option"])
              for v in vectors(site)
-             if decision.evaluate(site.criteria, v["answers"]).option != v["option"]]
+             if decision.evaluate(v["answers"], site.criteria).option != v["option"]]
     assert wrong == []
 
 
@@ -64,26 +64,30 @@ def test_every_cheatsheet_row_names_the_answers_that_define_it(site):
 
 def test_evaluate_returns_option_path_and_reasons(site):
     option, path, reasons = decision.evaluate(
-        site.criteria, {"daily-volume": "low", "data-sensitivity": "not-sensitive"})
+        {"daily-volume": "low", "data-sensitivity": "not-sensitive"}, site.criteria)
     assert option == "closed-api"
     assert [(s.criterion, s.answer, s.effect) for s in path] == [
         ("data-sensitivity", "not-sensitive", "lean"), ("daily-volume", "low", "lean")]
     assert reasons == tuple(s.reason for s in path) and all(reasons)
 
 
+def test_evaluate_with_answers_only_uses_the_projects_data():
+    assert decision.evaluate({"data-sensitivity": "sensitive"}).option == "open-self-hosted"
+
+
 def test_a_deciding_answer_ends_the_walk_and_later_answers_do_not_count(site):
-    result = decision.evaluate(site.criteria, {"data-sensitivity": "sensitive", "team-capacity": "small-team"})
+    result = decision.evaluate({"data-sensitivity": "sensitive", "team-capacity": "small-team"}, site.criteria)
     assert result.option == "open-self-hosted"
     assert [s.criterion for s in result.path] == ["data-sensitivity"]
 
 
 def test_no_answers_give_the_fallback_and_an_empty_path(site):
-    assert decision.evaluate(site.criteria, {}) == (site.criteria.fallback, (), ())
+    assert decision.evaluate({}, site.criteria) == (site.criteria.fallback, (), ())
 
 
 def test_every_recommendation_is_an_option(site):
     options = set(site.by_id["options"])
-    assert {decision.evaluate(site.criteria, a).option for a in every_answer_set(site)} <= options
+    assert {decision.evaluate(a, site.criteria).option for a in every_answer_set(site)} <= options
 
 
 @pytest.mark.parametrize("answers, message", [
@@ -92,7 +96,7 @@ def test_every_recommendation_is_an_option(site):
 ])
 def test_unknown_criteria_and_answers_are_refused(site, answers, message):
     with pytest.raises(ValueError, match=message):
-        decision.evaluate(site.criteria, answers)
+        decision.evaluate(answers, site.criteria)
 
 
 # --- consistency checks fail, in one line, when the data contradicts itself ------------------------
@@ -262,7 +266,7 @@ def test_javascript_agrees_with_python_on_every_vector_and_answer_set(visit, sit
                        [helper_model(site), answer_sets])
     assert len(js) == len(answer_sets) == 3 ** len(site.criteria.criteria)
     for answers, got in zip(answer_sets, js):
-        want = decision.evaluate(site.criteria, answers)
+        want = decision.evaluate(answers, site.criteria)
         assert got["option"] == want.option, answers
         assert [(s["criterion"], s["answer"], s["effect"], s["option"]) for s in got["path"]] == [
             (s.criterion, s.answer, s.effect, s.option) for s in want.path], answers
@@ -404,3 +408,13 @@ def test_guide_is_seed_004s_five_steps_in_order_with_every_outcome(html, site):
                 assert options[answer.option].name in text
             try_link = page.find("a", href=f"../helper/?{criterion.id}={answer.id}")
             assert try_link is not None, (criterion.id, answer.id)
+
+
+def test_each_cheatsheet_row_opens_the_helper_on_its_own_option(visit, html, site, base_url):
+    links = {a.find_parent("tr")["id"]: a["href"] for a in html("cheat-sheet/").select("a.ovc-try")}
+    assert set(links) == {row.id for row in site.cheatsheet.cheatsheet}
+    page = visit("cheat-sheet/")
+    for row in site.cheatsheet.cheatsheet:
+        page.goto(base_url + "cheat-sheet/" + links[row.id])
+        assert _shown_option(page) == row.recommend[0], row.id
+    assert page.errors == []
