@@ -8,7 +8,7 @@ SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test schema diagrams screenshots bench clean
+.PHONY: serve build test schema diagrams screenshots exports dist bench clean
 .DEFAULT_GOAL := serve
 
 $(BIN)/.runtime: requirements.txt
@@ -53,8 +53,22 @@ bench/node_modules/.stamp: bench/package.json bench/package-lock.json
 	cd bench && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+## exports: draw the diagrams as SVG in content/exports/ (headless Chromium); commit the result
+exports: $(BIN)/.test
+	$(BIN)/python -m tools.draw_diagrams
+
+## dist: the whole site as a zip that works opened from disk (file://), search included
+DIST    ?= dist
+BUNDLE  := open-vs-closed-ai-models
+dist: $(BIN)/.runtime
+	rm -rf build/$(BUNDLE) $(DIST)/$(BUNDLE).zip
+	OVC_OFFLINE=true $(BIN)/mkdocs build --strict --quiet --site-dir build/$(BUNDLE)
+	mkdir -p $(DIST)
+	cd build && $(abspath $(BIN))/python -m zipfile -c $(abspath $(DIST))/$(BUNDLE).zip $(BUNDLE)
+	@echo "wrote $(DIST)/$(BUNDLE).zip (unzip it and open $(BUNDLE)/index.html)"
+
 clean:
-	rm -rf $(SITE) $(SITE).new $(SITE).old .pytest_cache
+	rm -rf $(SITE) $(SITE).new $(SITE).old .pytest_cache build $(DIST)
 
 ## screenshots: every page, light and dark, desktop and phone width, into screenshots/
 screenshots: $(BIN)/.test
