@@ -21,7 +21,13 @@ CAPTURE_HOOK = textwrap.dedent('''
         target.write_text(markdown, encoding="utf-8")
         return markdown
 ''')
-FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+REPLAY_HOOK = textwrap.dedent('''
+    from pathlib import Path
+    OUT = Path(CAPTURED)
+
+    def on_page_markdown(markdown, page, **kwargs):
+        return (OUT / page.file.src_uri).read_text(encoding="utf-8")
+''')
 
 
 def without_macros(config: str) -> str:
@@ -29,28 +35,30 @@ def without_macros(config: str) -> str:
     return re.sub(r"^  - macros:\n(?:    .*\n)+", "", config, flags=re.M)
 
 
+def _with_hook(config: str, hook: Path) -> str:
+    if re.search(r"^hooks:\n", config, re.M):
+        return re.sub(r"^hooks:\n", f"hooks:\n  - {hook}\n", config, count=1, flags=re.M)
+    return config + f"\nhooks:\n  - {hook}\n"
+
+
 def make_limit(project: Path, work: Path) -> None:
-    """Turn a project copy into its limit: pages hold their rendered Markdown, no macros plugin."""
+    """Turn a project copy into its limit: each page's Markdown is the Markdown the macros rendered
+    for it in a real build (read from a file instead of rendered), and there is no macros plugin,
+    so no data is loaded or validated. Generated pages (embeds) are covered the same way."""
     captured = work / "captured"
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (work / "capture.py").write_text(CAPTURE_HOOK, encoding="utf-8")
     capture_config = project / "mkdocs.capture.yml"
-    capture_config.write_text(config.replace("hooks:\n", f"hooks:\n  - {work / 'capture.py'}\n", 1)
-                              if "hooks:\n" in config else
-                              config + f"\nhooks:\n  - {work / 'capture.py'}\n", encoding="utf-8")
+    capture_config.write_text(_with_hook(config, work / "capture.py"), encoding="utf-8")
     common.run_mkdocs(project, "build", "--quiet", "-f", str(capture_config), "--site-dir",
                       str(work / "capture-site"), env={"BENCH_CAPTURE": str(captured)})
     capture_config.unlink()
     for rendered in captured.rglob("*.md"):
-        source = project / "content" / rendered.relative_to(captured)
-        front = FRONT.match(source.read_text(encoding="utf-8"))
-        meta = "\n".join(line for line in (front.group(1) if front else "").splitlines()
-                         if not line.startswith("render_macros:"))
-        text = rendered.read_text(encoding="utf-8")
-        if "{{" in text and "render_macros: true" in (front.group(1) if front else ""):
-            raise RuntimeError(f"{source}: macros left unrendered in the capture")
-        source.write_text((f"---\n{meta}\n---\n\n" if meta else "") + text, encoding="utf-8")
-    (project / "mkdocs.yml").write_text(without_macros(config), encoding="utf-8")
+        if re.search(r"\{\{\s*\w+\(", rendered.read_text(encoding="utf-8")):
+            raise RuntimeError(f"{rendered}: a macro call was left unrendered in the capture")
+    (work / "replay.py").write_text(REPLAY_HOOK.replace("CAPTURED", repr(str(captured))), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(_with_hook(without_macros(config), work / "replay.py"),
+                                        encoding="utf-8")
 
 
 def same_pages(a: Path, b: Path) -> tuple[int, int]:
