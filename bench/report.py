@@ -53,7 +53,8 @@ def render(results: dict, notes: str = "") -> str:
     if reader:
         flow = reader["flow_variants"].get("drawn ahead") or {}
         if flow.get("flow_visible_ms") is not None:
-            rows.append(("Flowchart visible after navigation", f"{flow['flow_visible_ms']:.0f} ms",
+            rows.append((f"Flowchart visible after navigation (median of {flow.get('loads', 1)} loads)",
+                         f"{flow['flow_visible_ms']:.0f} ms",
                          f"≤ {BUDGETS['flow_visible_ms']} ms", flow["flow_visible_ms"] <= BUDGETS["flow_visible_ms"]))
         scored = {p: row["lighthouse"] for p, row in reader["pages"].items() if row.get("lighthouse")}
         if scored:
