@@ -8,7 +8,7 @@ SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test schema screenshots clean
+.PHONY: serve build test schema catalogue screenshots clean
 .DEFAULT_GOAL := serve
 
 $(BIN)/.runtime: requirements.txt
@@ -39,6 +39,10 @@ test: $(BIN)/.test
 ## schema: regenerate the JSON Schemas in data/schema/ from the models
 schema: $(BIN)/.runtime
 	$(BIN)/python -m macros.schema
+
+## catalogue: rewrite the error catalogue in CONTRIBUTING.md from the messages the checks really print
+catalogue: $(BIN)/.test
+	$(BIN)/python -m tests.catalogue
 
 clean:
 	rm -rf $(SITE) $(SITE).new $(SITE).old .pytest_cache

@@ -13,6 +13,7 @@ import yaml
 from .problems import DataError, Problem
 
 MAX_BYTES = 1_000_000  # a data file is hand-edited text; anything larger is a mistake (or an attack)
+MAX_DEPTH = 20  # our deepest record nests 8 levels; deeper is a mistake, and would exhaust the stack
 
 
 class LineDict(dict):
@@ -36,6 +37,22 @@ class _Loader(yaml.SafeLoader):
         super().__init__(stream)
         self.shown_as = shown_as
         self.problems: list[Problem] = []
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        # Aliases (*name) are refused: a few lines of them can expand to billions of values.
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases (&name, *name) are not allowed", self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"values are nested more than {MAX_DEPTH} levels deep",
+                    self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -82,8 +99,18 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def _hint(problem: str) -> str:
+    if "aliases" in problem:
+        return "write the value out in full"
+    if "nested" in problem:
+        return "close the brackets you opened, or flatten the value"
+    if "constructor for the tag" in problem:
+        return "remove the '!' tag before the value: data is plain text"
     if "'\\t'" in problem or "tab" in problem:
         return "indent with spaces, not tabs"
+    if "expected ',' or ']'" in problem:
+        return "a '[' list is not closed: end it with ']' on the same line"
+    if "expected ',' or '}'" in problem:
+        return "a '{' mapping is not closed: end it with '}' on the same line"
     if "mapping values are not allowed" in problem:
         return "a value contains ': '; put the whole value in double quotes"
     if "could not find expected ':'" in problem:
@@ -117,7 +144,15 @@ def read_yaml(path: Path, shown_as: str) -> LineDict:
                                for line in text.splitlines()):
         raise DataError([Problem(shown_as, 1, "file",
                                  f"is empty; it must start with '{path.stem}:' and a list of records")])
-    loader = _Loader(text, shown_as)
+    try:
+        # Checks the whole text for control characters at once, before any parsing.
+        loader = _Loader(text, shown_as)
+    except yaml.reader.ReaderError as error:  # a control character such as NUL
+        line = text[: error.position].count("\n") + 1
+        raise DataError([Problem(shown_as, line, "file",
+                                 f"contains the control character U+{error.character:04X}, which YAML "
+                                 "does not allow; delete it (it is invisible in most editors: retype "
+                                 "the line)")]) from None
     try:
         document = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
@@ -127,7 +162,8 @@ def read_yaml(path: Path, shown_as: str) -> LineDict:
         raise DataError([Problem(shown_as, line, "syntax",
                                  f"YAML error: {problem}; {_hint(problem)}")]) from None
     except yaml.YAMLError as error:  # non-marked errors: rare, but never a traceback
-        raise DataError([Problem(shown_as, 1, "syntax", f"YAML error: {error}")]) from None
+        raise DataError([Problem(shown_as, 1, "syntax",
+                                 f"YAML error: {' '.join(str(error).split())}")]) from None
     finally:
         loader.dispose()
     if loader.problems:
