@@ -21,6 +21,13 @@ $(BIN)/.test: requirements-test.txt $(BIN)/.runtime
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
+# Test-only tools from npm (the Nu Html Checker, vnu.jar), exactly as package-lock.json pins them.
+# --ignore-scripts: vnu-jar's install script would try to download a Java runtime; we use the system's.
+TOOLS   := tools/node_modules/.installed
+$(TOOLS): tools/package.json tools/package-lock.json
+	cd tools && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 ## serve: live preview on http://127.0.0.1:8000 ; edits to content/, data/ and macros/ reload the page
 serve: $(BIN)/.runtime
 	$(BIN)/mkdocs serve --strict
@@ -33,7 +40,7 @@ build: $(BIN)/.runtime
 	mv $(SITE).new $(SITE); rm -rf $(SITE).old
 
 ## test: every test, the browser tests in headless chromium included
-test: $(BIN)/.test
+test: $(BIN)/.test $(TOOLS)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## schema: regenerate the JSON Schemas in data/schema/ from the models
@@ -45,7 +52,7 @@ catalogue: $(BIN)/.test
 	$(BIN)/python -m tests.catalogue
 
 clean:
-	rm -rf $(SITE) $(SITE).new $(SITE).old .pytest_cache
+	rm -rf $(SITE) $(SITE).new $(SITE).old .pytest_cache tools/node_modules
 
 ## screenshots: every page, light and dark, desktop and phone width, into screenshots/
 screenshots: $(BIN)/.test
