@@ -112,6 +112,12 @@ def test_hostile_text_is_shown_literally(hostile_site):
     assert TERM_PAYLOAD.split(" | ")[0] in glossary
 
 
+def test_pages_with_hostile_text_are_valid_html(hostile_site):
+    from tests.test_html_valid import check, errors_of_ours
+    errors = errors_of_ours(check(hostile_site), hostile_site)
+    assert errors == [], f"{len(errors)} HTML errors:\n" + "\n".join(errors[:30])
+
+
 def _columns(table) -> list[int]:
     rows = table.select("tr")
     return [sum(int(cell.get("colspan", 1)) for cell in row.find_all(["th", "td"], recursive=False))

@@ -29,15 +29,25 @@ def _from_material(message: dict) -> bool:
     return any(text in message["message"] and markup in extract for text, markup in MATERIAL)
 
 
-@pytest.fixture(scope="module")
-def vnu_messages(built_site) -> list[dict]:
+def check(site) -> list[dict]:
+    """All of vnu's messages on every HTML file under `site`."""
     java = shutil.which("java")
     assert java, "Java is needed for the HTML checker: apt-get install default-jre-headless (.ci/run does)"
     assert VNU.is_file(), "vnu.jar is missing: run `make test` (it installs tools/ with npm ci)"
     result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--skip-non-html",
-                             "--exit-zero-always", str(built_site)],
+                             "--exit-zero-always", str(site)],
                             capture_output=True, text=True, timeout=600)
     return json.loads(result.stderr or result.stdout)["messages"]
+
+
+def errors_of_ours(messages: list[dict], site) -> list[str]:
+    return [f"{m['url'].split(str(site))[-1]}:{m.get('lastLine')}: {m['message']}\n    {m.get('extract', '').strip()}"
+            for m in messages if m["type"] == "error" and not _from_material(m)]
+
+
+@pytest.fixture(scope="module")
+def vnu_messages(built_site) -> list[dict]:
+    return check(built_site)
 
 
 def test_checker_saw_every_page(vnu_messages, built_site):
@@ -47,10 +57,8 @@ def test_checker_saw_every_page(vnu_messages, built_site):
 
 
 def test_every_page_is_valid_html(vnu_messages, built_site):
-    errors = [m for m in vnu_messages if m["type"] == "error" and not _from_material(m)]
-    report = [f"{m['url'].split(str(built_site))[-1]}:{m.get('lastLine')}: {m['message']}\n    {m.get('extract', '').strip()}"
-              for m in errors[:30]]
-    assert errors == [], f"{len(errors)} HTML errors:\n" + "\n".join(report)
+    errors = errors_of_ours(vnu_messages, built_site)
+    assert errors == [], f"{len(errors)} HTML errors:\n" + "\n".join(errors[:30])
 
 
 def test_material_filters_are_still_needed(vnu_messages):
