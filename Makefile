@@ -8,7 +8,7 @@ SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test schema catalogue screenshots clean
+.PHONY: serve build test schema catalogue screenshots exports dist clean
 .DEFAULT_GOAL := serve
 
 $(BIN)/.runtime: requirements.txt
@@ -51,8 +51,22 @@ schema: $(BIN)/.runtime
 catalogue: $(BIN)/.test
 	$(BIN)/python -m tests.catalogue
 
+## exports: draw the diagrams as SVG in content/exports/ (headless Chromium); commit the result
+exports: $(BIN)/.test
+	$(BIN)/python -m tools.draw_diagrams
+
+## dist: the whole site as a zip that works opened from disk (file://), search included
+DIST    ?= dist
+BUNDLE  := open-vs-closed-ai-models
+dist: $(BIN)/.runtime
+	rm -rf build/$(BUNDLE) $(DIST)/$(BUNDLE).zip
+	OVC_OFFLINE=true $(BIN)/mkdocs build --strict --quiet --site-dir build/$(BUNDLE)
+	mkdir -p $(DIST)
+	cd build && $(abspath $(BIN))/python -m zipfile -c $(abspath $(DIST))/$(BUNDLE).zip $(BUNDLE)
+	@echo "wrote $(DIST)/$(BUNDLE).zip (unzip it and open $(BUNDLE)/index.html)"
+
 clean:
-	rm -rf $(SITE) $(SITE).new $(SITE).old .pytest_cache tools/node_modules
+	rm -rf $(SITE) $(SITE).new $(SITE).old .pytest_cache build $(DIST) tools/node_modules
 
 ## screenshots: every page, light and dark, desktop and phone width, into screenshots/
 screenshots: $(BIN)/.test

@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import importlib
 import logging
+import posixpath
 from pathlib import Path
 
 from markdown.extensions import Extension
@@ -17,8 +18,8 @@ from mkdocs.exceptions import PluginError
 
 # Reloaded in this order on every build, so that `make serve` picks up edits to macros/*.py too
 # (mkdocs-macros imports this package once per process).
-_MODULES = ("problems", "loader", "models", "validate", "checks", "site", "escape", "freshness",
-            "render")
+_MODULES = ("problems", "loader", "models", "validate", "decision", "checks", "site", "escape",
+            "freshness", "labels", "render", "schema", "tables", "components", "exports", "embeds")
 # Not under the "mkdocs" logger on purpose: an overdue review is a reminder, and `--strict` would
 # turn an MkDocs warning into a failed build.
 _log = logging.getLogger("ovc.freshness")
@@ -29,6 +30,7 @@ if not _log.handlers:
     _log.propagate = False
 
 _abbreviations = ""
+_site = None
 
 
 class CaptionIsBlock(Extension):
@@ -42,7 +44,7 @@ class CaptionIsBlock(Extension):
 
 
 def define_env(env) -> None:
-    global _abbreviations
+    global _abbreviations, _site
     fresh = {name: importlib.reload(importlib.import_module(f"{__name__}.{name}")) for name in _MODULES}
     try:
         site = fresh["site"].load_site(Path(env.project_dir) / "data")
@@ -65,8 +67,62 @@ def define_env(env) -> None:
             bound = functools.partial(render, site, max_age_days=max_age)
         env.macro(functools.wraps(render)(bound), name)
     _abbreviations = fresh["render"].abbreviations(site)
+    _site = site
+    _define_embeds(env, site, fresh)
+
+
+def _root(env) -> str:
+    """The relative way from the page being rendered to the site root: "", "../", "../../"."""
+    folder = posixpath.dirname(env.page.url)
+    return "../" * (folder.count("/") + 1) if folder else ""
+
+
+def _define_embeds(env, site, fresh) -> None:
+    """Embed and export machinery (components.py): each component's macro gets the "Embed" control
+    under its output on its own page (not on its embed page), and the Embed & export page's macros."""
+    components, embeds = fresh["components"], fresh["embeds"]
+    problems = components.problems(fresh["render"].MACROS)
+    if problems:
+        raise PluginError("\n".join(problems))
+    origin = env.conf.get("site_url") or ""
+    udu = env.conf["use_directory_urls"]
+
+    def with_control(macro_name: str):
+        inner = env.macros[macro_name]
+        owners = [c for c in components.COMPONENTS if c.macro == macro_name]
+
+        @functools.wraps(inner)
+        def wrapped(*args, **kwargs):
+            out = inner(*args, **kwargs)
+            page = env.page
+            if page is None or page.meta.get("ovc_embed"):
+                return out
+            for c in owners:
+                if c.page == page.file.src_uri and tuple(args) == c.args:
+                    out += "\n\n" + embeds.embed_control(c, origin or _root(env), _root(env), udu)
+            return out
+        return wrapped
+
+    for macro_name in {c.macro for c in components.COMPONENTS}:
+        env.macro(with_control(macro_name), macro_name)
+    env.macro(lambda: embeds.embed_catalogue(_root(env), udu), "embed_catalogue")
+    env.macro(lambda: embeds.api_catalogue(site, _root(env)), "api_catalogue")
+    env.macro(lambda name: embeds.embed_snippets(name, origin or _root(env), _root(env), udu),
+              "embed_snippets")
+    env.macro(lambda name: embeds.embed_preview(name, _root(env), udu), "embed_preview")
 
 
 def on_post_page_macros(env) -> None:
     """Every page, rendered or not: glossary terms in its text get their definition as a tooltip."""
     env.markdown += "\n\n" + _abbreviations
+
+
+def on_post_build(env) -> None:
+    """Write the exports (exports.py) into the built site: /exports/*, /api/v1/*."""
+    exports = importlib.import_module(f"{__name__}.exports")
+    site_dir = Path(env.conf["site_dir"])
+    origin = env.conf.get("site_url") or "../"
+    for path, text in exports.files(_site, env.conf["site_name"], origin).items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="")

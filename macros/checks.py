@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .models import (CategoriesFile, CheatsheetFile, CriteriaFile, DimensionsFile, OptionsFile,
+from . import decision
+from .models import (CalculatorFile, CategoriesFile, CheatsheetFile, CriteriaFile, DimensionsFile, OptionsFile,
                      SourcesFile, TreesFile)
 
 Finding = tuple[str, tuple, str]
@@ -67,9 +68,42 @@ def dimensions(dims: DimensionsFile, cats: CategoriesFile) -> Iterator[Finding]:
                    "give it a dimension or remove it")
 
 
-def criteria(crit: CriteriaFile) -> Iterator[Finding]:
+def criteria(crit: CriteriaFile, opts: OptionsFile) -> Iterator[Finding]:
+    """Answers are unique, name the options their effect needs, and guide steps run 1, 2, 3, ..."""
+    option_ids = {o.id for o in opts.options}
+    yield from known("criteria", ("fallback",), crit.fallback, option_ids, "option", "options")
+    steps: dict[int, str] = {}
     for index, criterion in enumerate(crit.criteria):
-        yield from unique_ids("criteria", criterion.answers, ("criteria", index, "answers"))
+        at = ("criteria", index)
+        yield from unique_ids("criteria", criterion.answers, (*at, "answers"))
+        for a_index, answer in enumerate(criterion.answers):
+            a_at = (*at, "answers", a_index)
+            if answer.effect == "note" and (answer.option or answer.also):
+                yield ("criteria", (*a_at, "effect"),
+                       f"answer '{answer.id}' has effect 'note' but names an option; "
+                       "use effect 'lean' or 'decide', or remove 'option' and 'also'")
+            elif answer.effect != "note" and answer.option is None:
+                yield ("criteria", (*a_at, "effect"),
+                       f"answer '{answer.id}' has effect '{answer.effect}' but no option; "
+                       "add 'option: <id from options.yml>'")
+            if answer.option is not None:
+                yield from known("criteria", (*a_at, "option"), answer.option, option_ids,
+                                 "option", "options")
+            for position, other in enumerate(answer.also):
+                yield from known("criteria", (*a_at, "also", position), other, option_ids,
+                                 "option", "options")
+        if criterion.guide is not None:
+            number = criterion.guide.step
+            if number in steps:
+                yield ("criteria", (*at, "guide", "step"),
+                       f"guide step {number} is also criterion '{steps[number]}'; number the steps 1, 2, 3, ...")
+            steps.setdefault(number, criterion.id)
+    expected = list(range(1, len(steps) + 1))
+    if sorted(steps) != expected:
+        index = next(i for i, c in enumerate(crit.criteria) if c.guide is not None
+                     and c.guide.step not in expected)
+        yield ("criteria", ("criteria", index, "guide", "step"),
+               f"guide steps are {sorted(steps)}; number them 1 to {len(steps)} without gaps")
 
 
 def trees(tr: TreesFile, crit: CriteriaFile, opts: OptionsFile) -> Iterator[Finding]:
@@ -156,6 +190,72 @@ def cheatsheet(rows: CheatsheetFile, crit: CriteriaFile, opts: OptionsFile) -> I
                                  f"answer of criterion '{criterion}'")
 
 
+def tree_paths(tree) -> Iterator[tuple[list[tuple[int, int]], dict[str, str], str]]:
+    """Every root-to-leaf path of a well-formed tree: ([(node index, branch index)], answers, option)."""
+    index_of = {n.id: i for i, n in enumerate(tree.nodes)}
+
+    def walk(node_id, trail, answers):
+        node = tree.nodes[index_of[node_id]]
+        for b_index, branch in enumerate(node.branches):
+            step = [*trail, (index_of[node_id], b_index)]
+            chosen = {**answers, node.criterion: branch.answer}
+            if branch.next in index_of:
+                yield from walk(branch.next, step, chosen)
+            else:
+                yield step, chosen, branch.next
+
+    yield from walk(tree.root, [], {})
+
+
+def _said(answers: dict[str, str]) -> str:
+    return ", ".join(f"{c}={a}" for c, a in answers.items())
+
+
+def consistency(crit: CriteriaFile, tr: TreesFile, rows: CheatsheetFile) -> Iterator[Finding]:
+    """The model in criteria.yml, the trees and the cheat sheet never contradict each other."""
+    for t_index, tree in enumerate(tr.trees):
+        for trail, answers, leaf in tree_paths(tree):
+            result = decision.evaluate(answers, crit)
+            asked = [step.criterion for step in result.path]
+            node, branch = trail[-1]
+            at = ("trees", t_index, "nodes", node, "branches", branch, "next")
+            if result.option != leaf:
+                yield ("trees", at, f"tree '{tree.id}' path {_said(answers)}: model says "
+                       f"{result.option}, tree says {leaf}; change the leaf, or the answers' "
+                       "effects in criteria.yml")
+            elif asked != list(answers):
+                yield ("trees", at, f"tree '{tree.id}' path {_said(answers)} asks "
+                       f"{' -> '.join(answers)}, the model asks {' -> '.join(asked)}; ask in the "
+                       "order of criteria.yml")
+    for index, row in enumerate(rows.cheatsheet):
+        result = decision.evaluate(row.when, crit)
+        if result.option != row.recommend[0]:
+            yield ("cheatsheet", ("cheatsheet", index, "recommend", 0),
+                   f"cheatsheet '{row.id}': model says {result.option}, row says {row.recommend[0]}; "
+                   "fix the row's 'when' or 'recommend', or the answers' effects in criteria.yml")
+
+
+def calculator(calc: CalculatorFile) -> Iterator[Finding]:
+    """The calculator's inputs are exactly the ones its formula uses, with sane defaults."""
+    given = [field.id for field in calc.calculator]
+    for index, field in enumerate(calc.calculator):
+        at = ("calculator", index)
+        yield from known("calculator", (*at, "id"), field.id, decision.INPUTS, "calculator input")
+        if field.default < field.min or (field.max is not None and field.default > field.max):
+            yield ("calculator", (*at, "default"),
+                   f"default {field.default:g} is outside {field.min:g} to "
+                   f"{'no limit' if field.max is None else format(field.max, 'g')}; change the default or the limits")
+        elif abs((field.default - field.min) / field.step - round((field.default - field.min) / field.step)) > 1e-9:
+            yield ("calculator", (*at, "step"),
+                   f"default {field.default:g} is not min {field.min:g} plus a whole number of steps of "
+                   f"{field.step:g}, so the browser would call it invalid; change 'step' or 'default'")
+    for name in decision.INPUTS:
+        if name not in given:
+            yield ("calculator", ("calculator",),
+                   f"input '{name}' is missing; the break-even formula needs all of: "
+                   f"{', '.join(decision.INPUTS)}")
+
+
 def catalogue(files: dict, today: dt.date) -> Iterator[Finding]:
     """Families, access routes and use cases point at records that exist."""
     option_ids = {o.id for o in files["options"].options}
@@ -207,8 +307,13 @@ def all_checks(files: dict, today: dt.date) -> Iterator[Finding]:
         yield from source_refs(name, records, source_ids)
         yield from not_in_future(name, records, today)
     yield from dimensions(files["dimensions"], files["categories"])
-    yield from criteria(files["criteria"])
-    yield from trees(files["trees"], files["criteria"], files["options"])
-    yield from cheatsheet(files["cheatsheet"], files["criteria"], files["options"])
+    model = [*criteria(files["criteria"], files["options"]),
+             *trees(files["trees"], files["criteria"], files["options"]),
+             *cheatsheet(files["cheatsheet"], files["criteria"], files["options"])]
+    yield from model
+    if not model:  # the model can only be run once its references resolve
+        yield from consistency(files["criteria"], files["trees"], files["cheatsheet"])
+    yield from calculator(files["calculator"])
+    yield from not_in_future("calculator", files["calculator"].calculator, today, "as_of")
     yield from catalogue(files, today)
     yield from glossary(files["glossary"])

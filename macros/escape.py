@@ -3,6 +3,7 @@
 - html(): element content and attribute values.
 - md_cell(): a cell of a Markdown (GFM / Python-Markdown) table; md_inline() the same inside HTML
   that Markdown still processes (md_in_html's markdown="span").
+- confluence(): a cell of a Confluence wiki-markup table.
 - mermaid_label(): a quoted node or edge label in mermaid source; the result contains none of
   < > & " so the source is also safe inside the HTML <pre> it is shipped in.
 """
@@ -56,3 +57,13 @@ def mermaid_label(text: object) -> str:
 def mermaid_id(prefix: str, record_id: str) -> str:
     """A mermaid node id from a kebab-case id; the prefix keeps clear of keywords such as `end`."""
     return f"{prefix}_{record_id.replace('-', '_')}"
+
+
+# Confluence wiki markup: characters that start formatting, links, macros or table cells there.
+_CONFLUENCE_SPECIAL = set("\\|[]{}*_-+^~!?#")
+
+
+def confluence(text: object) -> str:
+    """Text as one cell of a Confluence wiki-markup table: one line, every markup character escaped."""
+    out = "".join("\\" + char if char in _CONFLUENCE_SPECIAL else char for char in _one_line(str(text)))
+    return out or " "

@@ -37,7 +37,9 @@ class Source(Strict):
     id: Id
     title: Text
     publisher: Text | None = None
-    seed: Text = Field(description="File name of the article's copy under shared/seeds/.")
+    seed: Text | None = Field(default=None, description="File name of the article's copy under "
+                                                        "shared/seeds/; absent for the editors' own "
+                                                        "illustrative figures.")
     summary: Text
     reviewed: Reviewed
 
@@ -70,6 +72,19 @@ class Answer(Strict):
     id: Id
     label: Text = Field(description="The answer as a reader picks it.")
     short: Text = Field(description="Edge label in the flowchart, e.g. Yes / No.")
+    effect: Literal["decide", "lean", "note"] = Field(
+        description="decide: the model stops with `option`; lean: `option` becomes the provisional "
+                    "answer and the model asks on; note: only the reason is added.")
+    option: Id | None = Field(default=None, description="Id from options.yml; required for decide "
+                                                        "and lean, absent for note.")
+    also: list[Id] = Field(default_factory=list,
+                           description="Option ids that serve equally well (shown as alternatives).")
+    reason: Text = Field(description="Why this answer points where it does, in one or two sentences.")
+
+
+class GuideStep(Strict):
+    step: int = Field(ge=1, description="Position in the step-by-step guide, from 1.")
+    title: Text = Field(description="The step's heading, e.g. What data is involved?")
 
 
 class Criterion(Record):
@@ -78,6 +93,8 @@ class Criterion(Record):
     question: Text
     short: Text = Field(description="The question as a flowchart node label.")
     answers: list[Answer] = Field(min_length=2)
+    guide: GuideStep | None = Field(default=None, description="Set when the criterion is a step "
+                                                              "of the step-by-step guide.")
 
 
 class Branch(Strict):
@@ -102,8 +119,9 @@ class Tree(Record):
 class CheatRow(Record):
     """A typical situation and the option it calls for."""
     situation: Text
-    when: dict[Id, Id] = Field(default_factory=dict,
-                               description="Criterion id -> answer id that define the situation.")
+    when: dict[Id, Id] = Field(min_length=1, description="Criterion id -> answer id that define the "
+                                                         "situation; the model must recommend the "
+                                                         "first option for exactly these answers.")
     recommend: list[Id] = Field(min_length=1, description="Option ids, best first.")
     note: Text
 
@@ -187,6 +205,26 @@ class Trend(Record):
     implication: Text
 
 
+class CalculatorInput(Record):
+    """One input of the break-even calculator, with its illustrative default."""
+    label: Text
+    group: Literal["workload", "api", "self-hosted"]
+    unit: Text = Field(description="Shown after the field, e.g. requests, USD, %.")
+    default: float = Field(ge=0)
+    min: float = Field(ge=0)
+    max: float | None = None
+    step: float = Field(gt=0)
+    help: Text
+    basis: Text = Field(description="Where the default comes from; defaults are illustrative.")
+    as_of: dt.date = Field(description="Date the default describes.")
+
+
+class CalculatorFile(Strict):
+    calculator: list[CalculatorInput] = Field(min_length=1)
+    days_per_month: float = Field(gt=27, lt=32, description="Average days in a month (365 / 12).")
+    currency: Text = Field(description="Currency of every price, e.g. USD.")
+
+
 class SourcesFile(Strict):
     sources: list[Source] = Field(min_length=1)
 
@@ -204,7 +242,9 @@ class OptionsFile(Strict):
 
 
 class CriteriaFile(Strict):
-    criteria: list[Criterion] = Field(min_length=1)
+    criteria: list[Criterion] = Field(min_length=1, description="Asked in this order: the first "
+                                                               "answer that decides wins.")
+    fallback: Id = Field(description="Option id recommended when no answer decides or leans.")
 
 
 class TreesFile(Strict):
@@ -264,4 +304,5 @@ FILES: dict[str, type[Strict]] = {
     "open_parts": OpenPartsFile,
     "reasons": ReasonsFile,
     "trends": TrendsFile,
+    "calculator": CalculatorFile,
 }

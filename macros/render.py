@@ -9,8 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
-from . import escape, freshness
+import json
+import math
+
+from . import decision, escape, freshness, labels
 from .models import Tree
 from .site import Site
 
@@ -40,7 +44,7 @@ _env = Environment(
     auto_reload=True,  # `make serve` picks up template edits without a restart
 )
 _env.filters.update(md_cell=escape.md_cell, md_inline=escape.md_inline, mermaid_label=escape.mermaid_label)
-_env.globals.update(tones=TONES, tone_text=TONE_TEXT)
+_env.globals.update(tones=TONES, tone_text=TONE_TEXT, labels=labels)
 
 
 def _render(template: str, **context) -> str:
@@ -148,6 +152,7 @@ def cheatsheet_rows(site: Site) -> list[dict]:
             "id": row.id, "record": row, "situation": row.situation, "note": row.note,
             "recommend": [(o, options[o].name) for o in row.recommend],
             "defined_by": [(criteria[c].name, answers[c][a]) for c, a in row.when.items()],
+            "query": _query(row.when),
         })
     return rows
 
@@ -159,8 +164,9 @@ def cheatsheet_table(site: Site) -> str:
 
 
 def cheatsheet_markdown(site: Site) -> str:
-    """The same table as GitHub-flavoured Markdown, for wikis."""
-    return _render("cheatsheet_table.md.j2", rows=cheatsheet_rows(site))
+    """The same table as GitHub-flavoured Markdown, for wikis: the one writer of every table export."""
+    from . import exports, tables  # both build on this module
+    return exports.gfm_table(tables.cheatsheet(site))
 
 
 # --- sources ------------------------------------------------------------------------------------
@@ -240,6 +246,72 @@ def freshness_table(site: Site, max_age_days: int, today: dt.date | None = None)
                    max_age=max_age_days)
 
 
+# --- decision model: guide, helper, calculator ------------------------------------------------------
+
+# How each answer effect reads on the guide and in the helper.
+EFFECTS = {"decide": "Recommends", "lean": "Leans to", "note": "Goes on"}
+
+
+def _script_json(value) -> Markup:
+    """JSON safe inside <script type="application/json">: no '<', '>' or '&' can end the element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def _query(answers: dict[str, str]) -> str:
+    return "&".join(f"{c}={a}" for c, a in answers.items())
+
+
+def guide_steps(site: Site) -> str:
+    """The step-by-step guide: each guide criterion, its answers, where each leads and why; then the
+    questions the model asks besides."""
+    steps = sorted((c for c in site.criteria.criteria if c.guide), key=lambda c: c.guide.step)
+    extra = [c for c in site.criteria.criteria if not c.guide]
+    return _render("guide_steps.md.j2", steps=steps, extra=extra, everything=site.criteria.criteria,
+                   options=site.by_id["options"],
+                   effects=EFFECTS, query=_query, sources=site.by_id["sources"])
+
+
+def helper_model(site: Site) -> dict:
+    """What the helper page's script reads: the model plus the words it shows."""
+    data = decision.model_json(site.criteria)
+    for criterion, shown in zip(data["criteria"], site.criteria.criteria):
+        criterion["name"] = shown.name
+        for answer, label in zip(criterion["answers"], shown.answers):
+            answer["label"] = label.label
+    data["effects"] = EFFECTS
+    data["options"] = {o.id: o.name for o in site.options.options}
+    return data
+
+
+def decision_helper(site: Site) -> str:
+    """The interactive helper: a form of every criterion, the result it gives, and the model as JSON."""
+    start = decision.evaluate({}, site.criteria)
+    return _render("decision_helper.html.j2", criteria=site.criteria.criteria,
+                   options=site.options.options, start=start,
+                   model=_script_json(helper_model(site)))
+
+
+def whole(value: float) -> str:
+    """A whole number with thousands separators, halves rounded up (as the page's script does)."""
+    return f"{math.floor(value + 0.5):,}"
+
+
+def money(value: float, currency: str) -> str:
+    return f"{whole(value)} {currency}"
+
+
+def calculator(site: Site) -> str:
+    """The break-even calculator: inputs with their illustrative defaults, and the result for them."""
+    calc = site.calculator
+    result = decision.break_even(decision.calculator_defaults(calc), calc.days_per_month)
+    groups = [(name, [f for f in calc.calculator if f.group == key])
+              for key, name in (("workload", "Workload"), ("api", "Closed API"),
+                                ("self-hosted", "Self-hosting an open model"))]
+    return _render("calculator.html.j2", calc=calc, groups=groups, result=result,
+                   fields=site.by_id["calculator"], money=money, whole=whole, sources=site.by_id["sources"])
+
+
 MACROS = {
     "comparison_table": comparison_table,
     "flowchart": flowchart,
@@ -258,4 +330,7 @@ MACROS = {
     "faq_list": faq_list,
     "glossary_list": glossary_list,
     "freshness_table": freshness_table,
+    "guide_steps": guide_steps,
+    "decision_helper": decision_helper,
+    "calculator": calculator,
 }

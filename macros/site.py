@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import checks
 from .loader import read_yaml
-from .models import (FILES, AccessRoutesFile, CategoriesFile, CheatsheetFile, CriteriaFile,
+from .models import (FILES, AccessRoutesFile, CalculatorFile, CategoriesFile, CheatsheetFile, CriteriaFile,
                      DimensionsFile, FamiliesFile, FaqFile, GlossaryFile, OpenPartsFile, OptionsFile,
                      ReasonsFile, SourcesFile, TreesFile, TrendsFile, UseCasesFile)
 from .problems import DataError, Problem
@@ -36,6 +36,7 @@ class Site:
     open_parts: OpenPartsFile
     reasons: ReasonsFile
     trends: TrendsFile
+    calculator: CalculatorFile
     by_id: dict = field(default_factory=dict)  # "options" -> {id: Option}, ...
 
     def get(self, kind: str, record_id: str):

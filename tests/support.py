@@ -106,6 +106,7 @@ def nav_pages() -> list[str]:
         pass
     # mkdocs.yml names Python objects (!!python/name:...); they do not matter for the nav.
     _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    _Loader.add_constructor("!ENV", lambda loader, node: None)  # environment switches (make dist)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
 
     def walk(items):

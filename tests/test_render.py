@@ -51,7 +51,7 @@ def test_cheatsheet_markdown_has_a_row_per_situation(site):
     html = markdown.markdown(render.cheatsheet_markdown(site), extensions=["tables"])
     rows = BeautifulSoup(html, "html.parser").select("tbody tr")
     assert len(rows) == len(site.cheatsheet.cheatsheet)
-    assert all(len(r.find_all("td")) == 4 for r in rows)
+    assert all(len(r.find_all("td")) == 6 for r in rows)  # the 4 columns, sources, reviewed
 
 
 def test_comparison_table_escapes_html(site):

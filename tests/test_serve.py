@@ -57,7 +57,8 @@ def test_edits_to_data_and_templates_show_without_restart(served):
     project, url, log = served
     edit(project / "data" / "dimensions.yml", "name: Transparency", "name: Transparency (edited)")
     assert wait_for(lambda: "Transparency (edited)" in fetch(url)), "data edit did not show"
-    edit(project / "macros" / "templates" / "comparison_table.html.j2", '"Leans"', '"Leaning"')
+    edit(project / "macros" / "templates" / "comparison_table.html.j2", "<caption>Open-weight",
+         "<caption>Leaning")
     assert wait_for(lambda: "Leaning" in fetch(url)), "template edit did not show"
 
     edit(project / "data" / "dimensions.yml", "favors: open", "favors: sideways")

@@ -1,0 +1,160 @@
+/* Makes the decision helper and the break-even calculator live. Idle on every other page.
+   Progressive enhancement: the pages are complete without it (the calculator shows the result for
+   its defaults, the helper links to the guide). Answers and inputs live in the address, so a result
+   can be linked. Text from data is only ever set with textContent. */
+(function () {
+  "use strict";
+
+  function readQuery() {
+    var params = new URLSearchParams(window.location.search), out = {};
+    params.forEach(function (value, key) { out[key] = value; });
+    return out;
+  }
+
+  function writeQuery(values) {
+    var params = new URLSearchParams();
+    Object.keys(values).forEach(function (key) { params.set(key, values[key]); });
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    window.history.replaceState(null, "", url);
+    return window.location.href;
+  }
+
+  /* --- decision helper ------------------------------------------------------------------------ */
+  function helper(form) {
+    var model = JSON.parse(document.getElementById("ovc-model").textContent);
+    var container = form.closest(".ovc-helper");
+    var outcomes = container.querySelectorAll(".ovc-outcome");
+    var status = document.getElementById("ovc-status");
+    var pathList = document.getElementById("ovc-path");
+    var permalink = document.querySelector("#ovc-permalink a");
+    var peek = container.querySelector(".ovc-peek");
+    var title = document.getElementById("ovc-result-title").firstChild.textContent.trim();
+    var names = {}, labels = {};
+    model.criteria.forEach(function (c) {
+      names[c.id] = c.name;
+      c.answers.forEach(function (a) { labels[c.id + "=" + a.id] = a.label; });
+    });
+    container.classList.add("ovc-js");
+
+    function answers() {
+      var out = {};
+      model.criteria.forEach(function (c) {
+        var checked = form.querySelector('input[name="' + c.id + '"]:checked');
+        if (checked && checked.value) out[c.id] = checked.value;
+      });
+      return out;
+    }
+
+    function show() {
+      var given = answers(), result = window.OVC.evaluate(model, given);
+      outcomes.forEach(function (el) { el.hidden = el.getAttribute("data-option") !== result.option; });
+      var count = Object.keys(given).length;
+      var last = result.path.length ? result.path[result.path.length - 1] : null;
+      var state = !count ? "none" : last && last.effect === "decide" ? "decided" : "leaning";
+      status.querySelectorAll("[data-status]").forEach(function (el) {
+        el.hidden = el.getAttribute("data-status") !== state;
+      });
+      status.querySelector("[data-status-criterion]").textContent = last ? names[last.criterion] : "";
+      pathList.textContent = "";
+      result.path.forEach(function (step) {
+        var item = document.createElement("li");
+        var head = document.createElement("strong");
+        head.textContent = names[step.criterion] + ": " + labels[step.criterion + "=" + step.answer];
+        var effect = document.createElement("span");
+        effect.className = "ovc-effect ovc-effect--" + step.effect;
+        effect.textContent = model.effects[step.effect];
+        var line = document.createElement("br");
+        item.appendChild(head);
+        item.appendChild(line);
+        item.appendChild(effect);
+        if (step.option) {
+          var target = document.createElement("strong");
+          target.textContent = " " + model.options[step.option];
+          item.appendChild(target);
+        }
+        item.appendChild(document.createTextNode(". " + step.reason));
+        pathList.appendChild(item);
+      });
+      permalink.href = writeQuery(given);
+      peek.hidden = false;
+      peek.firstChild.textContent = title + ": " + model.options[result.option];
+    }
+
+    var start = readQuery();
+    model.criteria.forEach(function (c) {
+      if (!(c.id in start)) return;
+      var input = form.querySelector('input[name="' + c.id + '"][value="' + CSS.escape(start[c.id]) + '"]');
+      if (input && input.value) input.checked = true;
+    });
+    form.addEventListener("change", show);
+    form.addEventListener("reset", function () { window.setTimeout(show, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    show();
+  }
+
+  /* --- break-even calculator -------------------------------------------------------------------- */
+  function calculator(form) {
+    var days = Number(form.getAttribute("data-days-per-month"));
+    var currency = form.getAttribute("data-currency");
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input[type=number]"));
+    var error = document.getElementById("ovc-calc-error");
+    var figures = document.querySelector(".ovc-calc__figures");
+    var whole = new Intl.NumberFormat("en", {maximumFractionDigits: 0});
+    function out(name, text) { document.querySelector('[data-out="' + name + '"]').textContent = text; }
+    function money(value) { return whole.format(value) + " " + currency; }
+    function show_(selector, attribute, value) {
+      document.querySelectorAll(selector).forEach(function (el) {
+        el.hidden = el.getAttribute(attribute) !== value;
+      });
+    }
+
+    function show() {
+      var values = {}, changed = {}, problem = null;
+      inputs.forEach(function (input) {
+        values[input.name] = input.value === "" ? NaN : Number(input.value);
+        if (!input.checkValidity() && !problem) {
+          problem = input.labels[0].textContent + ": " + input.validationMessage;
+        }
+        if (input.value !== input.defaultValue) changed[input.name] = input.value;
+      });
+      writeQuery(changed);
+      var result = null;
+      if (!problem) {
+        try { result = window.OVC.breakEven(values, days); } catch (e) { problem = e.message; }
+      }
+      error.hidden = !problem;
+      error.textContent = problem ? "Check the inputs: " + problem : "";
+      figures.classList.toggle("ovc-stale", !!problem);
+      if (!result) return;
+      out("api_monthly", money(result.api_monthly));
+      out("self_hosted_monthly", money(result.self_hosted_monthly));
+      out("gpus", String(result.gpus));
+      out("capacity_per_gpu", whole.format(result.capacity_per_gpu));
+      var found = result.break_even_requests_per_day !== null;
+      out("break_even_requests_per_day", found ? whole.format(result.break_even_requests_per_day) : "");
+      show_("[data-show]", "data-show", found ? "found" : "none");
+      show_("[data-verdict]", "data-verdict", result.cheaper);
+    }
+
+    var start = readQuery();
+    inputs.forEach(function (input) {
+      if (input.name in start && start[input.name] !== "" && isFinite(Number(start[input.name]))) {
+        input.value = start[input.name];
+      }
+    });
+    form.addEventListener("input", show);
+    form.addEventListener("reset", function () { window.setTimeout(show, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    show();
+  }
+
+  function init() {
+    var form = document.querySelector("form[data-ovc-helper]");
+    if (form) helper(form);
+    var calc = document.getElementById("ovc-calculator");
+    if (calc) calculator(calc);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,137 @@
+"""The registry of reusable components: what can be embedded (/embed/<name>/) and exported
+(/exports/<name>.md, .csv, .confluence.txt, .mmd, .svg).
+
+A component names the macro its page already calls: its embed page calls the same macro, and its
+exports come from its rows (tables.py) or its mermaid source (render.py). Nothing here renders twice.
+
+To add a component: one `Component(...)` entry in COMPONENTS. Its page gets the "Embed" control under
+the macro's output, /embed/<name>/ is generated, and the tests pick it up.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from . import render, tables
+from .site import Site
+
+SITE_ID = "ovc"  # prefix of the height message an embed sends: {"ovc-height": {<name>: px}}
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str                  # slug in URLs: kebab-case
+    title: str                 # shown to people: the embed's <title>, iframe title, export heading
+    page: str                  # the page of the site that shows it (path under content/)
+    macro: str                 # the macro that page calls; the embed page calls the same one
+    args: tuple = ()           # that macro's arguments
+    table: Callable[[Site], tables.Table] | None = None  # rows: .md, .csv and .confluence.txt exports
+    diagram: Callable[[Site], str] | None = None          # mermaid source: .md (mermaid), .mmd, .svg
+    extra: tuple = ()          # further (macro, args) shown below it in the embed, e.g. a legend
+    height: int = 600          # the iframe's height before its first message
+
+    def call(self, macro: str | None = None, args: tuple | None = None) -> str:
+        """The Jinja call of the macro, as a page writes it: flowchart('hybrid-routing')."""
+        macro, args = macro or self.macro, self.args if args is None else args
+        return f"{macro}({', '.join(repr(a) for a in args)})"
+
+    @property
+    def exports(self) -> list[str]:
+        """File suffixes this component is exported as under /exports/."""
+        out = []
+        if self.table or self.diagram:
+            out.append("md")
+        if self.table:
+            out += ["csv", "confluence.txt"]
+        if self.diagram:
+            out += ["mmd", "svg"]
+        return out
+
+
+def _hybrid_routing(site: Site) -> str:
+    return render.flowchart_source(render.flow(site, "hybrid-routing"))
+
+
+COMPONENTS: list[Component] = [
+    Component("comparison", "Open-weight and closed models compared", "compare.md", "comparison_table",
+              table=tables.comparison, height=2400),
+    Component("cheatsheet", "Cheat sheet", "cheat-sheet.md", "cheatsheet_table",
+              table=tables.cheatsheet, height=1400),
+    Component("options", "Options the site recommends", "cheat-sheet.md", "options_list",
+              table=tables.options, height=500),
+    Component("flowchart", "Hybrid routing flowchart", "hybrid-routing.md", "flowchart",
+              ("hybrid-routing",), diagram=_hybrid_routing,
+              extra=(("flow_legend", ("hybrid-routing",)),), height=1100),
+    Component("models", "Model catalogue", "models.md", "families_table",
+              table=tables.families, height=1600),
+    Component("open-parts", 'What "open" can cover', "what-open-means.md", "open_parts_table",
+              table=tables.open_parts, height=700),
+    Component("use-cases", "Use cases", "use-cases.md", "use_cases_list",
+              table=tables.use_cases, height=2400),
+    Component("access", "How to access each kind of model", "access.md", "access_routes_list",
+              table=tables.access_routes, height=3000),
+    Component("glossary", "Glossary", "glossary.md", "glossary_list",
+              table=tables.glossary, height=2000),
+    Component("guide", "Five-step guide", "guide.md", "guide_steps", table=tables.guide, height=2600),
+    Component("helper", "Decision helper", "helper.md", "decision_helper", height=1400),
+    Component("calculator", "Break-even calculator", "calculator.md", "calculator", height=1400),
+]
+BY_NAME = {c.name: c for c in COMPONENTS}
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def problems(macros: dict) -> list[str]:
+    """What is wrong with the registry (checked at every build): names, macros, unique pages."""
+    out = []
+    if len(BY_NAME) != len(COMPONENTS):
+        out.append("components: two components share a name")
+    for c in COMPONENTS:
+        if not _SLUG.match(c.name):
+            out.append(f"components: {c.name!r} is not a kebab-case name")
+        for macro, _ in ((c.macro, c.args), *c.extra):
+            if macro not in macros:
+                out.append(f"components: {c.name}: no macro named {macro!r}")
+    return out
+
+
+# --- where things are -----------------------------------------------------------------------------
+
+def page_url(src: str, use_directory_urls: bool = True) -> str:
+    """URL (from the site root) of a page by its source path: compare.md -> compare/."""
+    stem = src[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")] if use_directory_urls else stem + ".html"
+    return stem + "/" if use_directory_urls else stem + ".html"
+
+
+def embed_src(name: str) -> str:
+    """Source path of the generated embed page. At the top level on purpose, so that the page-relative
+    links the macros write (sources.md#id) resolve exactly as on the normal pages; its URL is
+    embed/<name>/ (see embed_dest)."""
+    return f"embed--{name}.md"
+
+
+def embed_dest(name: str, use_directory_urls: bool = True) -> str:
+    return f"embed/{name}/index.html" if use_directory_urls else f"embed/{name}.html"
+
+
+def embed_url(name: str, use_directory_urls: bool = True) -> str:
+    return f"embed/{name}/" if use_directory_urls else f"embed/{name}.html"
+
+
+def export_path(name: str, suffix: str) -> str:
+    return f"exports/{name}.{suffix}"
+
+
+def embed_page(component: Component) -> str:
+    """The Markdown of /embed/<name>/: the component's own macro calls, nothing else."""
+    calls = [component.call()] + [component.call(m, a) for m, a in component.extra]
+    return ("---\n"
+            f"title: {component.title!r}\n"
+            "template: embed.html\n"
+            "render_macros: true\n"
+            f"ovc_embed: {component.name}\n"
+            f"description: {('Embeddable: ' + component.title)!r}\n"
+            "search:\n  exclude: true\n"
+            "---\n\n" + "\n\n".join("{{ " + call + " }}" for call in calls) + "\n")

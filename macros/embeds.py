@@ -1,0 +1,71 @@
+"""Renderers of the embed machinery for the pages: the "Embed" control under each component, the
+catalogue of components and datasets, and copyable snippets. Pure: names and URLs in, HTML out.
+
+`origin` is where the site is published (mkdocs.yml site_url, ending in /); the snippets use it.
+`root` is the relative way from the current page to the site root ("../", "" ...), for links.
+"""
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .escape import html
+
+from .components import BY_NAME, COMPONENTS, Component, embed_url, export_path, page_url
+from .exports import api_index
+from .render import _render
+from .site import Site
+
+RESIZER = "assets/embed/resizer.js"
+EXPORT_LABELS = {"md": "Markdown", "csv": "CSV", "confluence.txt": "Confluence wiki markup",
+                 "mmd": "mermaid source", "svg": "SVG picture"}
+
+
+def codes(component: Component, origin: str, udu: bool = True) -> dict[str, str]:
+    """The two embed codes: a plain iframe, and the iframe with the resize script. An absolute
+    origin is the published site, which has directory URLs even when this build (`make dist`) has not."""
+    src = f"{origin}{embed_url(component.name, udu or '://' in origin)}?theme=auto"
+    iframe = (f'<iframe src="{src}" title="{html(component.title)}" width="100%" height="{component.height}" '
+              f'style="border:0;width:100%" loading="lazy"></iframe>')
+    return {"iframe": iframe, "script": f'{iframe}\n<script src="{origin}{RESIZER}" async></script>'}
+
+
+def _links(component: Component, root: str) -> list[tuple[str, str]]:
+    return [(EXPORT_LABELS[s], root + export_path(component.name, s)) for s in component.exports]
+
+
+def _guide(root: str, udu: bool) -> str:
+    return root + page_url("embed.md", udu)
+
+
+def embed_control(component: Component, origin: str, root: str, udu: bool = True) -> str:
+    return _render("embed_control.html.j2", component=component, origin=origin, root=root,
+                   codes=codes(component, origin, udu), links=_links(component, root),
+                   guide=_guide(root, udu))
+
+
+def embed_catalogue(root: str, udu: bool = True) -> str:
+    rows = [(c, root + embed_url(c.name, udu), root + page_url(c.page, udu), _links(c, root))
+            for c in COMPONENTS]
+    return _render("embed_catalogue.html.j2", rows=rows, embed_path=lambda n: "/" + embed_url(n))
+
+
+def api_catalogue(site: Site, root: str) -> str:
+    return _render("api_catalogue.html.j2", rows=api_index(site)["datasets"], root=root,
+                   index=root + "api/v1/index.json")
+
+
+def embed_snippets(name: str, origin: str, root: str, udu: bool = True) -> str:
+    """The embed codes of one component as copyable blocks (for the Embed & export page)."""
+    component = BY_NAME[name]
+    return _render("embed_snippets.html.j2", component=component, codes=codes(component, origin, udu),
+                   origin=origin, root=root)
+
+
+def embed_preview(name: str, root: str, udu: bool = True) -> str:
+    """A live iframe of a component on this site, sized by the resize script."""
+    component = BY_NAME[name]
+    return Markup(
+        f'<div class="ovc-embed-preview"><iframe src="{root}{embed_url(name, udu)}?theme=auto" '
+        f'title="Preview: {html(component.title)}" width="100%" height="{component.height}" '
+        f'style="border:0;width:100%" loading="lazy" data-ovc-preview="{name}"></iframe></div>\n'
+        f'<script src="{root}{RESIZER}" async></script>\n')

@@ -1,0 +1,104 @@
+"""Exports: the registry's components and the data files as files for wikis, spreadsheets and scripts.
+
+Pure: `files()` returns {path under the site: text}; the glue (macros/__init__.py) writes them after
+the build. Every table export is written from the same rows (tables.Table) by the one writer per
+format below; the flowchart export is the very mermaid source the page draws.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from . import escape
+from .components import COMPONENTS, Component, embed_url, export_path, page_url
+from .models import FILES
+from .schema import schema_text
+from .site import Site
+from .tables import Table
+
+API = "api/v1"
+
+
+# --- one writer per format ------------------------------------------------------------------------
+
+def gfm_table(table: Table) -> str:
+    """GitHub-flavoured Markdown table; every cell through escape.md_cell (one line, escaped)."""
+    lines = ["| " + " | ".join(escape.md_cell(c) for c in table.columns) + " |",
+             "|" + "---|" * len(table.columns)]
+    lines += ["| " + " | ".join(escape.md_cell(c) for c in row) + " |" for row in table.rows]
+    return "\n".join(lines) + "\n"
+
+
+def csv_text(table: Table) -> str:
+    """RFC 4180 CSV with a header row; cells exactly as the data has them."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(table.columns)
+    writer.writerows(table.rows)
+    return out.getvalue()
+
+
+def confluence_table(table: Table) -> str:
+    """Confluence wiki markup (Insert > Markup > Confluence wiki): ||heading|| then |cell| rows."""
+    lines = ["||" + "||".join(escape.confluence(c) for c in table.columns) + "||"]
+    lines += ["|" + "|".join(escape.confluence(c) for c in row) + "|" for row in table.rows]
+    return "\n".join(lines) + "\n"
+
+
+def markdown_document(component: Component, site: Site, site_name: str, origin: str) -> str:
+    """A component as a wiki page: heading, the table or the mermaid diagram, and where it came from."""
+    parts = [f"# {escape.md_cell(component.title)}", ""]
+    if component.diagram:
+        svg = export_path(component.name, "svg").split("/")[-1]
+        parts += ["```mermaid", component.diagram(site).rstrip("\n"), "```", "",
+                  f"Wiki without mermaid? Use the picture [{svg}]({origin}{export_path(component.name, 'svg')})."]
+    if component.table:
+        parts.append(gfm_table(component.table(site)).rstrip("\n"))
+    parts += ["", f"From [{escape.md_cell(site_name)}]({origin}{page_url(component.page)}), "
+                  "generated from its data; each row names its sources and review date."]
+    return "\n".join(parts) + "\n"
+
+
+# --- data -----------------------------------------------------------------------------------------
+
+def dataset(site: Site, name: str) -> dict:
+    """A data file as JSON: the validated records, in the shape its schema describes."""
+    return getattr(site, name).model_dump(mode="json", exclude_none=True)
+
+
+def api_index(site: Site) -> dict:
+    return {
+        "version": 1,
+        "description": "Every data file of the site as JSON, each with its JSON Schema. URLs are "
+                       "relative to this index.",
+        "datasets": [{"name": name, "url": f"{name}.json", "schema": f"{name}.schema.json",
+                      "records": len(getattr(getattr(site, name), name))} for name in FILES],
+    }
+
+
+def _json(value) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+def files(site: Site, site_name: str, origin: str) -> dict[str, str]:
+    """Every export, by its path under the built site. `origin` is the site's URL, ending in /."""
+    out: dict[str, str] = {}
+    for c in COMPONENTS:
+        if c.table or c.diagram:
+            out[export_path(c.name, "md")] = markdown_document(c, site, site_name, origin)
+        if c.table:
+            table = c.table(site)
+            out[export_path(c.name, "csv")] = csv_text(table)
+            out[export_path(c.name, "confluence.txt")] = confluence_table(table)
+        if c.diagram:
+            out[export_path(c.name, "mmd")] = c.diagram(site)
+    for name in FILES:
+        out[f"{API}/{name}.json"] = _json(dataset(site, name))
+        out[f"{API}/{name}.schema.json"] = schema_text(name)
+    out[f"{API}/index.json"] = _json(api_index(site))
+    out["exports/index.json"] = _json({
+        "components": [{"name": c.name, "title": c.title, "embed": embed_url(c.name),
+                        "page": page_url(c.page),
+                        "files": [export_path(c.name, s) for s in c.exports]} for c in COMPONENTS]})
+    return out

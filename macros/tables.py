@@ -1,0 +1,113 @@
+"""The site's tables as plain rows: one list of display strings per record, in page order.
+
+The one formatter input of every table export: exports.py turns a Table into GFM Markdown, CSV and
+Confluence wiki markup, so the three never disagree. Headings and value labels come from labels.py,
+the same words the HTML tables of the pages show. Pure functions: data in, rows out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import labels as L
+from .render import EFFECTS, cheatsheet_rows
+from .site import Site
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+
+    def __post_init__(self) -> None:
+        for row in self.rows:
+            if len(row) != len(self.columns):
+                raise ValueError(f"{self.title}: row {row[:1]} has {len(row)} cells, "
+                                 f"expected {len(self.columns)}")
+
+
+def _cited(site: Site, record) -> list[str]:
+    """The Sources and Reviewed cells of a record: source titles, then the review date."""
+    sources = site.by_id["sources"]
+    return ["; ".join(sources[s].title for s in record.sources), record.reviewed.isoformat()]
+
+
+def _join(items) -> str:
+    return ", ".join(items) or L.NONE
+
+
+def comparison(site: Site) -> Table:
+    categories = site.by_id["categories"]
+    rows = [[d.name, categories[d.category].name, d.open, d.closed, L.LEANS[d.favors], d.detail,
+             *_cited(site, d)]
+            for c in site.categories.categories for d in site.dimensions.dimensions if d.category == c.id]
+    name, *rest = L.COLUMNS["comparison"]
+    return Table("Open-weight and closed models compared",
+                 [name, L.CATEGORY, *rest, L.SOURCES, L.REVIEWED], rows)
+
+
+def cheatsheet(site: Site) -> Table:
+    rows = [[r["situation"], " or ".join(name for _, name in r["recommend"]),
+             "; ".join(f"{name}: {answer}" for name, answer in r["defined_by"]) or L.ANY,
+             r["note"], *_cited(site, r["record"])]
+            for r in cheatsheet_rows(site)]
+    return Table("Cheat sheet", [*L.COLUMNS["cheatsheet"], L.SOURCES, L.REVIEWED], rows)
+
+
+def families(site: Site) -> Table:
+    routes = site.by_id["access_routes"]
+    rows = [[f.name, f.vendor, L.OPENNESS[f.openness], ", ".join(f.modalities),
+             ", ".join(routes[r].name for r in f.access), f.note, f.as_of.isoformat(), *_cited(site, f)]
+            for f in site.families.families]
+    return Table("Model catalogue", [*L.COLUMNS["families"], L.AS_OF, L.SOURCES, L.REVIEWED], rows)
+
+
+def open_parts(site: Site) -> Table:
+    rows = [[p.name, p.description, L.HOW_COMMON[p.how_common], _join(p.examples), *_cited(site, p)]
+            for p in site.open_parts.open_parts]
+    return Table('What "open" can cover', [*L.COLUMNS["open_parts"], L.SOURCES, L.REVIEWED], rows)
+
+
+def options(site: Site) -> Table:
+    rows = [[o.name, L.OPTION_SIDES[o.side], o.summary] for o in site.options.options]
+    return Table("Options", ["Option", "Uses", "What it means"], rows)
+
+
+def use_cases(site: Site) -> Table:
+    options_, families_ = site.by_id["options"], site.by_id["families"]
+    rows = [[case.title, r.task, options_[r.option].name,
+             families_[r.family].name if r.family else L.NONE, r.why, *_cited(site, case)]
+            for case in site.use_cases.use_cases for r in case.routes]
+    return Table("Use cases", [L.USE_CASE, *L.COLUMNS["use_case_routes"], L.SOURCES, L.REVIEWED], rows)
+
+
+def access_routes(site: Site) -> Table:
+    routes = sorted(site.access_routes.access_routes, key=lambda r: r.side != "closed")
+    rows = [[r.name, L.ROUTE_SIDES[r.side], r.summary, r.best_for, r.requires, _join(r.examples),
+             *_cited(site, r)] for r in routes]
+    return Table("How to access each", ["Route", "For", "What it is", "Best for", "Needs", "Examples",
+                                        L.SOURCES, L.REVIEWED], rows)
+
+
+def glossary(site: Site) -> Table:
+    terms = sorted(site.glossary.glossary, key=lambda t: t.term.casefold())
+    rows = [[t.term, ", ".join(t.aliases), t.definition, *_cited(site, t)] for t in terms]
+    return Table("Glossary", ["Term", "Also called", "Definition", L.SOURCES, L.REVIEWED], rows)
+
+
+def sources(site: Site) -> Table:
+    rows = [[s.title, s.publisher or L.NONE, s.summary, s.reviewed.isoformat()]
+            for s in site.sources.sources]
+    return Table("Sources", ["Title", "Publisher", "Summary", L.REVIEWED], rows)
+
+
+def guide(site: Site) -> Table:
+    """The steps of the step-by-step guide: one row per answer, with what it does and why."""
+    options_ = site.by_id["options"]
+    steps = sorted((c for c in site.criteria.criteria if c.guide), key=lambda c: c.guide.step)
+    rows = [[str(c.guide.step), c.guide.title, a.label, EFFECTS[a.effect],
+             " or ".join(options_[o].name for o in [a.option, *a.also]) if a.option else L.NEXT_QUESTION,
+             a.reason, *_cited(site, c)]
+            for c in steps for a in c.answers]
+    return Table("Five-step guide", ["Step", "Question", "Answer", "Effect", "Leads to", "Why",
+                                     L.SOURCES, L.REVIEWED], rows)

@@ -1,0 +1,420 @@
+"""One decision model behind the guide, the flowchart, the cheat sheet, the helper and the calculator:
+evaluate() and break_even() in Python, the same functions in javascripts/decision.js, shared vectors
+through both (the JavaScript side in headless Chromium), the consistency checks failing on a wrong row,
+and the helper and calculator pages working in a real browser."""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from macros import decision
+from macros.checks import tree_paths
+from macros.problems import DataError
+from macros.render import money
+from macros.site import load_site
+from tests.support import ROOT
+from tests.test_browser import visit  # noqa: F401  (fixture)
+
+TODAY = dt.date(2026, 11, 21)
+
+
+# --- shared vectors: answers and the option the data itself says they lead to ---------------------
+
+def vectors(site) -> list[dict]:
+    """Every cheat-sheet row and every path of every tree, with the option the row or leaf names."""
+    out = [{"name": f"cheatsheet {row.id}", "answers": dict(row.when), "option": row.recommend[0]}
+           for row in site.cheatsheet.cheatsheet]
+    for tree in site.trees.trees:
+        for _, answers, leaf in tree_paths(tree):
+            out.append({"name": f"tree {tree.id} " + ",".join(f"{c}={a}" for c, a in answers.items()),
+                        "answers": answers, "option": leaf})
+    return out
+
+
+def every_answer_set(site):
+    """All combinations of answers, each criterion answered or left open (3^8 for eight criteria)."""
+    choices = [[None, *[a.id for a in c.answers]] for c in site.criteria.criteria]
+    for combo in itertools.product(*choices):
+        yield {c.id: a for c, a in zip(site.criteria.criteria, combo) if a is not None}
+
+
+def test_every_cheatsheet_row_and_tree_path_is_a_vector(site):
+    found = vectors(site)
+    assert len(found) == len(site.cheatsheet.cheatsheet) + sum(
+        1 for t in site.trees.trees for _ in tree_paths(t))
+    assert len([v for v in found if v["name"].startswith("tree")]) == 4  # seed 004's four leaves
+
+
+def test_python_model_gives_each_vector_its_option(site):
+    wrong = [(v["name"], decision.evaluate(v["answers"], site.criteria).option, v["option"])
+             for v in vectors(site)
+             if decision.evaluate(v["answers"], site.criteria).option != v["option"]]
+    assert wrong == []
+
+
+def test_every_cheatsheet_row_names_the_answers_that_define_it(site):
+    assert all(row.when for row in site.cheatsheet.cheatsheet)
+
+
+def test_evaluate_returns_option_path_and_reasons(site):
+    option, path, reasons = decision.evaluate(
+        {"daily-volume": "low", "data-sensitivity": "not-sensitive"}, site.criteria)
+    assert option == "closed-api"
+    assert [(s.criterion, s.answer, s.effect) for s in path] == [
+        ("data-sensitivity", "not-sensitive", "lean"), ("daily-volume", "low", "lean")]
+    assert reasons == tuple(s.reason for s in path) and all(reasons)
+
+
+def test_evaluate_with_answers_only_uses_the_projects_data():
+    assert decision.evaluate({"data-sensitivity": "sensitive"}).option == "open-self-hosted"
+
+
+def test_a_deciding_answer_ends_the_walk_and_later_answers_do_not_count(site):
+    result = decision.evaluate({"data-sensitivity": "sensitive", "team-capacity": "small-team"}, site.criteria)
+    assert result.option == "open-self-hosted"
+    assert [s.criterion for s in result.path] == ["data-sensitivity"]
+
+
+def test_no_answers_give_the_fallback_and_an_empty_path(site):
+    assert decision.evaluate({}, site.criteria) == (site.criteria.fallback, (), ())
+
+
+def test_every_recommendation_is_an_option(site):
+    options = set(site.by_id["options"])
+    assert {decision.evaluate(a, site.criteria).option for a in every_answer_set(site)} <= options
+
+
+@pytest.mark.parametrize("answers, message", [
+    ({"data-sensitvity": "sensitive"}, "unknown criterion 'data-sensitvity'"),
+    ({"data-sensitivity": "secret"}, "unknown answer 'secret' of criterion 'data-sensitivity'"),
+])
+def test_unknown_criteria_and_answers_are_refused(site, answers, message):
+    with pytest.raises(ValueError, match=message):
+        decision.evaluate(answers, site.criteria)
+
+
+# --- consistency checks fail, in one line, when the data contradicts itself ------------------------
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(ROOT / "data", copy)
+    return copy
+
+
+def _edit(path: Path, old: str, new: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def _problems(data: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_site(data, today=TODAY)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_cheatsheet_row_that_contradicts_the_model_fails_in_one_line(data):
+    line = _edit(data / "cheatsheet.yml", "recommend: [open-self-hosted]\n    note: \"Personal data",
+                 "recommend: [closed-api]\n    note: \"Personal data")
+    assert _problems(data) == [
+        f"data/cheatsheet.yml:{line}: processing-customer-pii.recommend[0]: cheatsheet "
+        "'processing-customer-pii': model says open-self-hosted, row says closed-api; fix the row's "
+        "'when' or 'recommend', or the answers' effects in criteria.yml"]
+
+
+def test_a_tree_leaf_that_contradicts_the_model_fails_in_one_line(data):
+    line = _edit(data / "trees.yml", "next: closed-api", "next: open-api-host")
+    assert _problems(data) == [
+        f"data/trees.yml:{line}: hybrid-routing.nodes[frontier].branches[0].next: tree 'hybrid-routing' path "
+        "data-sensitivity=not-sensitive, daily-volume=low, frontier-capability=needed: model says "
+        "closed-api, tree says open-api-host; change the leaf, or the answers' effects in criteria.yml"]
+
+
+def test_changing_the_model_is_caught_by_every_artefact_it_breaks(data):
+    _edit(data / "criteria.yml", "effect: decide\n        option: open-self-hosted",
+          "effect: decide\n        option: open-fine-tuned")
+    found = _problems(data)
+    assert any("tree 'hybrid-routing' path data-sensitivity=sensitive: model says open-fine-tuned" in p
+               for p in found)
+    assert sum("row says open-self-hosted" in p for p in found) == 3  # the three sensitive-data rows
+
+
+def test_a_tree_asking_out_of_the_models_order_fails(data):
+    text = (data / "criteria.yml").read_text(encoding="utf-8")
+    volume = text[text.index("  - id: daily-volume"):text.index("  - id: frontier-capability")]
+    text = text.replace(volume, "")
+    text = text.replace("  - id: team-capacity", volume + "  - id: team-capacity")
+    (data / "criteria.yml").write_text(text, encoding="utf-8")
+    assert any("asks data-sensitivity -> daily-volume -> frontier-capability, the model asks "
+               "data-sensitivity -> frontier-capability; ask in the order of criteria.yml" in p
+               for p in _problems(data))
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("effect: note\n        reason: \"One kind", "effect: note\n        option: closed-api\n        reason: \"One kind",
+     "workload-mix.answers[single].effect: answer 'single' has effect 'note' but names an option"),
+    ("effect: decide\n        option: hybrid\n", "effect: decide\n",
+     "workload-mix.answers[mixed].effect: answer 'mixed' has effect 'decide' but no option; add 'option: <id from options.yml>'"),
+    ("option: hybrid\n", "option: hybird\n", "workload-mix.answers[mixed].option: unknown option 'hybird' (see data/options.yml)"),
+    ("      step: 5\n", "      step: 6\n", "guide steps are [1, 2, 3, 4, 6]; number them 1 to 5 without gaps"),
+    ("fallback: either", "fallback: eithr", "unknown option 'eithr'"),
+])
+def test_model_mistakes_are_reported(data, old, new, expected):
+    _edit(data / "criteria.yml", old, new)
+    assert any(expected in p for p in _problems(data)), _problems(data)
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("    step: 1\n    help: \"Input and output", "    step: 1000\n    help: \"Input and output",
+     "default 1500 is not min 1 plus a whole number of steps of 1000"),
+    ("    default: 50\n", "    default: 150\n", "default 150 is outside 1 to 100"),
+    ("  - id: min-gpus\n", "  - id: minimum-gpus\n", "unknown calculator input 'minimum-gpus'"),
+])
+def test_calculator_mistakes_are_reported(data, old, new, expected):
+    _edit(data / "calculator.yml", old, new)
+    assert any(expected in p for p in _problems(data)), _problems(data)
+
+
+# --- break-even ------------------------------------------------------------------------------------
+
+DEFAULTS = {"requests-per-day": 5000, "tokens-per-request": 1500, "api-price-per-million": 5,
+            "gpu-price-per-hour": 2.5, "gpu-throughput": 1000, "utilisation": 50, "min-gpus": 1,
+            "ops-cost-per-month": 3000}
+
+
+def test_break_even_by_hand():
+    result = decision.break_even(DEFAULTS, 30.42)
+    assert result["api_monthly"] == pytest.approx(5000 * 1500 * 30.42 / 1e6 * 5)          # 1,140.75
+    assert result["self_hosted_monthly"] == pytest.approx(2.5 * 24 * 30.42 + 3000)        # 4,825.20
+    assert result["capacity_per_gpu"] == pytest.approx(1000 * 86400 * 0.5 / 1500)         # 28,800
+    assert result["gpus"] == 1 and result["cheaper"] == "api"
+    volume = result["break_even_requests_per_day"]
+    assert volume == pytest.approx((2.5 * 24 * 30.42 + 3000) / (1500 * 30.42 * 5 / 1e6))  # 21,149
+    at_volume = decision.break_even({**DEFAULTS, "requests-per-day": volume}, 30.42)
+    assert at_volume["api_monthly"] == pytest.approx(at_volume["self_hosted_monthly"])
+
+
+def test_break_even_beyond_one_gpu_adds_gpus():
+    # Ops cost so high that one GPU's worth of traffic does not pay for it: each full GPU saves
+    # 0.22815 × 28,800 − 1,825.20 = 4,745.52 a month, so 20,000 of ops needs 5 GPUs' worth of traffic.
+    values = {**DEFAULTS, "ops-cost-per-month": 20000}
+    result = decision.break_even(values, 30.42)
+    assert result["break_even_gpus"] == 5
+    volume = result["break_even_requests_per_day"]
+    assert 4 * result["capacity_per_gpu"] < volume <= 5 * result["capacity_per_gpu"]
+    at_volume = decision.break_even({**values, "requests-per-day": volume}, 30.42)
+    assert at_volume["gpus"] == 5
+    assert at_volume["api_monthly"] == pytest.approx(at_volume["self_hosted_monthly"])
+
+
+def test_no_break_even_when_a_gpu_costs_more_than_the_api_for_its_traffic():
+    result = decision.break_even({**DEFAULTS, "api-price-per-million": 0.05}, 30.42)
+    assert result["break_even_requests_per_day"] is None and result["cheaper"] == "api"
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"utilisation": 0}, "utilisation must be above 0"),
+    ({"gpu-throughput": 0}, "must be above zero"),
+    ({"requests-per-day": -1}, "zero or more"),
+])
+def test_break_even_refuses_impossible_inputs(change, message):
+    with pytest.raises(ValueError, match=message):
+        decision.break_even({**DEFAULTS, **change}, 30.42)
+
+
+def test_calculator_defaults_come_from_data_and_are_marked_illustrative(site, html):
+    assert decision.calculator_defaults(site.calculator) == DEFAULTS
+    page = html("calculator/")
+    for field in site.calculator.calculator:
+        box = page.find("input", id=f"calc-{field.id}")
+        assert box is not None and float(box["value"]) == field.default
+        label = page.find("label", attrs={"for": f"calc-{field.id}"})
+        assert " ".join(label.get_text().split()) == field.label
+        help_text = " ".join(page.find(id=f"calc-{field.id}-help").get_text().split())
+        assert "Illustrative default" in help_text and field.as_of.isoformat() in help_text
+    shown = page.find(attrs={"data-out": "break_even_requests_per_day"}).get_text()
+    assert shown == "21,149"
+
+
+# --- the same model in the browser -------------------------------------------------------------------
+
+def grid():
+    """Calculator vectors: the defaults, each input at a few other values, and edge cases."""
+    out = [dict(DEFAULTS)]
+    others = {"requests-per-day": [0, 1, 999, 30000, 250000], "tokens-per-request": [1, 200, 8000],
+              "api-price-per-million": [0, 0.05, 0.6, 15, 60], "gpu-price-per-hour": [0, 0.5, 8],
+              "gpu-throughput": [1, 300, 5000], "utilisation": [1, 33.3, 100], "min-gpus": [0, 2, 8],
+              "ops-cost-per-month": [0, 500, 20000, 150000]}
+    for name, values in others.items():
+        out += [{**DEFAULTS, name: value} for value in values]
+    return out
+
+
+def test_javascript_agrees_with_python_on_every_vector_and_answer_set(visit, site):
+    from macros.render import helper_model
+    page = visit("helper/")
+    answer_sets = list(every_answer_set(site))
+    js = page.evaluate("([model, sets]) => sets.map(a => window.OVC.evaluate(model, a))",
+                       [helper_model(site), answer_sets])
+    assert len(js) == len(answer_sets) == 3 ** len(site.criteria.criteria)
+    for answers, got in zip(answer_sets, js):
+        want = decision.evaluate(answers, site.criteria)
+        assert got["option"] == want.option, answers
+        assert [(s["criterion"], s["answer"], s["effect"], s["option"]) for s in got["path"]] == [
+            (s.criterion, s.answer, s.effect, s.option) for s in want.path], answers
+        assert tuple(got["reasons"]) == want.reasons
+    shared = vectors(site)
+    options = page.evaluate("([model, vs]) => vs.map(v => window.OVC.evaluate(model, v.answers).option)",
+                            [helper_model(site), shared])
+    assert options == [v["option"] for v in shared]
+    error = page.evaluate("model => { try { window.OVC.evaluate(model, {nope: 'x'}); } "
+                          "catch (e) { return e.message; } }", helper_model(site))
+    assert error == "unknown criterion 'nope'"
+
+
+def test_javascript_break_even_agrees_with_python(visit, site):
+    page = visit("calculator/")
+    inputs = grid()
+    js = page.evaluate("([vs, days]) => vs.map(v => window.OVC.breakEven(v, days))",
+                       [inputs, site.calculator.days_per_month])
+    for values, got in zip(inputs, js):
+        want = decision.break_even(values, site.calculator.days_per_month)
+        assert set(got) == set(want)
+        for key, value in want.items():
+            if isinstance(value, float):
+                assert math.isclose(got[key], value, rel_tol=1e-12), (values, key)
+            else:
+                assert got[key] == value, (values, key)
+
+
+# --- the helper page ----------------------------------------------------------------------------------
+
+def _shown_option(page) -> str:
+    return page.locator(".ovc-outcome:visible").get_attribute("data-option")
+
+
+def test_helper_reads_answers_from_the_address_and_shows_option_path_and_reasons(visit, site):
+    page = visit("helper/?data-sensitivity=not-sensitive&daily-volume=low&frontier-capability=needed")
+    assert _shown_option(page) == "closed-api"
+    assert page.locator(".ovc-outcome:visible").count() == 1
+    steps = page.locator("#ovc-path li")
+    assert steps.count() == 3
+    criteria = site.by_id["criteria"]
+    last = [a for a in criteria["frontier-capability"].answers if a.id == "needed"][0]
+    assert criteria["frontier-capability"].name in steps.nth(2).inner_text()
+    assert last.reason in steps.nth(2).inner_text()
+    assert page.locator("[data-status=decided]").is_visible()
+    assert page.locator(".ovc-peek").inner_text() == "Recommendation: Closed model via API"
+    assert page.locator("[data-status-criterion]").inner_text() == criteria["frontier-capability"].name
+    assert page.errors == []
+
+
+def test_helper_works_by_keyboard_alone_and_keeps_answers_in_the_link(visit, site):
+    page = visit("helper/")
+    assert _shown_option(page) == site.criteria.fallback
+    page.locator('input[name="workload-mix"]').first.focus()
+    # Radio groups: arrow keys move the choice within a question, Tab moves to the next question.
+    page.keyboard.press("ArrowDown")     # workload-mix: single
+    page.keyboard.press("Tab")           # lands on the next question's checked choice (skip)
+    page.keyboard.press("ArrowDown")     # data-sensitivity: wraps round to the first (sensitive)
+    assert page.locator('input[name="data-sensitivity"][value="sensitive"]').is_checked()
+    assert _shown_option(page) == "open-self-hosted"
+    query = parse_qs(urlparse(page.url).query)
+    assert query == {"workload-mix": ["single"], "data-sensitivity": ["sensitive"]}
+    link = page.locator("#ovc-permalink a").get_attribute("href")
+    assert parse_qs(urlparse(link).query) == query
+    page.keyboard.press("ArrowDown")     # data-sensitivity: not-sensitive
+    assert _shown_option(page) == "either"
+    assert page.locator("[data-status=leaning]").is_visible()
+    again = visit("helper/?" + urlparse(page.url).query)
+    assert again.locator('input[name="data-sensitivity"][value="not-sensitive"]').is_checked()
+    assert _shown_option(again) == "either"
+    page.locator(".md-content button[type=reset]").click()
+    page.wait_for_function("!location.search")
+    assert _shown_option(page) == site.criteria.fallback
+    assert page.locator("#ovc-path li").count() == 0
+
+
+def test_helper_form_is_labelled_for_screen_readers(html, site):
+    page = html("helper/")
+    for criterion in site.criteria.criteria:
+        fieldset = page.find("fieldset", id=f"q-{criterion.id}")
+        assert criterion.question in " ".join(fieldset.legend.get_text().split())
+        radios = fieldset.find_all("input", attrs={"type": "radio"})
+        assert len(radios) == len(criterion.answers) + 1
+        assert all(r.find_parent("label") for r in radios)
+    live = page.find(id="ovc-result-live")
+    assert live["aria-live"] == "polite"
+
+
+def test_helper_ignores_nonsense_in_the_address(visit):
+    page = visit('helper/?data-sensitivity="><img src=x onerror=alert(1)>&nope=1')
+    assert _shown_option(page) == "either" and page.errors == []
+
+
+# --- the calculator page --------------------------------------------------------------------------------
+
+def test_calculator_updates_as_you_type_and_keeps_inputs_in_the_link(visit, site):
+    page = visit("calculator/")
+    out = lambda name: page.locator(f'[data-out="{name}"]').inner_text()  # noqa: E731
+    assert out("break_even_requests_per_day") == "21,149"
+    assert page.locator('[data-verdict="api"]').is_visible()
+    page.fill("#calc-requests-per-day", "30000")
+    assert page.locator('[data-verdict="self-hosted"]').is_visible()
+    want = decision.break_even({**DEFAULTS, "requests-per-day": 30000}, site.calculator.days_per_month)
+    assert out("api_monthly") == money(want["api_monthly"], "USD")
+    assert out("gpus") == "2"
+    assert parse_qs(urlparse(page.url).query) == {"requests-per-day": ["30000"]}
+    page.fill("#calc-api-price-per-million", "0.05")
+    assert page.locator('[data-show="none"]').is_visible()
+    again = visit("calculator/?" + urlparse(page.url).query)
+    assert again.input_value("#calc-requests-per-day") == "30000"
+    assert again.locator('[data-show="none"]').is_visible()
+    page.fill("#calc-utilisation", "0")
+    assert page.locator("#ovc-calc-error").is_visible()
+    assert "Utilisation" in page.locator("#ovc-calc-error").inner_text()
+    page.locator(".md-content button[type=reset]").click()
+    page.wait_for_function("!location.search")
+    assert out("break_even_requests_per_day") == "21,149"
+    assert not page.locator("#ovc-calc-error").is_visible()
+    assert page.errors == []
+
+
+# --- the guide --------------------------------------------------------------------------------------------
+
+def test_guide_is_seed_004s_five_steps_in_order_with_every_outcome(html, site):
+    page = html("guide/")
+    headings = [h.get_text(" ", strip=True).replace("¶", "").strip() for h in page.select("article h2")]
+    steps = [h for h in headings if h.startswith("Step ")]
+    assert steps == ["Step 1: What data is involved?", "Step 2: What is your volume?",
+                     "Step 3: What can your team run?", "Step 4: How much customisation do you need?",
+                     "Step 5: How critical is uptime?"]
+    text = " ".join(page.select_one("article").get_text().split())
+    options = site.by_id["options"]
+    for criterion in site.criteria.criteria:
+        assert page.find(id=criterion.id) is not None
+        for answer in criterion.answers:
+            assert answer.reason in text
+            if answer.option:
+                assert page.select(f'a[href$="#option-{answer.option}"]')
+                assert options[answer.option].name in text
+            try_link = page.find("a", href=f"../helper/?{criterion.id}={answer.id}")
+            assert try_link is not None, (criterion.id, answer.id)
+
+
+def test_each_cheatsheet_row_opens_the_helper_on_its_own_option(visit, html, site, base_url):
+    links = {a.find_parent("tr")["id"]: a["href"] for a in html("cheat-sheet/").select("a.ovc-try")}
+    assert set(links) == {row.id for row in site.cheatsheet.cheatsheet}
+    page = visit("cheat-sheet/")
+    for row in site.cheatsheet.cheatsheet:
+        page.goto(base_url + "cheat-sheet/" + links[row.id])
+        assert _shown_option(page) == row.recommend[0], row.id
+    assert page.errors == []

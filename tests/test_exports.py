@@ -1,0 +1,230 @@
+"""Exports and embed pages in the built site, read as a wiki, a spreadsheet or a script would: every
+Markdown export parses with GitHub's own GFM parser to a row per record, every CSV round-trips, every
+JSON file validates against the schema beside it, and the exported mermaid is the page's diagram."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+from xml.etree import ElementTree
+
+import cmarkgfm
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+from cmarkgfm.cmark import Options
+
+from macros import components, escape, exports, render, tables
+from macros.models import FILES
+from tests import support
+
+TABLES = [c for c in components.COMPONENTS if c.table]
+DIAGRAMS = [c for c in components.COMPONENTS if c.diagram]
+
+
+def records(site, component) -> int:
+    """How many rows a table must have, counted from the data (not from the table's renderer)."""
+    counts = {
+        "comparison": len(site.dimensions.dimensions),
+        "cheatsheet": len(site.cheatsheet.cheatsheet),
+        "options": len(site.options.options),
+        "models": len(site.families.families),
+        "open-parts": len(site.open_parts.open_parts),
+        "use-cases": sum(len(case.routes) for case in site.use_cases.use_cases),
+        "access": len(site.access_routes.access_routes),
+        "glossary": len(site.glossary.glossary),
+        "guide": sum(len(c.answers) for c in site.criteria.criteria if c.guide),
+    }
+    return counts[component.name]
+
+
+def gfm(text: str) -> BeautifulSoup:
+    html = cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_every_table_component_is_counted():
+    assert {c.name for c in TABLES} == {"comparison", "cheatsheet", "options", "models", "open-parts",
+                                       "use-cases", "access", "glossary", "guide"}
+
+
+def test_registry_is_consistent():
+    from macros.render import MACROS
+    assert components.problems(MACROS) == []
+    for c in components.COMPONENTS:
+        assert (support.ROOT / "content" / c.page).is_file(), c.page
+
+
+@pytest.mark.parametrize("component", TABLES, ids=lambda c: c.name)
+def test_markdown_export_parses_with_gfm_to_a_row_per_record(built_site, site, component):
+    soup = gfm((built_site / "exports" / f"{component.name}.md").read_text(encoding="utf-8"))
+    [table] = soup.find_all("table")
+    expected = component.table(site)
+    rows = table.select("tbody tr")
+    assert len(rows) == records(site, component) == len(expected.rows)
+    assert [th.get_text() for th in table.select("thead th")] == expected.columns
+    for row, data in zip(rows, expected.rows):
+        assert [td.get_text() for td in row.find_all("td")] == [" ".join(c.split()) for c in data]
+    assert not soup.find("script")
+
+
+@pytest.mark.parametrize("component", TABLES, ids=lambda c: c.name)
+def test_csv_export_round_trips(built_site, site, component):
+    raw = (built_site / "exports" / f"{component.name}.csv").read_bytes()
+    parsed = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    expected = component.table(site)
+    assert parsed[0] == expected.columns
+    assert parsed[1:] == expected.rows
+    assert len(parsed) - 1 == records(site, component)
+    assert exports.csv_text(tables.Table(expected.title, parsed[0], parsed[1:])).encode() == raw
+
+
+@pytest.mark.parametrize("component", TABLES, ids=lambda c: c.name)
+def test_confluence_export_has_a_row_per_record_and_no_unescaped_markup(built_site, site, component):
+    lines = (built_site / "exports" / f"{component.name}.confluence.txt").read_text().splitlines()
+    assert lines[0].startswith("||") and len(lines) - 1 == records(site, component)
+    columns = len(component.table(site).columns)
+    for line in lines[1:]:
+        cells = re.split(r"(?<!\\)\|", line)[1:-1]  # split on unescaped bars only
+        assert len(cells) == columns, line
+        for cell in cells:
+            assert not re.search(r"(?<!\\)[\[\]{}*_+^~!?#]", cell.replace("\\\\", "")), cell
+
+
+def test_confluence_escape_keeps_text_literal():
+    text = "a | b [link] {macro} *bold* _it_ -strike- back\\slash"
+    cell = escape.confluence(text)
+    assert re.sub(r"\\(.)", r"\1", cell) == text
+
+
+@pytest.mark.parametrize("name", list(FILES))
+def test_json_dataset_validates_against_its_schema(built_site, site, name):
+    api = built_site / "api" / "v1"
+    data = json.loads((api / f"{name}.json").read_text(encoding="utf-8"))
+    schema = json.loads((api / f"{name}.schema.json").read_text(encoding="utf-8"))
+    assert schema == json.loads((support.ROOT / "data" / "schema" / f"{name}.schema.json").read_text())
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator,
+                        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    assert [r["id"] for r in data[name]] == [r.id for r in getattr(site, name).__getattribute__(name)]
+
+
+def test_json_index_lists_every_dataset(built_site, site):
+    api = built_site / "api" / "v1"
+    index = json.loads((api / "index.json").read_text())
+    assert [d["name"] for d in index["datasets"]] == list(FILES)
+    for entry in index["datasets"]:
+        assert (api / entry["url"]).is_file() and (api / entry["schema"]).is_file()
+        assert entry["records"] == len(json.loads((api / entry["url"]).read_text())[entry["name"]])
+
+
+@pytest.mark.parametrize("component", DIAGRAMS, ids=lambda c: c.name)
+def test_exported_mermaid_is_the_diagram_of_the_page(built_site, html, site, component):
+    [drawn] = html(support.page_url(component.page)).select("pre.mermaid code")
+    page_source = drawn.get_text()
+    mmd = (built_site / "exports" / f"{component.name}.mmd").read_text(encoding="utf-8")
+    assert mmd.strip() == page_source.strip()
+    md = (built_site / "exports" / f"{component.name}.md").read_text(encoding="utf-8")
+    [code] = [c for c in gfm(md).select("pre code")
+              if "language-mermaid" in c.get("class", []) or c.parent.get("lang") == "mermaid"]
+    block = code.get_text()  # as GitHub's parser reads it: the mermaid source, entities intact
+    assert block.strip() == page_source.strip()
+    # only syntax every wiki's mermaid draws: flowchart TD, plain shapes, no ELK or front matter
+    assert block.startswith("flowchart TD\n")
+    assert not re.search(r"elk|^---|%%\{|@\{", block, re.M | re.I)
+    assert support.mermaid_edges(block) == support.tree_edges(site, "hybrid-routing")
+
+
+@pytest.mark.parametrize("component", DIAGRAMS, ids=lambda c: c.name)
+def test_committed_svg_is_drawn_from_the_current_diagram(site, built_site, component):
+    """The SVG comes from `make exports` (headless Chromium); it records the hash of its source."""
+    svg = (support.ROOT / "content" / "exports" / f"{component.name}.svg").read_text(encoding="utf-8")
+    source = component.diagram(site)
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    assert f'data-ovc-source-sha256="{digest}"' in svg, \
+        f"content/exports/{component.name}.svg is stale: run `make exports` and commit it"
+    assert (built_site / "exports" / f"{component.name}.svg").read_text(encoding="utf-8") == svg
+    tree = ElementTree.fromstring(svg.encode("utf-8"))  # well-formed XML, as an <img> needs
+    assert tree.tag == "{http://www.w3.org/2000/svg}svg"
+    assert not list(tree.iter("{http://www.w3.org/2000/svg}foreignObject")), "labels must be SVG text"
+    texts = " ".join(" ".join(t.itertext()) for t in tree.iter("{http://www.w3.org/2000/svg}text"))
+    texts = " ".join(texts.split())
+    for _, option in render.flow(site, "hybrid-routing").outcomes:
+        assert all(word in texts for word in option.name.split()), option.name
+
+
+def test_every_export_listed_exists(built_site):
+    for c in components.COMPONENTS:
+        for suffix in c.exports:
+            assert (built_site / components.export_path(c.name, suffix)).is_file(), (c.name, suffix)
+
+
+# --- embed pages and the Embed control ------------------------------------------------------------
+
+@pytest.mark.parametrize("component", components.COMPONENTS, ids=lambda c: c.name)
+def test_embed_page_is_the_component_alone(html, component):
+    soup = html(f"embed/{component.name}/")
+    assert soup.select_one("base")["target"] == "_top"
+    for chrome in ("header", "nav", "footer", ".md-search", ".md-sidebar", "input.md-search__input"):
+        assert not soup.select(chrome), f"embed {component.name} has {chrome}"
+    assert soup.select_one(f'[data-ovc-embed="{component.name}"] article')
+    assert not soup.select("details.ovc-embed"), "no embed code inside an embed"
+    assert any("assets/embed/frame.js" in s.get("src", "") for s in soup.find_all("script"))
+    for a in soup.select("article a[href]"):
+        assert not a["href"].startswith("#"), f"{a['href']} would open the embed itself in the host"
+
+
+@pytest.mark.parametrize("component", components.COMPONENTS, ids=lambda c: c.name)
+def test_embed_shows_what_the_page_shows(html, component):
+    """The embed calls the page's own macro: its first table or diagram equals the page's."""
+    page = html(support.page_url(component.page))
+    embed = html(f"embed/{component.name}/")
+    selector = {"flowchart": "pre.mermaid", "glossary": "dl.ovc-glossary", "options": "dl.ovc-options",
+                "access": "article h2", "use-cases": "article table", "guide": "article h2 + p",
+                "helper": "form", "calculator": "form"}.get(component.name, "table")
+    mine = embed.select_one(f"article {selector}" if not selector.startswith("article") else selector)
+    theirs = page.select_one(f"article {selector}" if not selector.startswith("article") else selector)
+    assert mine is not None and theirs is not None
+    assert mine.get_text(" ", strip=True) == theirs.get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize("component", components.COMPONENTS, ids=lambda c: c.name)
+def test_component_page_has_the_embed_control(html, component):
+    [control] = [d for d in html(support.page_url(component.page)).select("details.ovc-embed")
+                 if component.title in d.summary.get_text()]
+    codes = [code.get_text() for code in control.select("pre > code")]
+    url = f"https://ai-models.intranet.example/embed/{component.name}/?theme=auto"
+    assert len(codes) == 2 and all(f'<iframe src="{url}"' in code for code in codes)
+    assert "assets/embed/resizer.js" in codes[1]
+    hrefs = [a["href"] for a in control.select("a")]
+    for suffix in component.exports:
+        assert f"../exports/{component.name}.{suffix}" in hrefs
+
+
+def test_embed_page_is_in_the_nav_with_catalogues(html, site):
+    soup = html("embed/")
+    assert [r["id"] for r in soup.select("table#embeds tbody tr")] == \
+        [f"embed-{c.name}" for c in components.COMPONENTS]
+    assert len(soup.select("table#api tbody tr")) == len(FILES)
+    assert soup.select_one("iframe[data-ovc-preview]")
+    assert "frame-ancestors" in soup.get_text()
+
+
+@pytest.mark.parametrize("name, selector", [("comparison", "table#comparison"),
+                                            ("cheatsheet", "table#cheatsheet"),
+                                            ("models", "table#families"),
+                                            ("open-parts", "table#open-parts")])
+def test_exported_rows_are_the_rows_of_the_page(html, site, name, selector):
+    """The export rows and the page's HTML table list the same records, in the same order."""
+    component = components.BY_NAME[name]
+    shown = [th.get_text(" ", strip=True)
+             for th in html(support.page_url(component.page)).select(f"{selector} tbody th[scope=row]")]
+    assert shown == [row[0] for row in component.table(site).rows]
+
+
+def test_embed_pages_stay_out_of_search(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "embed/" in locations  # the Embed & export page itself is found
+    assert not {f"embed/{c.name}/" for c in components.COMPONENTS} & locations
