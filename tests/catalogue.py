@@ -150,9 +150,10 @@ def _dead_end(d: Data):
     """Give the root's criterion a new answer that no branch of the tree handles."""
     tree, nodes = _tree(d)
     criterion = tree["nodes"][nodes[tree["root"]]]["criterion"]
-    index = [c["id"] for c in d.raw("criteria.yml")["criteria"]].index(criterion)
-    d.insert_before("criteria.yml", ("criteria", index, "answers", 0),
-                    {"id": "not-sure", "label": "Not sure", "short": "Not sure"})
+    criteria = d.raw("criteria.yml")["criteria"]
+    index = [c["id"] for c in criteria].index(criterion)
+    answer = {**criteria[index]["answers"][0], "id": "not-sure", "label": "Not sure", "short": "Not sure"}
+    d.insert_before("criteria.yml", ("criteria", index, "answers", 0), answer)
     return d.where("trees.yml", ("trees", 0, "nodes", nodes[tree["root"]], "branches"))
 
 
