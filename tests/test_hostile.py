@@ -172,3 +172,15 @@ def test_no_script_from_data_runs_on_any_page(hostile_site, browser, path):
         assert page.evaluate("typeof window.__pwned") == "undefined"
         page.close()
     assert dialogs == [] and errors == []
+
+
+@pytest.mark.parametrize("path", ["compare/", "cheat-sheet/", "use-cases/", "models/", "glossary/"])
+def test_a_500_character_word_does_not_widen_the_page(hostile_site, browser, path):
+    with support.serve(hostile_site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + path)
+        widest = page.evaluate("""() => Math.max(...[...document.querySelectorAll("article table")]
+            .map(t => t.getBoundingClientRect().right), 0)""")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+        assert widest <= 1280, "a table runs off the page"
+        page.close()
