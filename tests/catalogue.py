@@ -172,6 +172,26 @@ def _dangling_branch(d: Data):
     return d.set("trees.yml", ("trees", 0, "nodes", nodes[tree["root"]], "branches", 0, "next"), "nowhere")
 
 
+def _row_against_the_model(d: Data):
+    """Make the first cheat-sheet row recommend an option the model does not give for its answers."""
+    row = d.record("cheatsheet.yml")
+    options = [o["id"] for o in d.raw("options.yml")["options"]]
+    other = next(o for o in options if o != row["recommend"][0])
+    return d.set_item("cheatsheet.yml", ("cheatsheet", 0, "recommend", 0), other)
+
+
+def _leaf_against_the_model(d: Data):
+    """Make the first leaf of the first tree another option than the model gives for its path."""
+    tree, nodes = _tree(d)
+    options = [o["id"] for o in d.raw("options.yml")["options"]]
+    for n_index, node in enumerate(tree["nodes"]):
+        for b_index, branch in enumerate(node["branches"]):
+            if branch["next"] not in nodes:
+                other = next(o for o in options if o != branch["next"])
+                return d.set("trees.yml", ("trees", 0, "nodes", n_index, "branches", b_index, "next"), other)
+    raise AssertionError("the first tree has no leaf")
+
+
 def _empty_category(d: Data):
     line = d.insert_before("categories.yml", ("categories", 0),
                            {"id": "unused", "name": "Unused", "description": "Nothing uses this.",
@@ -368,6 +388,16 @@ CASES: list[Case] = [
     Case("dead end in the decision tree", "trees.yml", _dead_end, "has no branch (a dead end)"),
     Case("unreachable node in the decision tree", "trees.yml", _unreachable, "cannot be reached from root"),
     Case("branch leading nowhere", "trees.yml", _dangling_branch, "is neither a node of this tree nor an option"),
+    # the decision model
+    Case("cheat-sheet row contradicting the model", "cheatsheet.yml", _row_against_the_model,
+         "fix the row's 'when' or 'recommend', or the answers' effects in criteria.yml"),
+    Case("tree leaf contradicting the model", "trees.yml", _leaf_against_the_model,
+         "change the leaf, or the answers' effects in criteria.yml"),
+    Case("answer that decides but names no option", "criteria.yml",
+         _set("criteria.yml", ("criteria", 0, "answers", 1, "effect"), "decide"),
+         "but no option; add 'option: <id from options.yml>'"),
+    Case("calculator default outside its limits", "calculator.yml",
+         _set("calculator.yml", ("calculator", 0, "default"), "-5"), "greater than or equal to 0"),
 ]
 
 
