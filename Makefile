@@ -8,7 +8,7 @@ SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test schema diagrams screenshots exports dist bench clean
+.PHONY: serve build test schema catalogue diagrams screenshots exports dist bench clean
 .DEFAULT_GOAL := serve
 
 $(BIN)/.runtime: requirements.txt
@@ -19,6 +19,13 @@ $(BIN)/.runtime: requirements.txt
 
 $(BIN)/.test: requirements-test.txt $(BIN)/.runtime
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+# Test-only tools from npm (the Nu Html Checker, vnu.jar), exactly as package-lock.json pins them.
+# --ignore-scripts: vnu-jar's install script would try to download a Java runtime; we use the system's.
+TOOLS   := tools/node_modules/.installed
+$(TOOLS): tools/package.json tools/package-lock.json
+	cd tools && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 ## serve: live preview on http://127.0.0.1:8000 ; edits to content/, data/ and macros/ reload the page
@@ -33,7 +40,7 @@ build: $(BIN)/.runtime
 	mv $(SITE).new $(SITE); rm -rf $(SITE).old
 
 ## test: every test, the browser tests in headless chromium included
-test: $(BIN)/.test
+test: $(BIN)/.test $(TOOLS)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## schema: regenerate the JSON Schemas in data/schema/ from the models
@@ -53,6 +60,10 @@ bench/node_modules/.stamp: bench/package.json bench/package-lock.json
 	cd bench && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+## catalogue: rewrite the error catalogue in CONTRIBUTING.md from the messages the checks really print
+catalogue: $(BIN)/.test
+	$(BIN)/python -m tests.catalogue
+
 ## exports: draw the diagrams as SVG in content/exports/ (headless Chromium); commit the result
 exports: $(BIN)/.test
 	$(BIN)/python -m tools.draw_diagrams
@@ -68,7 +79,7 @@ dist: $(BIN)/.runtime
 	@echo "wrote $(DIST)/$(BUNDLE).zip (unzip it and open $(BUNDLE)/index.html)"
 
 clean:
-	rm -rf $(SITE) $(SITE).new $(SITE).old .pytest_cache build $(DIST)
+	rm -rf $(SITE) $(SITE).new $(SITE).old .pytest_cache build $(DIST) tools/node_modules
 
 ## screenshots: every page, light and dark, desktop and phone width, into screenshots/
 screenshots: $(BIN)/.test

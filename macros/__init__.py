@@ -15,6 +15,7 @@ import re
 import sys
 from pathlib import Path
 
+from markdown.extensions import Extension
 from mkdocs.exceptions import PluginError
 
 # Reloaded in this order on every build, so that `make serve` picks up edits to macros/*.py too
@@ -59,6 +60,16 @@ def _bind(render, site, **options):
     return macro
 
 
+class CaptionIsBlock(Extension):
+    """Python-Markdown does not count <caption> as a block element, so inside `<table markdown="1">`
+    it wrapped our captions in <p> (invalid HTML that browsers move out of the table). Registered
+    by define_env; a caption then keeps its text as written, or takes markdown="span"."""
+
+    def extendMarkdown(self, md) -> None:
+        if "caption" not in md.block_level_elements:
+            md.block_level_elements.append("caption")
+
+
 def define_env(env) -> None:
     global _abbreviations, _site
     fresh = {name: _fresh(f"{__name__}.{name}") for name in _MODULES}
@@ -66,6 +77,10 @@ def define_env(env) -> None:
         site = fresh["site"].load_site(Path(env.project_dir) / "data")
     except fresh["problems"].DataError as error:
         raise PluginError(error.report()) from None
+
+    extensions = env.conf["markdown_extensions"]
+    if not any(type(e).__name__ == "CaptionIsBlock" for e in extensions):
+        extensions.append(CaptionIsBlock())
 
     max_age = int(env.conf["extra"].get("review_max_age_days", 365))
     for review in fresh["freshness"].overdue(site, dt.date.today(), max_age):

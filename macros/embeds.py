@@ -66,6 +66,6 @@ def embed_preview(name: str, root: str, udu: bool = True) -> str:
     component = BY_NAME[name]
     return Markup(
         f'<div class="ovc-embed-preview"><iframe src="{root}{embed_url(name, udu)}?theme=auto" '
-        f'title="Preview: {html(component.title)}" width="100%" height="{component.height}" '
+        f'title="Preview: {html(component.title)}" height="{component.height}" '
         f'style="border:0;width:100%" loading="lazy" data-ovc-preview="{name}"></iframe></div>\n'
         f'<script src="{root}{RESIZER}" async></script>\n')

@@ -13,6 +13,7 @@ import yaml
 from .problems import DataError, Problem
 
 MAX_BYTES = 1_000_000  # a data file is hand-edited text; anything larger is a mistake (or an attack)
+MAX_DEPTH = 20  # our deepest record nests 8 levels; deeper is a mistake, and would exhaust the stack
 
 
 class LineDict(dict):
@@ -36,15 +37,22 @@ class _Loader(yaml.SafeLoader):
         super().__init__(stream)
         self.shown_as = shown_as
         self.problems: list[Problem] = []
+        self.depth = 0
 
-
-# The same loader on libyaml's parser (about 8x faster, the bulk of a build's data loading). Its
-# syntax-error wording differs, so a file it rejects is parsed again by _Loader for the message.
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    def __init__(self, stream, shown_as: str):
-        super().__init__(stream)
-        self.shown_as = shown_as
-        self.problems: list[Problem] = []
+    def compose_node(self, parent, index):
+        # Aliases (*name) are refused: a few lines of them can expand to billions of values.
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases (&name, *name) are not allowed", self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"values are nested more than {MAX_DEPTH} levels deep",
+                    self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -85,15 +93,24 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode):
         return loader.construct_scalar(node)
 
 
-for _cls in (_Loader, _FastLoader):
-    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-    _cls.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def _hint(problem: str) -> str:
+    if "aliases" in problem:
+        return "write the value out in full"
+    if "nested" in problem:
+        return "close the brackets you opened, or flatten the value"
+    if "constructor for the tag" in problem:
+        return "remove the '!' tag before the value: data is plain text"
     if "'\\t'" in problem or "tab" in problem:
         return "indent with spaces, not tabs"
+    if "expected ',' or ']'" in problem:
+        return "a '[' list is not closed: end it with ']' on the same line"
+    if "expected ',' or '}'" in problem:
+        return "a '{' mapping is not closed: end it with '}' on the same line"
     if "mapping values are not allowed" in problem:
         return "a value contains ': '; put the whole value in double quotes"
     if "could not find expected ':'" in problem:
@@ -127,29 +144,17 @@ def read_yaml(path: Path, shown_as: str) -> LineDict:
                                for line in text.splitlines()):
         raise DataError([Problem(shown_as, 1, "file",
                                  f"is empty; it must start with '{path.stem}:' and a list of records")])
-    fast = _FastLoader(text, shown_as)
     try:
-        document = fast.get_single_data()
-        loader = fast
-    except yaml.YAMLError:
-        loader = None
-    finally:
-        fast.dispose()
-    if loader is None:
-        document, loader = _parse_slowly(text, shown_as)
-    if loader.problems:
-        raise DataError(loader.problems)
-    if not isinstance(document, LineDict):
-        raise DataError([Problem(shown_as, 1, "file",
-                                 f"must be a mapping that starts with '{path.stem}:'")])
-    return document
-
-
-def _parse_slowly(text: str, shown_as: str):
-    """Parse with the pure-Python parser, whose syntax errors the messages are written for."""
-    loader = _Loader(text, shown_as)
+        # Checks the whole text for control characters at once, before any parsing.
+        loader = _Loader(text, shown_as)
+    except yaml.reader.ReaderError as error:  # a control character such as NUL
+        line = text[: error.position].count("\n") + 1
+        raise DataError([Problem(shown_as, line, "file",
+                                 f"contains the control character U+{error.character:04X}, which YAML "
+                                 "does not allow; delete it (it is invisible in most editors: retype "
+                                 "the line)")]) from None
     try:
-        return loader.get_single_data(), loader
+        document = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -157,7 +162,14 @@ def _parse_slowly(text: str, shown_as: str):
         raise DataError([Problem(shown_as, line, "syntax",
                                  f"YAML error: {problem}; {_hint(problem)}")]) from None
     except yaml.YAMLError as error:  # non-marked errors: rare, but never a traceback
-        raise DataError([Problem(shown_as, 1, "syntax", f"YAML error: {error}")]) from None
+        raise DataError([Problem(shown_as, 1, "syntax",
+                                 f"YAML error: {' '.join(str(error).split())}")]) from None
     finally:
         loader.dispose()
+    if loader.problems:
+        raise DataError(loader.problems)
+    if not isinstance(document, LineDict):
+        raise DataError([Problem(shown_as, 1, "file",
+                                 f"must be a mapping that starts with '{path.stem}:'")])
+    return document
 

@@ -5,6 +5,7 @@ whose text is one line per problem: `data/<file>.yml:<line>: <record>.<field>: <
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -16,7 +17,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.where}: {self.message}"
+        # Always one line, and `where` one word, whatever keys or values the data holds.
+        where = re.sub(r"[\s:]+", "_", self.where)[:80] or "file"
+        return f"{self.file}:{self.line}: {where}: {' '.join(self.message.split())}"
 
 
 class DataError(Exception):

@@ -4,6 +4,7 @@ the line, the record and the field, with what was expected, what was found and h
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -11,6 +12,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ValidationError
 
 from .loader import LineDict, LineList
+from .models import KEBAB
 from .problems import DataError, Problem
 
 Loc = tuple  # a path into a data file: ("dimensions", 3, "favors")
@@ -31,6 +33,8 @@ def locate(raw: LineDict, loc: Iterable) -> tuple[int, str]:
         elif isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node):
             line, node = node.item_lines[part], node[part]
             item_id = node.get("id") if isinstance(node, LineDict) else None
+            if not (isinstance(item_id, str) and re.fullmatch(KEBAB, item_id)):
+                item_id = None  # a malformed id would garble the line: name the item by position
             if isinstance(item_id, str) and not record and len(path) == 1:
                 record, path = item_id, []  # a top-level record: name it by its id
             elif isinstance(item_id, str):
@@ -93,8 +97,12 @@ def explain(error: dict, model: type[BaseModel]) -> str:
     if kind == "literal_error":
         return f"expected {ctx.get('expected')}, got {_short(found)}"
     if kind == "string_pattern_mismatch":
-        return (f"expected a kebab-case id such as 'data-privacy' (lowercase letters, digits, "
-                f"single hyphens), got {_short(found)}")
+        message = (f"expected a kebab-case id such as 'data-privacy' (lowercase letters, digits, "
+                   f"single hyphens), got {_short(found)}")
+        lowered = "-".join(str(found).lower().replace("_", " ").split())
+        if lowered != found and re.fullmatch(KEBAB, lowered):
+            message += f"; write it as '{lowered}'"
+        return message
     if kind == "string_too_short":
         return "is empty or only spaces; write the text or remove the record"
     if kind == "string_too_long":
@@ -102,7 +110,11 @@ def explain(error: dict, model: type[BaseModel]) -> str:
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} item(s), has {ctx.get('actual_length')}"
     if kind.startswith("date"):
+        if isinstance(found, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", found):
+            return f"there is no day {found} in the calendar; check the month and the day"
         return f"expected a real date written YYYY-MM-DD (e.g. 2026-11-21), got {_short(found)}"
+    if found is None and kind in ("string_type", "list_type", "model_type", "dict_type", "date_type"):
+        return f"has no value; write it after '{field}:', or remove the line if the field is optional"
     if kind == "string_type":
         return f"expected text, got {_kind(found)} {_short(found)}; put the value in double quotes"
     if kind == "list_type":

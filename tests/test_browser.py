@@ -67,6 +67,9 @@ def test_flowchart_renders_to_svg_with_the_data_labels(visit, site):
 def test_page_makes_no_request_off_this_machine_and_logs_no_error(visit, path, scheme):
     page = visit(path, color_scheme=scheme)
     page.wait_for_timeout(200)
+    diagrams = page.locator(".mermaid")
+    for index in range(diagrams.count()):  # every diagram on the page is drawn, not left as source
+        diagrams.nth(index).locator("svg").first.wait_for(timeout=15000)
     assert page.blocked == []
     assert page.errors == []
     assert page.locator("h1").first.is_visible()

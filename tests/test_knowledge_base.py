@@ -120,7 +120,7 @@ def test_use_cases_and_cheat_sheet_link_to_the_options_they_use(html, site):
     anchors = {dt["id"] for dt in html("cheat-sheet/").select("dl.ovc-options dt[id]")}
     assert anchors == {f"option-{o}" for o in site.by_id["options"]}
     for case in site.use_cases.use_cases:
-        links = {a["href"].split("#")[1] for a in html("use-cases/").select(f"h2#{case.id} ~ table a[href*='#option-']")}
+        links = {a["href"].split("#")[1] for a in html("use-cases/").select(f"h2#{case.id} ~ .ovc-table table a[href*='#option-']")}
         assert {f"option-{r.option}" for r in case.routes} <= links, case.id
     for row in site.cheatsheet.cheatsheet:
         links = [a["href"] for a in html("cheat-sheet/").select(f"tr#{row.id} a[href^='#option-']")]
