@@ -18,6 +18,14 @@ CLONABLE = ("sources", "dimensions", "families", "access_routes", "use_cases", "
             "open_parts", "reasons", "trends", "cheatsheet")
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Clones share lists with their originals; the data loader refuses YAML aliases, so write
+    every value out in full."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def _clone(record: dict, copy: int, kind: str) -> dict:
     new = dict(record, id=f"{record['id']}-x{copy}")
     if kind == "glossary":  # every term and alias must be unique across the glossary
@@ -37,7 +45,7 @@ def multiply(data: Path, factor: int) -> int:
             records = records + [_clone(r, copy, file.stem) for copy in range(2, factor + 1)
                                  for r in records]
             document[file.stem] = records
-            file.write_text(yaml.dump(document, Dumper=yaml.CSafeDumper, allow_unicode=True,
+            file.write_text(yaml.dump(document, Dumper=_NoAliases, allow_unicode=True,
                                       sort_keys=False, width=10_000), encoding="utf-8")
         total += len(records)
     return total
