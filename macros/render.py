@@ -33,6 +33,9 @@ TONES = {
     "pink": ("#fce4ec", "#ad1457"),
 }
 TONE_TEXT = "#1b1b1b"
+# Flowchart outcome boxes: the tone's stroke colour at this opacity (8-digit hex), and no text colour,
+# so the theme's own label colour stays readable on the light and on the dark scheme (and on wikis).
+TONE_DIAGRAM_ALPHA = "33"
 
 _env = Environment(
     loader=FileSystemLoader(TEMPLATES),
@@ -44,7 +47,7 @@ _env = Environment(
     auto_reload=True,  # `make serve` picks up template edits without a restart
 )
 _env.filters.update(md_cell=escape.md_cell, md_inline=escape.md_inline, mermaid_label=escape.mermaid_label)
-_env.globals.update(tones=TONES, tone_text=TONE_TEXT, labels=labels)
+_env.globals.update(tones=TONES, tone_text=TONE_TEXT, tone_alpha=TONE_DIAGRAM_ALPHA, labels=labels)
 
 
 def _render(template: str, **context) -> str:
