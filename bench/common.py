@@ -11,11 +11,10 @@ import os
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
-from tests.support import QUIET_ENV, ROOT, copy_project  # noqa: F401  (re-exported)
+from tests.support import QUIET_ENV, ROOT, copy_project, serve_handler  # noqa: F401  (re-exported)
 
 # Runs MkDocs in this child and reports its own peak resident memory (ru_maxrss, KiB on Linux).
 _CHILD = """
@@ -104,14 +103,8 @@ def serve(directory: Path):
     """Serve a built site on 127.0.0.1 (free port), gzip-compressing text as any real web server
     does; yields the base URL."""
     handler = type("Handler", (_Handler,), {"root": Path(directory).resolve(), "cache": {}})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_handler(handler) as url:
+        yield url
 
 
 def versions() -> dict:

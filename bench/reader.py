@@ -14,8 +14,7 @@ import tempfile
 from pathlib import Path
 
 from bench import common
-from tests.support import CHROMIUM_ARGS, ROOT, launch, nav_pages, page_url
-from tests.test_browser import OPEN_SHADOW
+from tests.support import CHROMIUM_ARGS, OPEN_SHADOW, ROOT, launch, nav_pages, page_url
 
 FLOW_PAGE = "hybrid-routing/"
 LIGHTHOUSE = ROOT / "bench/node_modules/.bin/lighthouse"

@@ -16,13 +16,8 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
 from macros import diagram_hook
-from tests.support import launch, mkdocs, serve
+from tests.support import OPEN_SHADOW, launch, mkdocs, serve
 
-# Material draws into a closed shadow root; open it so the drawing can be read back.
-OPEN_SHADOW = """
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: "open"}); };
-"""
 
 
 def diagrams_in(site: Path) -> dict[str, list[str]]:

@@ -6,14 +6,10 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.support import OPEN_SHADOW
 from tests.test_build import PAGES
 
 LOCAL = {"127.0.0.1", "localhost"}
-# Material draws diagrams into a closed shadow root; open it so the test can read the SVG.
-OPEN_SHADOW = """
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: "open"}); };
-"""
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 
 from macros import components
 from tests import support
-from tests.test_browser import OPEN_SHADOW
+from tests.support import OPEN_SHADOW
 
 HOST = """<!doctype html><html><head><meta charset="utf-8"><title>Wiki page</title></head>
 <body style="margin:0;font-family:sans-serif"><h1>Our wiki</h1>

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from macros.models import FILES
 from tests import support
-from tests.test_browser import OPEN_SHADOW
+from tests.support import OPEN_SHADOW
 from tests.test_build import PAGES
 
 LONG_WORD = "W" * 500

@@ -9,7 +9,8 @@ from urllib.parse import urlparse
 
 from macros import diagram_hook
 from tests import support
-from tests.test_browser import LOCAL, OPEN_SHADOW
+from tests.support import OPEN_SHADOW
+from tests.test_browser import LOCAL
 from tests.test_errors import edit
 
 
