@@ -4,24 +4,17 @@ through both (the JavaScript side in headless Chromium), the consistency checks 
 and the helper and calculator pages working in a real browser."""
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import math
-import shutil
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from macros import decision
 from macros.checks import tree_paths
-from macros.problems import DataError
 from macros.render import money
-from macros.site import load_site
-from tests.support import ROOT
 from tests.test_browser import visit  # noqa: F401  (fixture)
-
-TODAY = dt.date(2026, 11, 21)
+from tests.test_errors import data, edit, problems  # noqa: F401  (data is a fixture)
 
 
 # --- shared vectors: answers and the option the data itself says they lead to ---------------------
@@ -101,47 +94,27 @@ def test_unknown_criteria_and_answers_are_refused(site, answers, message):
 
 # --- consistency checks fail, in one line, when the data contradicts itself ------------------------
 
-@pytest.fixture
-def data(tmp_path) -> Path:
-    copy = tmp_path / "data"
-    shutil.copytree(ROOT / "data", copy)
-    return copy
-
-
-def _edit(path: Path, old: str, new: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
-def _problems(data: Path) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load_site(data, today=TODAY)
-    return [str(p) for p in caught.value.problems]
-
-
 def test_a_cheatsheet_row_that_contradicts_the_model_fails_in_one_line(data):
-    line = _edit(data / "cheatsheet.yml", "recommend: [open-self-hosted]\n    note: \"Personal data",
+    line = edit(data / "cheatsheet.yml", "recommend: [open-self-hosted]\n    note: \"Personal data",
                  "recommend: [closed-api]\n    note: \"Personal data")
-    assert _problems(data) == [
+    assert problems(data) == [
         f"data/cheatsheet.yml:{line}: processing-customer-pii.recommend[0]: cheatsheet "
         "'processing-customer-pii': model says open-self-hosted, row says closed-api; fix the row's "
         "'when' or 'recommend', or the answers' effects in criteria.yml"]
 
 
 def test_a_tree_leaf_that_contradicts_the_model_fails_in_one_line(data):
-    line = _edit(data / "trees.yml", "next: closed-api", "next: open-api-host")
-    assert _problems(data) == [
+    line = edit(data / "trees.yml", "next: closed-api", "next: open-api-host")
+    assert problems(data) == [
         f"data/trees.yml:{line}: hybrid-routing.nodes[frontier].branches[0].next: tree 'hybrid-routing' path "
         "data-sensitivity=not-sensitive, daily-volume=low, frontier-capability=needed: model says "
         "closed-api, tree says open-api-host; change the leaf, or the answers' effects in criteria.yml"]
 
 
 def test_changing_the_model_is_caught_by_every_artefact_it_breaks(data):
-    _edit(data / "criteria.yml", "effect: decide\n        option: open-self-hosted",
+    edit(data / "criteria.yml", "effect: decide\n        option: open-self-hosted",
           "effect: decide\n        option: open-fine-tuned")
-    found = _problems(data)
+    found = problems(data)
     assert any("tree 'hybrid-routing' path data-sensitivity=sensitive: model says open-fine-tuned" in p
                for p in found)
     assert sum("row says open-self-hosted" in p for p in found) == 3  # the three sensitive-data rows
@@ -155,7 +128,7 @@ def test_a_tree_asking_out_of_the_models_order_fails(data):
     (data / "criteria.yml").write_text(text, encoding="utf-8")
     assert any("asks data-sensitivity -> daily-volume -> frontier-capability, the model asks "
                "data-sensitivity -> frontier-capability; ask in the order of criteria.yml" in p
-               for p in _problems(data))
+               for p in problems(data))
 
 
 @pytest.mark.parametrize("old, new, expected", [
@@ -168,8 +141,8 @@ def test_a_tree_asking_out_of_the_models_order_fails(data):
     ("fallback: either", "fallback: eithr", "unknown option 'eithr'"),
 ])
 def test_model_mistakes_are_reported(data, old, new, expected):
-    _edit(data / "criteria.yml", old, new)
-    assert any(expected in p for p in _problems(data)), _problems(data)
+    edit(data / "criteria.yml", old, new)
+    assert any(expected in p for p in problems(data)), problems(data)
 
 
 @pytest.mark.parametrize("old, new, expected", [
@@ -179,8 +152,8 @@ def test_model_mistakes_are_reported(data, old, new, expected):
     ("  - id: min-gpus\n", "  - id: minimum-gpus\n", "unknown calculator input 'minimum-gpus'"),
 ])
 def test_calculator_mistakes_are_reported(data, old, new, expected):
-    _edit(data / "calculator.yml", old, new)
-    assert any(expected in p for p in _problems(data)), _problems(data)
+    edit(data / "calculator.yml", old, new)
+    assert any(expected in p for p in problems(data)), problems(data)
 
 
 # --- break-even ------------------------------------------------------------------------------------
