@@ -245,7 +245,7 @@ def calculator(calc: CalculatorFile) -> Iterator[Finding]:
             yield ("calculator", (*at, "default"),
                    f"default {field.default:g} is outside {field.min:g} to "
                    f"{'no limit' if field.max is None else format(field.max, 'g')}; change the default or the limits")
-        elif abs((field.default - field.min) / field.step - round((field.default - field.min) / field.step)) > 1e-9:
+        elif abs((steps := (field.default - field.min) / field.step) - round(steps)) > 1e-9:
             yield ("calculator", (*at, "step"),
                    f"default {field.default:g} is not min {field.min:g} plus a whole number of steps of "
                    f"{field.step:g}, so the browser would call it invalid; change 'step' or 'default'")

@@ -67,6 +67,11 @@ def _project_model() -> CriteriaFile:
     return load_site(Path(__file__).resolve().parent.parent / "data").criteria
 
 
+def guide(model: CriteriaFile) -> list:
+    """The criteria that are steps of the step-by-step guide, in step order."""
+    return sorted((c for c in model.criteria if c.guide), key=lambda c: c.guide.step)
+
+
 def model_json(model: CriteriaFile) -> dict:
     """The part of the model the browser needs to evaluate answers (see javascripts/decision.js)."""
     return {

@@ -268,7 +268,7 @@ def _query(answers: dict[str, str]) -> str:
 def guide_steps(site: Site) -> str:
     """The step-by-step guide: each guide criterion, its answers, where each leads and why; then the
     questions the model asks besides."""
-    steps = sorted((c for c in site.criteria.criteria if c.guide), key=lambda c: c.guide.step)
+    steps = decision.guide(site.criteria)
     extra = [c for c in site.criteria.criteria if not c.guide]
     return _render("guide_steps.md.j2", steps=steps, extra=extra, everything=site.criteria.criteria,
                    options=site.by_id["options"],

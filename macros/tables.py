@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import decision
 from . import labels as L
 from .render import EFFECTS, cheatsheet_rows
 from .site import Site
@@ -104,10 +105,9 @@ def sources(site: Site) -> Table:
 def guide(site: Site) -> Table:
     """The steps of the step-by-step guide: one row per answer, with what it does and why."""
     options_ = site.by_id["options"]
-    steps = sorted((c for c in site.criteria.criteria if c.guide), key=lambda c: c.guide.step)
     rows = [[str(c.guide.step), c.guide.title, a.label, EFFECTS[a.effect],
              " or ".join(options_[o].name for o in [a.option, *a.also]) if a.option else L.NEXT_QUESTION,
              a.reason, *_cited(site, c)]
-            for c in steps for a in c.answers]
+            for c in decision.guide(site.criteria) for a in c.answers]
     return Table("Five-step guide", ["Step", "Question", "Answer", "Effect", "Leads to", "Why",
                                      L.SOURCES, L.REVIEWED], rows)
