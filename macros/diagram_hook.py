@@ -53,27 +53,36 @@ def figure(diagram_key: str, svg: str) -> str:
             f'<template shadowrootmode="open">{svg}</template></div>')
 
 
+_SLOT = re.compile(r'<div data-ovc-drawing="(\w+)"></div>')
+
+
 def on_page_content(page_html: str, **kwargs) -> str:
+    """Mark each diagram that has a stored drawing with a slot, filled in on_post_page. The slot
+    does not say "mermaid": mkdocs-mermaid2 then leaves the page alone instead of parsing and
+    re-serialising all of it (and the large drawing) with BeautifulSoup on every build."""
     if 'class="mermaid"' not in page_html or os.environ.get(OFF):
         return page_html
+
     replaced = False
 
     def swap(match: re.Match) -> str:
         nonlocal replaced
         diagram_key = key(source_text(match.group(1)))
-        stored = STORE / f"{diagram_key}.svg"
-        if not stored.is_file():
+        if not (STORE / f"{diagram_key}.svg").is_file():
             return match.group(0)
         replaced = True
-        return figure(diagram_key, stored.read_text(encoding="utf-8"))
+        return f'<div data-ovc-drawing="{diagram_key}"></div>'
 
     page_html = FENCE.sub(swap, page_html)
     return page_html + _DSD_POLYFILL if replaced else page_html
 
 
 def on_post_page(output: str, **kwargs) -> str:
-    """Where a diagram is still drawn in the browser, load mermaid without holding up first paint.
+    """Runs after mkdocs-mermaid2 (hooks come after plugins). Fill each slot with its drawing.
+    Where a diagram is still drawn in the browser, load mermaid without holding up first paint:
     `defer` keeps the order (before Material's DOMContentLoaded handler), so `window.mermaid` is
     defined when Material looks for it and Material never falls back to fetching it from a CDN."""
+    if "data-ovc-drawing=" in output:
+        output = _SLOT.sub(lambda m: figure(m.group(1), (STORE / f"{m.group(1)}.svg").read_text(encoding="utf-8")),
+                           output)
     return _MERMAID_SCRIPT.sub(r'<script defer src="\1">', output)
-

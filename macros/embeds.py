@@ -17,7 +17,7 @@ from .site import Site
 
 RESIZER = "assets/embed/resizer.js"
 EXPORT_LABELS = {"md": "Markdown", "csv": "CSV", "confluence.txt": "Confluence wiki markup",
-                 "mmd": "mermaid source", "svg": "SVG picture"}
+                 "mmd": "Mermaid source", "svg": "SVG picture"}
 
 
 def codes(component: Component, origin: str, udu: bool = True) -> dict[str, str]:
