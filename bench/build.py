@@ -10,23 +10,44 @@ from pathlib import Path
 
 from bench import common
 
+# Generated HTML goes into a page after Markdown (macros/blocks.py): the capture keeps each page's
+# Markdown (with the slots) and its content once every hook has run; the replay converts the
+# Markdown and then puts that content in place, so the limit still does all of Markdown's work.
 CAPTURE_HOOK = textwrap.dedent('''
     import os
     from pathlib import Path
+    from mkdocs.plugins import event_priority
     OUT = Path(os.environ["BENCH_CAPTURE"])
 
-    def on_page_markdown(markdown, page, **kwargs):
-        target = OUT / page.file.src_uri
+    def _write(page, suffix, text):
+        target = OUT / (page.file.src_uri + suffix)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
+
+    def on_page_markdown(markdown, page, **kwargs):
+        _write(page, "", markdown)
         return markdown
+
+    @event_priority(-100)
+    def on_page_content(html, page, **kwargs):
+        _write(page, ".html", html)
+        return html
 ''')
 REPLAY_HOOK = textwrap.dedent('''
+    import re
     from pathlib import Path
+    from mkdocs.plugins import event_priority
     OUT = Path(CAPTURED)
 
     def on_page_markdown(markdown, page, **kwargs):
         return (OUT / page.file.src_uri).read_text(encoding="utf-8")
+
+    @event_priority(100)
+    def on_page_content(html, page, **kwargs):
+        html = (OUT / (page.file.src_uri + ".html")).read_text(encoding="utf-8")
+        if page.present_anchor_ids is not None:  # as macros.fill_blocks tells MkDocs
+            page.present_anchor_ids |= set(re.findall(r'\\sid="([^"]*)"', html))
+        return html
 ''')
 
 
@@ -53,14 +74,11 @@ def make_limit(project: Path, work: Path) -> None:
     common.run_mkdocs(project, "build", "--quiet", "-f", str(capture_config), "--site-dir",
                       str(work / "capture-site"), env={"BENCH_CAPTURE": str(captured)})
     capture_config.unlink()
-    for rendered in captured.rglob("*.md"):
+    for rendered in captured.rglob("*.md"):  # the Markdown only: no macro call may be left in it
         if re.search(r"\{\{\s*\w+\(", rendered.read_text(encoding="utf-8")):
             raise RuntimeError(f"{rendered}: a macro call was left unrendered in the capture")
     (work / "replay.py").write_text(REPLAY_HOOK.replace("CAPTURED", repr(str(captured))), encoding="utf-8")
     limit = _with_hook(without_macros(config), work / "replay.py")
-    # The one Markdown extension the macros module registers (define_env) is part of the site.
-    limit = re.sub(r"^markdown_extensions:\n", "markdown_extensions:\n  - macros:CaptionIsBlock\n", limit,
-                   count=1, flags=re.M)
     (project / "mkdocs.yml").write_text(limit, encoding="utf-8")
 
 

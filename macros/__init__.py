@@ -1,5 +1,6 @@
 """mkdocs-macros entry point: validate data/ once per build, register one macro per generated block,
-and append the glossary's abbreviations to every page.
+and append the glossary's abbreviations to every page. Macros that give HTML leave a slot in the
+page's Markdown; `fill_blocks` (called by blocks_hook.py) puts their HTML in after Markdown.
 
 Glue only: loading, validation and rendering are plain modules (site.py, render.py, ...) that the
 tests use without MkDocs. A data problem stops the build in `on_config`, before site/ is touched.
@@ -15,13 +16,12 @@ import re
 import sys
 from pathlib import Path
 
-from markdown.extensions import Extension
 from mkdocs.exceptions import PluginError
 
 # Reloaded in this order on every build, so that `make serve` picks up edits to macros/*.py too
 # (mkdocs-macros imports this package once per process).
 _MODULES = ("problems", "loader", "models", "validate", "decision", "checks", "site", "escape",
-            "freshness", "labels", "render", "schema", "tables", "components", "exports", "embeds")
+            "freshness", "labels", "blocks", "render", "schema", "tables", "components", "exports", "embeds")
 # Not under the "mkdocs" logger on purpose: an overdue review is a reminder, and `--strict` would
 # turn an MkDocs warning into a failed build.
 _log = logging.getLogger("ovc.freshness")
@@ -32,6 +32,9 @@ if not _log.handlers:
     _log.propagate = False
 
 _abbreviations: list[tuple[str, str, str]] = []  # (term, its first word, its Markdown definition)
+_glossary = None  # blocks.Glossary: the tooltips in generated HTML
+_blocks: dict[str, list[str]] = {}  # page source -> the HTML its macros generated (blocks.py)
+_blocks_module = None
 _WORD = re.compile(r"\w+")
 _site = None
 
@@ -60,27 +63,13 @@ def _bind(render, site, **options):
     return macro
 
 
-class CaptionIsBlock(Extension):
-    """Python-Markdown does not count <caption> as a block element, so inside `<table markdown="1">`
-    it wrapped our captions in <p> (invalid HTML that browsers move out of the table). Registered
-    by define_env; a caption then keeps its text as written, or takes markdown="span"."""
-
-    def extendMarkdown(self, md) -> None:
-        if "caption" not in md.block_level_elements:
-            md.block_level_elements.append("caption")
-
-
 def define_env(env) -> None:
-    global _abbreviations, _site
+    global _abbreviations, _glossary, _site, _blocks_module
     fresh = {name: _fresh(f"{__name__}.{name}") for name in _MODULES}
     try:
         site = fresh["site"].load_site(Path(env.project_dir) / "data")
     except fresh["problems"].DataError as error:
         raise PluginError(error.report()) from None
-
-    extensions = env.conf["markdown_extensions"]
-    if not any(type(e).__name__ == "CaptionIsBlock" for e in extensions):
-        extensions.append(CaptionIsBlock())
 
     max_age = int(env.conf["extra"].get("review_max_age_days", 365))
     for review in fresh["freshness"].overdue(site, dt.date.today(), max_age):
@@ -89,18 +78,75 @@ def define_env(env) -> None:
                      "and update 'reviewed'")
 
     for name, render in fresh["render"].MACROS.items():
-        env.macro(_bind(render, site, **({"max_age_days": max_age} if name == "freshness_table" else {})),
-                  name)
+        macro = _bind(render, site, **({"max_age_days": max_age} if name == "freshness_table" else {}))
+        env.macro(_as_block(env, macro) if name in fresh["render"].HTML else _with_blocks(env, macro), name)
     _abbreviations = [(match.group(1), _first_word(match.group(1)), match.group(0)) for match in
-                      re.finditer(r"^\*\[(.+?)\]:.*$", fresh["render"].abbreviations(site), re.M)]
+                      re.finditer(r"^\*\[(.+?)\]:(.*)$", fresh["render"].abbreviations(site), re.M)]
+    _glossary = fresh["blocks"].Glossary({term: line.split("]:", 1)[1].strip()
+                                          for term, _, line in _abbreviations})
     _site = site
+    _blocks_module = fresh["blocks"]
     _define_embeds(env, site, fresh)
 
 
+def _stash(env, html: str) -> str:
+    """Keep `html` for the page being rendered; its Markdown gets a slot (blocks.py)."""
+    made = _blocks.setdefault(env.page.file.src_uri, [])
+    made.append(html)
+    return _blocks_module.slot(len(made) - 1)
+
+
+def _as_block(env, macro):
+    @functools.wraps(macro)
+    def block(*args, **kwargs):
+        return _stash(env, macro(*args, **kwargs))
+    return block
+
+
+def _with_blocks(env, macro):
+    """A Markdown macro whose output may hold marked HTML parts (tables among headings)."""
+    @functools.wraps(macro)
+    def markdown(*args, **kwargs):
+        return _blocks_module.extract(macro(*args, **kwargs), lambda html: _stash(env, html))
+    return markdown
+
+
+def fill_blocks(page_html: str, page, files) -> str:
+    """After Markdown (blocks_hook.py): the page's generated HTML in its slots, with its links to
+    page sources resolved from the docs root and its glossary terms as tooltips. MkDocs learns the
+    ids and the links of the generated HTML too, so its strict anchor check covers them as before."""
+    made = _blocks.pop(page.file.src_uri, [])
+
+    def url_for(path: str, rest: str) -> str:
+        target = files.get_file_from_path(path)
+        if target is None:
+            raise PluginError(f"{page.file.src_uri}: generated HTML links to '{path}', which is not a "
+                              "page of the site; fix the link in macros/templates/")
+        url = target.url_relative_to(page.file) + rest
+        if rest.startswith("#") and page.links_to_anchors is not None:
+            page.links_to_anchors.setdefault(target, {}).setdefault(rest[1:], path + rest)
+        return url
+
+    ready = [_blocks_module.abbreviate(_blocks_module.links(html, url_for), _glossary) for html in made]
+    try:
+        filled = _blocks_module.fill(page_html, ready)
+    except ValueError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}; give the heading an id of its own "
+                          "(`## Title {{ #other-id }}`) or rename the record") from None
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= {found for html in ready for found in _blocks_module.ids(html)}
+    return filled
+
+
+def on_pre_page_macros(env) -> None:
+    _blocks.pop(env.page.file.src_uri, None)
+
+
 def _root(env) -> str:
-    """The relative way from the page being rendered to the site root: "", "../", "../../"."""
+    """The relative way from the page being rendered to the site root: "./", "../", "../../".
+    Never "": a bare "exports/x.md" would read as a link to a page source (blocks.links)."""
     folder = posixpath.dirname(env.page.url)
-    return "../" * (folder.count("/") + 1) if folder else ""
+    return "../" * (folder.count("/") + 1) if folder else "./"
 
 
 def _define_embeds(env, site, fresh) -> None:
@@ -125,17 +171,17 @@ def _define_embeds(env, site, fresh) -> None:
                 return out
             for c in owners:
                 if c.page == page.file.src_uri and tuple(args) == c.args:
-                    out += "\n\n" + embeds.embed_control(c, origin or _root(env), _root(env), udu)
+                    out += "\n\n" + _stash(env, embeds.embed_control(c, origin or _root(env), _root(env), udu))
             return out
         return wrapped
 
     for macro_name in {c.macro for c in components.COMPONENTS}:
         env.macro(with_control(macro_name), macro_name)
-    env.macro(lambda: embeds.embed_catalogue(_root(env), udu), "embed_catalogue")
-    env.macro(lambda: embeds.api_catalogue(site, _root(env)), "api_catalogue")
-    env.macro(lambda name: embeds.embed_snippets(name, origin or _root(env), _root(env), udu),
+    env.macro(lambda: _stash(env, embeds.embed_catalogue(_root(env), udu)), "embed_catalogue")
+    env.macro(lambda: _stash(env, embeds.api_catalogue(site, _root(env))), "api_catalogue")
+    env.macro(lambda name: _stash(env, embeds.embed_snippets(name, origin or _root(env), _root(env), udu)),
               "embed_snippets")
-    env.macro(lambda name: embeds.embed_preview(name, _root(env), udu), "embed_preview")
+    env.macro(lambda name: _stash(env, embeds.embed_preview(name, _root(env), udu)), "embed_preview")
 
 
 def on_post_page_macros(env) -> None:

@@ -1,8 +1,8 @@
 """Escaping of data text for each place it lands. Text in data/ is plain text and must show literally.
 
 - html(): element content and attribute values.
-- md_cell(): a cell of a Markdown (GFM / Python-Markdown) table; md_inline() the same inside HTML
-  that Markdown still processes (md_in_html's markdown="span").
+- md_cell(): a cell of a Markdown (GFM / Python-Markdown) table, or any Markdown text; md_inline()
+  the same, marked as already escaped for HTML (inside an HTML template that writes Markdown).
 - confluence(): a cell of a Confluence wiki-markup table.
 - mermaid_label(): a quoted node or edge label in mermaid source; the result contains none of
   < > & " so the source is also safe inside the HTML <pre> it is shipped in.
@@ -45,7 +45,7 @@ def md_cell(text: object) -> str:
 
 
 def md_inline(text: object) -> Markup:
-    """md_cell() for a markdown="span" element inside an HTML template: already escaped for HTML."""
+    """md_cell() inside an autoescaped (.html.j2) template that writes Markdown: already escaped."""
     return Markup(md_cell(text))
 
 

@@ -340,3 +340,10 @@ MACROS = {
     "decision_helper": decision_helper,
     "calculator": calculator,
 }
+
+# Macros whose output is HTML: it goes into the page after Markdown has converted the rest
+# (blocks.py), so Markdown never re-reads it. The others give Markdown (headings for the table of
+# contents, a mermaid fence).
+HTML = frozenset({"comparison_table", "flow_outline", "flow_legend", "cheatsheet_table", "options_list",
+                  "sources_list", "open_parts_table", "better_when", "families_table", "glossary_list",
+                  "freshness_table", "decision_helper", "calculator"})

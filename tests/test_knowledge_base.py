@@ -35,7 +35,7 @@ TOPICS = {
     "hybrid future": ("landscape/", "#hybrid-future", "hybrid"),
     "faq": ("faq/", "#open-vs-closed-difference", "replace"),
     "glossary": ("glossary/", "dl.ovc-glossary", "Distillation"),
-    "freshness": ("freshness/", "table#freshness", "overdue"),
+    "freshness": ("freshness/", "table#reviews", "overdue"),
     "decision flowchart": ("hybrid-routing/", ".ovc-diagram template", "Sensitive data?"),
     "cheat sheet": ("cheat-sheet/", "table#cheatsheet", "Prototyping quickly"),
 }
@@ -112,7 +112,7 @@ def test_every_glossary_term_is_a_tooltip_somewhere(built_site, site):
 
 
 def test_freshness_lists_every_record(html, site):
-    rows = html("freshness/").select("table#freshness tbody tr")
+    rows = html("freshness/").select("table#reviews tbody tr")
     assert len(rows) == sum(len(getattr(getattr(site, name), name)) for name in FILES)
 
 

@@ -1,0 +1,146 @@
+"""Generated HTML goes into a page after Markdown, not through it.
+
+A macro whose output is HTML (a table, a list, the helper's form) leaves a slot in the page's
+Markdown; once Python-Markdown has converted the page, the slot is replaced by the HTML. Markdown
+never parses the generated markup, which was most of the build's time and grew with every record
+(its raw-HTML scanner and md_in_html re-read each table cell by cell).
+
+What Markdown used to do to that HTML is done here, the same way:
+- links to pages name the page's source file, from the docs root (`sources.md#id`, `helper.md?q`);
+  `links()` turns them into the page's URL relative to the page they appear on;
+- glossary terms in its text get their definition as a tooltip (`abbreviate()`, the same rule as
+  Python-Markdown's abbr extension: whole words, longest term first; not in link text or code).
+
+Pure functions; the MkDocs glue is macros/__init__.py and macros/blocks_hook.py.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from markupsafe import escape
+
+_SLOT = '<div data-ovc-block="{}"></div>'
+# A slot alone in a paragraph (a macro called inside running text) loses the <p> around it.
+SLOT = re.compile(r'(?:<p>)?<div data-ovc-block="(\d+)"></div>(?:</p>)?')
+# href="page.md", "folder/page.md#anchor", "page.md?query": a page of the site, by its source file.
+_DOC_LINK = re.compile(r'href="((?:[\w-]+/)*[\w-]+\.md)([?#][^"]*)?"')
+_TAG = re.compile(r"(<[^>]*>)")
+_WORD = re.compile(r"\w+")
+# No tooltips inside these: code and scripts are not prose, and a link's text already leads somewhere
+# (a tooltip's dotted underline inside a link's underline only adds noise).
+_OPAQUE = ("a", "code", "pre", "script", "style", "abbr", "textarea", "template", "svg", "kbd")
+
+
+def slot(number: int) -> str:
+    """The placeholder a page's Markdown holds for its generated block number `number`."""
+    return _SLOT.format(number)
+
+
+_ID = re.compile(r'\sid="([^"]*)"')
+
+
+def ids(html: str) -> list[str]:
+    """The element ids in `html`, in order."""
+    return _ID.findall(html)
+
+
+# In Markdown a macro renders, HTML between these lines is handled like a whole HTML macro's output.
+HTML_START, HTML_END = "<!-- ovc:html -->", "<!-- /ovc:html -->"
+_MARKED = re.compile(re.escape(HTML_START) + r"\n?(.*?)\n?" + re.escape(HTML_END), re.S)
+
+
+def extract(markdown: str, keep: Callable[[str], str]) -> str:
+    """`markdown` with each marked HTML part replaced by what `keep(part)` returns (its slot)."""
+    return _MARKED.sub(lambda m: keep(m.group(1)), markdown) if HTML_START in markdown else markdown
+
+
+def fill(page_html: str, blocks: list[str]) -> str:
+    """The converted page with every slot replaced by its block. Raises ValueError naming the ids
+    that would then occur twice (Markdown's table of contents keeps its own heading ids unique, but
+    cannot see the generated HTML)."""
+    seen, twice = set(), []
+    for part in [page_html, *blocks]:
+        for found in ids(part):
+            (twice.append(found) if found in seen else seen.add(found))
+    if twice:
+        raise ValueError("id used twice on the page: " + ", ".join(sorted(set(twice))))
+    return SLOT.sub(lambda m: blocks[int(m.group(1))], page_html)
+
+
+def links(html: str, url_for: Callable[[str, str], str]) -> str:
+    """Every link to a page source (`x.md`, from the docs root) as `url_for("x.md", "#anchor")`:
+    its URL, with the query or fragment it had (the second argument, "" if none)."""
+    return _DOC_LINK.sub(lambda m: f'href="{url_for(m.group(1), m.group(2) or "")}"', html)
+
+
+def _first_word(term: str) -> str:
+    match = _WORD.match(term)
+    return match.group(0) if match else ""
+
+
+_OPAQUE_TAG = re.compile(r"<(/?)(" + "|".join(_OPAQUE) + r")\b[^>]*?(/?)>", re.I)
+
+
+def _trie_pattern(words) -> str:
+    """One regex alternative for all `words`, as a trie (a common prefix is tried once), longest
+    match first: a plain alternation of hundreds of terms is tried term by term at every word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:  # a term ends here; a longer one may go on: try it first (greedy ?)
+            return ("(?:" + body + ")?") if len(branches) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    return "(?:" + pattern(trie) + ")"
+
+
+class Glossary:
+    """Terms and their definitions, prepared once per build for `abbreviate()`."""
+
+    def __init__(self, titles: dict[str, str]):
+        # (term as it appears in escaped HTML text, its first word, the <abbr> start tag)
+        self.terms = [(str(escape(term)), _first_word(term), f'<abbr title="{escape(title)}">')
+                      for term, title in titles.items()]
+
+
+def abbreviate(html: str, glossary: Glossary) -> str:
+    """Each whole-word occurrence of a glossary term in the text of `html` (not in tags, code or
+    scripts) wrapped as <abbr title="definition">term</abbr>."""
+    parts = _TAG.split(html)
+    prose = " ".join(parts[0::2])
+    words = set(_WORD.findall(prose))
+    # The terms that can occur at all (a set lookup of the first word, then a substring search).
+    present = {term: start for term, first, start in glossary.terms
+               if (first in words if first else True) and term in prose}
+    if not present:
+        return html
+    pattern = re.compile(r"\b" + _trie_pattern(present) + r"\b")
+
+    def wrap(match: re.Match) -> str:
+        return f"{present[match.group(0)]}{match.group(0)}</abbr>"
+
+    opaque: list[str] = []
+    for index in range(0, len(parts)):
+        part = parts[index]
+        if index % 2:  # a tag: only the ones that open or close code, scripts, ... matter
+            tag = _OPAQUE_TAG.match(part)
+            if tag and not tag.group(3):
+                if tag.group(1):
+                    if opaque and opaque[-1] == tag.group(2).lower():
+                        opaque.pop()
+                else:
+                    opaque.append(tag.group(2).lower())
+        elif not opaque and len(part) > 1:
+            parts[index] = pattern.sub(wrap, part)
+    return "".join(parts)
