@@ -116,6 +116,15 @@ def test_freshness_lists_every_record(html, site):
     assert len(rows) == sum(len(getattr(getattr(site, name), name)) for name in FILES)
 
 
+def test_access_steps_are_numbered_in_order(html, site):
+    page = html("access/")
+    for route in (r for r in site.access_routes.access_routes if r.steps):
+        heading = page.select_one(f"h2#{route.id}")
+        steps, following = heading.find_next("ol"), heading.find_next("h2")
+        assert steps is not None and (following is None or steps in following.find_all_previous("ol")), route.id
+        assert [" ".join(li.get_text().split()) for li in steps.find_all("li")] == route.steps, route.id
+
+
 def test_use_cases_and_cheat_sheet_link_to_the_options_they_use(html, site):
     anchors = {dt["id"] for dt in html("cheat-sheet/").select("dl.ovc-options dt[id]")}
     assert anchors == {f"option-{o}" for o in site.by_id["options"]}
