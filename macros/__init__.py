@@ -18,8 +18,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-# Reloaded in this order on every build, so that `make serve` picks up edits to macros/*.py too
-# (mkdocs-macros imports this package once per process).
+# Reloaded in this order when one of them changed, so that `make serve` picks up edits to macros/*.py
+# too (mkdocs-macros imports this package once per process).
 _MODULES = ("problems", "loader", "models", "validate", "decision", "checks", "site", "escape",
             "freshness", "labels", "blocks", "render", "schema", "tables", "components", "exports", "embeds")
 # Not under the "mkdocs" logger on purpose: an overdue review is a reminder, and `--strict` would
@@ -45,12 +45,31 @@ def _first_word(term: str) -> str:
     return match.group(0) if match else ""
 
 
-def _fresh(module: str):
-    """The module as it is on disk now: imported on a process's first build, reloaded on later ones
-    (importing and then reloading it at once would build the pydantic models twice)."""
-    if module in sys.modules:
-        return importlib.reload(sys.modules[module])
-    return importlib.import_module(module)
+def _sources_stamp() -> tuple:
+    """What the generator modules are on disk now: (name, mtime, size) of each macros/*.py."""
+    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in Path(__file__).resolve().parent.glob("*.py")))
+
+
+_stamp: tuple | None = None
+
+
+def _fresh_modules() -> dict:
+    """The generator modules as they are on disk now. A process's first build imports them; a later
+    build (`make serve`) reloads them all, in order, only when one of them changed since: reloading
+    rebuilds every pydantic model, which a data edit does not need."""
+    global _stamp
+    stamp = _sources_stamp()
+    reload = _stamp is not None and stamp != _stamp
+    _stamp = stamp
+    fresh = {}
+    for name in _MODULES:
+        module = f"{__name__}.{name}"
+        if module in sys.modules:
+            fresh[name] = importlib.reload(sys.modules[module]) if reload else sys.modules[module]
+        else:
+            fresh[name] = importlib.import_module(module)
+    return fresh
 
 
 def _bind(render, site, **options):
@@ -65,7 +84,7 @@ def _bind(render, site, **options):
 
 def define_env(env) -> None:
     global _abbreviations, _glossary, _site, _blocks_module
-    fresh = {name: _fresh(f"{__name__}.{name}") for name in _MODULES}
+    fresh = _fresh_modules()
     try:
         site = fresh["site"].load_site(Path(env.project_dir) / "data")
     except fresh["problems"].DataError as error:

@@ -4,6 +4,7 @@ YAML-aware editors autocomplete fields and flag wrong values as you type.
 """
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from .models import FILES
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
 
 
+@functools.lru_cache(maxsize=None)  # the models only change with this module (reloaded together)
 def schema_text(name: str) -> str:
     schema = FILES[name].model_json_schema()
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
