@@ -68,3 +68,24 @@ def test_edits_to_data_and_templates_show_without_restart(served):
     edit(project / "data" / "dimensions.yml", "favors: sideways", "favors: open")
     edit(project / "data" / "dimensions.yml", "(edited)", "(fixed)")
     assert wait_for(lambda: "Transparency (fixed)" in fetch(url)), "the fix did not show"
+
+
+def test_code_edits_show_too_and_one_save_is_one_rebuild(served):
+    """Generator modules are reloaded when one changed (macros/__init__.py), and the server watches
+    file events (macros/build_hook.py): a save, even an editor's atomic one (write a temp file, then
+    rename it over the original), starts one rebuild, and reading files while building starts none."""
+    project, url, log = served
+    builds = lambda: (log.seek(0), log.read())[1].count("Building documentation")  # noqa: E731
+    edit(project / "macros" / "labels.py", '"Leans", "Detail"', '"Leans", "Nuance"')
+    assert wait_for(lambda: ">Nuance</th>" in fetch(url)), "an edit to macros/*.py did not show"
+
+    time.sleep(2)
+    before = builds()
+    data = project / "data" / "dimensions.yml"
+    temporary = data.with_name(".dimensions.yml.swp")
+    temporary.write_text(data.read_text(encoding="utf-8").replace("name: Transparency", "name: Openness", 1),
+                         encoding="utf-8")
+    os.replace(temporary, data)
+    assert wait_for(lambda: "Openness" in fetch(url)), "an atomic save did not show"
+    time.sleep(3)  # idle: nothing may rebuild now
+    assert builds() == before + 1
