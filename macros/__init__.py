@@ -75,10 +75,16 @@ def _fresh_modules() -> dict:
 def _bind(render, site, **options):
     """`render` with the data bound: a plain function, not functools.partial, because mkdocs-macros
     writes every macro to a JSON debug trace on each build, and a partial's repr would spell out
-    the whole dataset (a tenth of a second per build, for a trace nobody reads)."""
+    the whole dataset (a tenth of a second per build, for a trace nobody reads). Each call is
+    rendered once per build: a component's embed page shows exactly what its own page shows."""
+    done: dict = {}
+
     @functools.wraps(render)
     def macro(*args, **kwargs):
-        return render(site, *args, **options, **kwargs)
+        key = (args, tuple(sorted(kwargs.items())))
+        if key not in done:
+            done[key] = render(site, *args, **options, **kwargs)
+        return done[key]
     return macro
 
 
@@ -135,19 +141,22 @@ def fill_blocks(page_html: str, page, files) -> str:
     page sources resolved from the docs root and its glossary terms as tooltips. MkDocs learns the
     ids and the links of the generated HTML too, so its strict anchor check covers them as before."""
     made = _blocks.pop(page.file.src_uri, [])
+    targets: dict = {}
 
     def url_for(path: str, rest: str) -> str:
-        target = files.get_file_from_path(path)
-        if target is None:
-            raise PluginError(f"{page.file.src_uri}: generated HTML links to '{path}', which is not a "
-                              "page of the site; fix the link in macros/templates/")
-        url = target.url_relative_to(page.file) + rest
+        if path not in targets:
+            target = files.get_file_from_path(path)
+            if target is None:
+                raise PluginError(f"{page.file.src_uri}: generated HTML links to '{path}', which is not a "
+                                  "page of the site; fix the link in macros/templates/")
+            targets[path] = (target, target.url_relative_to(page.file))
+        target, url = targets[path]
         if rest.startswith("#") and page.links_to_anchors is not None:
             page.links_to_anchors.setdefault(target, {}).setdefault(rest[1:], path + rest)
-        return url
+        return url + rest
 
-    ready = [_blocks_module.abbreviate(_blocks_module.links(html, url_for), _glossary) for html in made]
     try:
+        ready = _blocks_module.prepare(made, url_for, _glossary)
         filled = _blocks_module.fill(page_html, ready)
     except ValueError as error:
         raise PluginError(f"{page.file.src_uri}: {error}; give the heading an id of its own "

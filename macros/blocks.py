@@ -15,6 +15,7 @@ Pure functions; the MkDocs glue is macros/__init__.py and macros/blocks_hook.py.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable
 
@@ -25,8 +26,8 @@ _SLOT = '<div data-ovc-block="{}"></div>'
 SLOT = re.compile(r'(?:<p>)?<div data-ovc-block="(\d+)"></div>(?:</p>)?')
 # href="page.md", "folder/page.md#anchor", "page.md?query": a page of the site, by its source file.
 _DOC_LINK = re.compile(r'href="((?:[\w-]+/)*[\w-]+\.md)([?#][^"]*)?"')
-_TAG = re.compile(r"(<[^>]*>)")
 _WORD = re.compile(r"\w+")
+_ANY_TAG = re.compile(r"<[^>]*>")
 # No tooltips inside these: code and scripts are not prose, and a link's text already leads somewhere
 # (a tooltip's dotted underline inside a link's underline only adds noise).
 _OPAQUE = ("a", "code", "pre", "script", "style", "abbr", "textarea", "template", "svg", "kbd")
@@ -68,15 +69,18 @@ def fill(page_html: str, blocks: list[str]) -> str:
     return SLOT.sub(lambda m: blocks[int(m.group(1))], page_html)
 
 
+def prepare(blocks: list[str], url_for: Callable[[str, str], str], glossary: "Glossary") -> list[str]:
+    """A page's blocks with their links resolved and their tooltips added: `links()` and
+    `abbreviate()` on all of them in one pass (a page may have a hundred small ones)."""
+    if any("\0" in block for block in blocks):
+        raise ValueError("generated HTML holds a NUL character")
+    return abbreviate(links("\0".join(blocks), url_for), glossary).split("\0") if blocks else []
+
+
 def links(html: str, url_for: Callable[[str, str], str]) -> str:
     """Every link to a page source (`x.md`, from the docs root) as `url_for("x.md", "#anchor")`:
     its URL, with the query or fragment it had (the second argument, "" if none)."""
     return _DOC_LINK.sub(lambda m: f'href="{url_for(m.group(1), m.group(2) or "")}"', html)
-
-
-def _first_word(term: str) -> str:
-    match = _WORD.match(term)
-    return match.group(0) if match else ""
 
 
 _OPAQUE_TAG = re.compile(r"<(/?)(" + "|".join(_OPAQUE) + r")\b[^>]*?(/?)>", re.I)
@@ -109,38 +113,56 @@ class Glossary:
     """Terms and their definitions, prepared once per build for `abbreviate()`."""
 
     def __init__(self, titles: dict[str, str]):
-        # (term as it appears in escaped HTML text, its first word, the <abbr> start tag)
-        self.terms = [(str(escape(term)), _first_word(term), f'<abbr title="{escape(title)}">')
+        # (term as it appears in escaped HTML text, its words, the <abbr> start tag)
+        self.terms = [(str(escape(term)), frozenset(_WORD.findall(term)), f'<abbr title="{escape(title)}">')
                       for term, title in titles.items()]
+
+
+@functools.lru_cache(maxsize=64)
+def _term_pattern(terms: frozenset) -> re.Pattern:
+    """The terms in text, not in a tag: the next angle bracket after a match opens a tag (attribute
+    values never hold a raw "<"; they are escaped). Cached: a page and its embed share theirs."""
+    return re.compile(r"\b" + _trie_pattern(terms) + r"\b(?=[^<>]*(?:<|\Z))")
+
+
+def _opaque_spans(html: str) -> list[tuple[int, int]]:
+    """Where code, scripts, links, ... are: (start of the opening tag, end of the closing one)."""
+    spans, open_tags, since = [], [], 0
+    for tag in _OPAQUE_TAG.finditer(html):
+        if tag.group(3):  # self-closing
+            continue
+        name = tag.group(2).lower()
+        if not tag.group(1):
+            if not open_tags:
+                since = tag.start()
+            open_tags.append(name)
+        elif open_tags and open_tags[-1] == name:
+            open_tags.pop()
+            if not open_tags:
+                spans.append((since, tag.end()))
+    if open_tags:
+        spans.append((since, len(html)))
+    return spans
 
 
 def abbreviate(html: str, glossary: Glossary) -> str:
     """Each whole-word occurrence of a glossary term in the text of `html` (not in tags, code or
     scripts) wrapped as <abbr title="definition">term</abbr>."""
-    parts = _TAG.split(html)
-    prose = " ".join(parts[0::2])
-    words = set(_WORD.findall(prose))
-    # The terms that can occur at all (a set lookup of the first word, then a substring search).
-    present = {term: start for term, first, start in glossary.terms
-               if (first in words if first else True) and term in prose}
+    text = _ANY_TAG.sub(" ", html)
+    words = set(_WORD.findall(text))
+    # The terms that can occur at all: all their words are there (set lookups), then the whole term.
+    present = {term: start for term, needed, start in glossary.terms if needed <= words and term in text}
     if not present:
         return html
-    pattern = re.compile(r"\b" + _trie_pattern(present) + r"\b")
-
-    def wrap(match: re.Match) -> str:
-        return f"{present[match.group(0)]}{match.group(0)}</abbr>"
-
-    opaque: list[str] = []
-    for index in range(0, len(parts)):
-        part = parts[index]
-        if index % 2:  # a tag: only the ones that open or close code, scripts, ... matter
-            tag = _OPAQUE_TAG.match(part)
-            if tag and not tag.group(3):
-                if tag.group(1):
-                    if opaque and opaque[-1] == tag.group(2).lower():
-                        opaque.pop()
-                else:
-                    opaque.append(tag.group(2).lower())
-        elif not opaque and len(part) > 1:
-            parts[index] = pattern.sub(wrap, part)
-    return "".join(parts)
+    pattern = _term_pattern(frozenset(present))
+    spans, at = _opaque_spans(html), 0
+    out, done = [], 0
+    for match in pattern.finditer(html):
+        start = match.start()
+        while at < len(spans) and spans[at][1] <= start:
+            at += 1
+        if at < len(spans) and spans[at][0] <= start:
+            continue
+        out += [html[done:start], present[match.group(0)], match.group(0), "</abbr>"]
+        done = match.end()
+    return "".join(out) + html[done:] if out else html

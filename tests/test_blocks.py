@@ -93,3 +93,11 @@ def test_of_terms_sharing_a_beginning_the_longest_that_fits_wins():
     assert out == ('<p><abbr title="g">GPU</abbr> hours, one <abbr title="gh">GPU hour</abbr>, two <abbr title="gs">GPUs</abbr>, '
                    'an <abbr title="om">Open model</abbr>, <abbr title="o">Open</abbr> data, '
                    'a <abbr title="g">GPU</abbr>.</p>')
+
+
+def test_a_pages_blocks_are_prepared_together_and_come_back_apart():
+    out = blocks.prepare(['<p>An LLM.</p>', '<a href="faq.md#q">q</a>', "<p>LLM</p>"],
+                         lambda path, rest: "../faq/" + rest, GLOSSARY)
+    assert out == ['<p>An <abbr title="Large language model">LLM</abbr>.</p>', '<a href="../faq/#q">q</a>',
+                   '<p><abbr title="Large language model">LLM</abbr></p>']
+    assert blocks.prepare([], lambda path, rest: "", GLOSSARY) == []
