@@ -195,7 +195,7 @@ def reasons_list(site: Site, side: str) -> str:
     if side not in ("open", "closed"):
         raise ValueError(f"reasons_list: side must be 'open' or 'closed', got {side!r}")
     reasons = [r for r in site.reasons.reasons if r.side == side and r.kind == "reason"]
-    return _render("reasons_list.md.j2", reasons=reasons, sources=site.by_id["sources"])
+    return _render("reasons_list.html.j2", reasons=reasons, sources=site.by_id["sources"])
 
 
 def better_when(site: Site) -> str:
@@ -344,6 +344,6 @@ MACROS = {
 # Macros whose output is HTML: it goes into the page after Markdown has converted the rest
 # (blocks.py), so Markdown never re-reads it. The others give Markdown (headings for the table of
 # contents, a mermaid fence).
-HTML = frozenset({"comparison_table", "flow_outline", "flow_legend", "cheatsheet_table", "options_list",
+HTML = frozenset({"comparison_table", "reasons_list", "flow_outline", "flow_legend", "cheatsheet_table", "options_list",
                   "sources_list", "open_parts_table", "better_when", "families_table", "glossary_list",
                   "freshness_table", "decision_helper", "calculator"})
