@@ -13,7 +13,7 @@ import json
 from . import escape
 from .components import COMPONENTS, Component, embed_url, export_path, page_url
 from .models import FILES
-from .schema import schema_text
+from .schema import committed_text
 from .site import Site
 from .tables import Table
 
@@ -95,7 +95,7 @@ def files(site: Site, site_name: str, origin: str) -> dict[str, str]:
             out[export_path(c.name, "mmd")] = c.diagram(site)
     for name in FILES:
         out[f"{API}/{name}.json"] = _json(dataset(site, name))
-        out[f"{API}/{name}.schema.json"] = schema_text(name)
+        out[f"{API}/{name}.schema.json"] = committed_text(name)
     out[f"{API}/index.json"] = _json(api_index(site))
     out["exports/index.json"] = _json({
         "components": [{"name": c.name, "title": c.title, "embed": embed_url(c.name),

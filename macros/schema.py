@@ -4,7 +4,6 @@ YAML-aware editors autocomplete fields and flag wrong values as you type.
 """
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from pathlib import Path
@@ -14,12 +13,17 @@ from .models import FILES
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
 
 
-@functools.lru_cache(maxsize=None)  # the models only change with this module (reloaded together)
 def schema_text(name: str) -> str:
     schema = FILES[name].model_json_schema()
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
               "title": f"data/{name}.yml", **{k: v for k, v in schema.items() if k != "title"}}
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def committed_text(name: str) -> str:
+    """The schema as committed in data/schema/ (what editors' YAML tools read): the API serves these
+    same files. tests/test_schema.py keeps them equal to schema_text(); `make schema` rewrites them."""
+    return (SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")
 
 
 def schema_line(name: str) -> str:

@@ -3,7 +3,6 @@ the line, the record and the field, with what was expected, what was found and h
 """
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -91,6 +90,7 @@ def explain(error: dict, model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
         allowed = sorted(owner.model_fields) if owner else []
+        import difflib  # here, not at the top: only a mistake needs it (and it costs 15 ms to import)
         close = difflib.get_close_matches(field, allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(allowed)}"
         return f"unknown field '{field}'; {hint}"
