@@ -3,7 +3,11 @@ renders to (captured from a real build) and the macros plugin, data loading and 
 Both are timed alternately in one run, each in a fresh interpreter, start-up included."""
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 import tempfile
 import textwrap
 from pathlib import Path
@@ -49,6 +53,50 @@ REPLAY_HOOK = textwrap.dedent('''
             page.present_anchor_ids |= set(re.findall(r'\\sid="([^"]*)"', html))
         return html
 ''')
+
+
+# Builds in one process, as `mkdocs serve` rebuilds after an edit: config loaded afresh, plugins
+# new, modules already imported. The first build imports everything and is not counted.
+_WARM = """
+import json, sys, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+site, runs = sys.argv[1], int(sys.argv[2])
+times = []
+for _ in range(runs + 1):
+    wall, cpu = time.perf_counter(), time.process_time()
+    build(load_config(site_dir=site, strict=True))
+    times.append((time.perf_counter() - wall, time.process_time() - cpu))
+print("BENCH " + json.dumps(times[1:]), file=sys.stderr)
+"""
+# What the full build imports that its limit does not: mkdocs-macros itself, and pydantic with the
+# data models. CPU time of each import, after what MkDocs and the other plugins import anyway.
+_IMPORTS = """
+import json, sys, time
+sys.path.insert(0, ".")
+import mkdocs.commands.build, mkdocs.config, markdown, jinja2, yaml
+import material.plugins.search.plugin, mermaid2.plugin, pymdownx.superfences, material.extensions.emoji
+spent = {}
+for name in ("mkdocs_macros.plugin", "macros.models"):
+    start = time.process_time()
+    __import__(name)
+    spent[name] = time.process_time() - start
+print("BENCH " + json.dumps(spent), file=sys.stderr)
+"""
+
+
+def _child(project: Path, code: str, *args: str):
+    result = subprocess.run([sys.executable, "-c", code, *args], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, **common.QUIET_ENV}, timeout=900)
+    line = [x for x in result.stderr.splitlines() if x.startswith("BENCH ")]
+    if result.returncode or not line:
+        raise RuntimeError(f"bench child failed in {project}:\n{result.stderr[-3000:]}")
+    return json.loads(line[-1][len("BENCH "):])
+
+
+def warm(project: Path, site: Path, runs: int) -> dict:
+    times = _child(project, _WARM, str(site), str(runs))
+    return {"wall": [w for w, _ in times], "cpu": [c for _, c in times]}
 
 
 def without_macros(config: str) -> str:
@@ -107,12 +155,17 @@ def run(runs: int = 5) -> dict:
                 cpu[name].append(cpu_seconds)
                 memory[name] = max(memory[name], rss)
         same, total = same_pages(tmp / "site-full", tmp / "site-limit")
+        rebuilt = {name: warm(project, tmp / f"warm-{name}", runs) for name, project in (("full", full), ("limit", limit))}
+        imports = _child(full, _IMPORTS)
     med = {f"{kind}_{name}": common.median(values[name]) for kind, values in (("wall", wall), ("cpu", cpu))
            for name in ("full", "limit")}
     return {"runs": runs, **med, "ratio": med["wall_full"] / med["wall_limit"],
             "cpu_ratio": med["cpu_full"] / med["cpu_limit"], "wall": wall, "cpu": cpu,
             "full_rss": memory["full"], "limit_rss": memory["limit"], "identical_pages": same,
-            "pages": total}
+            "pages": total, "imports": imports,
+            "warm": {f"{kind}_{name}": common.median(rebuilt[name][kind]) for kind in ("wall", "cpu")
+                     for name in ("full", "limit")},
+            "warm_all": rebuilt}
 
 
 if __name__ == "__main__":
