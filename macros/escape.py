@@ -27,21 +27,12 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+_MD_CELL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in _MD_SPECIAL}})
+
+
 def md_cell(text: object) -> str:
     """Text as one table cell: one line, markup characters escaped, HTML characters as entities."""
-    out = []
-    for char in _one_line(str(text)):
-        if char == "&":
-            out.append("&amp;")
-        elif char == "<":
-            out.append("&lt;")
-        elif char == ">":
-            out.append("&gt;")
-        elif char in _MD_SPECIAL:
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    return "".join(out)
+    return _one_line(str(text)).translate(_MD_CELL)
 
 
 def md_inline(text: object) -> Markup:
@@ -49,9 +40,12 @@ def md_inline(text: object) -> Markup:
     return Markup(md_cell(text))
 
 
+_MERMAID_TABLE = str.maketrans(_MERMAID)
+
+
 def mermaid_label(text: object) -> str:
     """Text for inside "..." in mermaid: one line, every syntax character as a mermaid entity."""
-    return "".join(_MERMAID.get(char, char) for char in _one_line(str(text)))
+    return _one_line(str(text)).translate(_MERMAID_TABLE)
 
 
 def mermaid_id(prefix: str, record_id: str) -> str:
@@ -63,7 +57,9 @@ def mermaid_id(prefix: str, record_id: str) -> str:
 _CONFLUENCE_SPECIAL = set("\\|[]{}*_-+^~!?#")
 
 
+_CONFLUENCE = str.maketrans({c: "\\" + c for c in _CONFLUENCE_SPECIAL})
+
+
 def confluence(text: object) -> str:
     """Text as one cell of a Confluence wiki-markup table: one line, every markup character escaped."""
-    out = "".join("\\" + char if char in _CONFLUENCE_SPECIAL else char for char in _one_line(str(text)))
-    return out or " "
+    return _one_line(str(text)).translate(_CONFLUENCE) or " "
