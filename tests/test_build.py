@@ -103,3 +103,11 @@ def test_no_page_loads_anything_from_another_origin(built_site):
             assert not remote.search(tag), f"{page.relative_to(built_site)}: {tag}"
     for sheet in built_site.rglob("*.css"):
         assert not re.search(r"url\(\s*['\"]?(?:https?:)?//|@import", sheet.read_text()), sheet
+
+
+def test_search_leads_to_records_not_to_the_freshness_list(built_site, site):
+    """The Freshness page repeats every record's name; search results must point at the records."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = {doc["location"].split("#")[0] for doc in docs}
+    assert "freshness/" not in locations and not any(l.startswith("embed/") for l in locations)
+    assert {"compare/", "glossary/", "faq/"} <= locations
