@@ -70,11 +70,9 @@ def fill(page_html: str, blocks: list[str]) -> str:
 
 
 def prepare(blocks: list[str], url_for: Callable[[str, str], str], glossary: "Glossary") -> list[str]:
-    """A page's blocks with their links resolved and their tooltips added: `links()` and
-    `abbreviate()` on all of them in one pass (a page may have a hundred small ones)."""
-    if any("\0" in block for block in blocks):
-        raise ValueError("generated HTML holds a NUL character")
-    return abbreviate(links("\0".join(blocks), url_for), glossary).split("\0") if blocks else []
+    """A page's blocks with their tooltips added and their links resolved. A block is abbreviated
+    once per build (`Glossary.abbreviate`): a component's embed page reuses its page's work."""
+    return [links(glossary.abbreviate(block), url_for) for block in blocks]
 
 
 def links(html: str, url_for: Callable[[str, str], str]) -> str:
@@ -113,15 +111,37 @@ class Glossary:
     """Terms and their definitions, prepared once per build for `abbreviate()`."""
 
     def __init__(self, titles: dict[str, str]):
-        # (term as it appears in escaped HTML text, its words, the <abbr> start tag)
-        self.terms = [(str(escape(term)), frozenset(_WORD.findall(term)), f'<abbr title="{escape(title)}">')
-                      for term, title in titles.items()]
+        # By the term's first word: (term as it appears in escaped HTML text, its words, <abbr> tag);
+        # terms without a word character are looked for in every text.
+        self.by_first: dict[str, list] = {}
+        for term, title in titles.items():
+            words = _WORD.findall(term)
+            entry = (str(escape(term)), frozenset(words), f'<abbr title="{escape(title)}">')
+            self.by_first.setdefault(words[0] if words else "", []).append(entry)
+        self.firsts = frozenset(self.by_first) - {""}
+        self._done: dict[str, str] = {}
+
+    def present(self, text: str) -> dict[str, str]:
+        """The terms in `text` (HTML-escaped text without tags), each with its <abbr> start tag."""
+        words = set(_WORD.findall(text))
+        found = {}
+        for first in [*(words & self.firsts), ""]:
+            for term, needed, start in self.by_first.get(first, ()):
+                if needed <= words and term in text:
+                    found[term] = start
+        return found
+
+    def abbreviate(self, html: str) -> str:
+        """`abbreviate(html, self)`, remembered for this build."""
+        if html not in self._done:
+            self._done[html] = abbreviate(html, self)
+        return self._done[html]
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=256)
 def _term_pattern(terms: frozenset) -> re.Pattern:
     """The terms in text, not in a tag: the next angle bracket after a match opens a tag (attribute
-    values never hold a raw "<"; they are escaped). Cached: a page and its embed share theirs."""
+    values never hold a raw "<"; they are escaped). Cached: many blocks have the same few terms."""
     return re.compile(r"\b" + _trie_pattern(terms) + r"\b(?=[^<>]*(?:<|\Z))")
 
 
@@ -148,10 +168,8 @@ def _opaque_spans(html: str) -> list[tuple[int, int]]:
 def abbreviate(html: str, glossary: Glossary) -> str:
     """Each whole-word occurrence of a glossary term in the text of `html` (not in tags, code or
     scripts) wrapped as <abbr title="definition">term</abbr>."""
-    text = _ANY_TAG.sub(" ", html)
-    words = set(_WORD.findall(text))
-    # The terms that can occur at all: all their words are there (set lookups), then the whole term.
-    present = {term: start for term, needed, start in glossary.terms if needed <= words and term in text}
+    # The terms that can occur at all: all their words are in the text (set lookups), then the term.
+    present = glossary.present(_ANY_TAG.sub(" ", html))
     if not present:
         return html
     pattern = _term_pattern(frozenset(present))

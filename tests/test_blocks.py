@@ -95,7 +95,7 @@ def test_of_terms_sharing_a_beginning_the_longest_that_fits_wins():
                    'a <abbr title="g">GPU</abbr>.</p>')
 
 
-def test_a_pages_blocks_are_prepared_together_and_come_back_apart():
+def test_a_pages_blocks_get_tooltips_and_links():
     out = blocks.prepare(['<p>An LLM.</p>', '<a href="faq.md#q">q</a>', "<p>LLM</p>"],
                          lambda path, rest: "../faq/" + rest, GLOSSARY)
     assert out == ['<p>An <abbr title="Large language model">LLM</abbr>.</p>', '<a href="../faq/#q">q</a>',
