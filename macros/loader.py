@@ -32,7 +32,7 @@ class LineList(list):
 
 
 class _Guards:
-    """What both loaders share: the file's name, problems found, and the composer's guards."""
+    """The full loader's guards: the file's name, problems found, and the composer's checks."""
 
     def _setup(self, shown_as: str) -> None:
         self.shown_as = shown_as
@@ -62,22 +62,6 @@ class _Loader(_Guards, yaml.SafeLoader):
     def __init__(self, stream, shown_as: str):
         super().__init__(stream)
         self._setup(shown_as)
-
-
-if yaml.__with_libyaml__:
-    class _FastLoader(_Guards, yaml.composer.Composer, yaml.cyaml.CParser, yaml.constructor.SafeConstructor,
-                      yaml.resolver.Resolver):
-        """The same composer, guards and constructors over libyaml's scanner and parser (about ten
-        times faster). Only used for text that parses: any error is re-read with _Loader."""
-
-        def __init__(self, stream, shown_as: str):
-            yaml.cyaml.CParser.__init__(self, stream)
-            yaml.composer.Composer.__init__(self)
-            yaml.constructor.SafeConstructor.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
-            self._setup(shown_as)
-else:  # PyYAML built without libyaml
-    _FastLoader = None
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -118,7 +102,7 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode):
         return loader.construct_scalar(node)
 
 
-for _cls in filter(None, (_Loader, _FastLoader)):
+for _cls in (_Loader,):
     _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
     _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
     _cls.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
@@ -156,21 +140,101 @@ def _decode(raw: bytes, shown_as: str) -> str:
                                  f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")]) from None
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
+class _Unusual(Exception):
+    """Anything the event reader leaves to the full loaders (which word the message if needed)."""
+
+
+def _scalar(event, resolver, constructor):
+    if event.tag is not None or event.anchor is not None:  # explicit tags, anchors: the full loader
+        raise _Unusual
+    tag = resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == _STR:
+        return event.value
+    build = _Loader.yaml_constructors.get(tag)
+    if build is None:
+        raise _Unusual
+    return build(constructor, yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style))
+
+
+def _from_events(text: str):
+    """The document built straight from libyaml's events, with the lines the loaders record: the
+    same tree as _Loader gives for plain data (tests/test_loader.py), in a fraction of the time.
+    Raises _Unusual for anything else: anchors, aliases, tags, complex or duplicate keys, merge keys,
+    deep nesting, several documents, any parse error."""
+    parser = yaml.cyaml.CParser(text)
+    resolver, constructor = yaml.resolver.Resolver(), yaml.constructor.SafeConstructor()
+    try:
+        if not (isinstance(parser.get_event(), yaml.StreamStartEvent)
+                and isinstance(parser.get_event(), yaml.DocumentStartEvent)):
+            raise _Unusual
+        root, stack = None, []  # stack: [container, pending key, its line]
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+                continue
+            if kind is yaml.DocumentEndEvent:
+                if not isinstance(parser.get_event(), yaml.StreamEndEvent):
+                    raise _Unusual
+                return root
+            line = event.start_mark.line + 1
+            if kind is yaml.ScalarEvent:
+                value, container = _scalar(event, resolver, constructor), None
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor is not None or (event.tag is not None and not event.implicit) \
+                        or len(stack) >= MAX_DEPTH:
+                    raise _Unusual
+                if kind is yaml.MappingStartEvent:
+                    value = container = LineDict()
+                    container.key_lines = {}
+                else:
+                    value = container = LineList()
+                    container.item_lines = []
+                container.line = line
+            else:  # an alias, or anything unexpected
+                raise _Unusual
+            if not stack:
+                root = value
+            else:
+                frame = stack[-1]
+                parent = frame[0]
+                if isinstance(parent, LineList):
+                    parent.append(value)
+                    parent.item_lines.append(line)
+                elif frame[1] is _NO_KEY:  # this is a key
+                    if container is not None or not isinstance(value, (str, int, float, bool)) \
+                            or value in parent or value == "<<":
+                        raise _Unusual
+                    frame[1], frame[2] = value, line
+                else:
+                    parent[frame[1]] = value
+                    parent.key_lines[frame[1]] = frame[2]
+                    frame[1] = _NO_KEY
+            if container is not None:
+                stack.append([container, _NO_KEY, 0])
+    except (yaml.YAMLError, ValueError, TypeError) as error:
+        raise _Unusual from error
+    finally:
+        parser.dispose()
+
+
+_NO_KEY = object()
+
+
 def _fast(text: str, shown_as: str):
     """The document read with libyaml, or None when anything is unusual (a control character, a
     syntax error, a duplicate key, ...): the slow reader then finds it and words the message."""
     if yaml.reader.Reader.NON_PRINTABLE.search(text):
         return None
-    loader = _FastLoader(text, shown_as)
     try:
-        document = loader.get_single_data()
-    except (yaml.YAMLError, RecursionError):
+        document = _from_events(text)
+    except (_Unusual, RecursionError):
         return None
-    finally:
-        loader.dispose()
-    if loader.problems or not isinstance(document, LineDict):
-        return None
-    return document
+    return document if isinstance(document, LineDict) else None
 
 
 def read_yaml(path: Path, shown_as: str) -> LineDict:
@@ -187,7 +251,7 @@ def read_yaml(path: Path, shown_as: str) -> LineDict:
                                for line in text.splitlines()):
         raise DataError([Problem(shown_as, 1, "file",
                                  f"is empty; it must start with '{path.stem}:' and a list of records")])
-    if _FastLoader is not None:
+    if yaml.__with_libyaml__:
         document = _fast(text, shown_as)
         if document is not None:
             return document
