@@ -87,3 +87,19 @@ def test_search_finds_a_page_offline(visit):
     results.first.wait_for(timeout=10000)
     assert "vendor" in results.first.inner_text().casefold()
     assert not page.blocked and not page.errors
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_dates_and_column_headings_do_not_break_inside(visit, width):
+    """A crowded table may wrap text, but not split a date ("2026-11-" / "21") or a heading ("Mo|del")."""
+    page = visit("freshness/", viewport={"width": width, "height": 900})
+    lines = page.evaluate("""() => [...document.querySelectorAll("article time")]
+        .map(t => t.getClientRects().length)""")
+    assert lines and set(lines) == {1}
+    if width == 1280:
+        page = visit("use-cases/", viewport={"width": width, "height": 900})
+        split = page.evaluate("""() => [...document.querySelectorAll("article .ovc-table thead th")]
+            .filter(th => { const r = document.createRange(); r.selectNodeContents(th);
+                            return th.textContent.trim().split(/\\s+/).length === 1 && r.getClientRects().length > 1; })
+            .map(th => th.textContent.trim())""")
+        assert split == []
