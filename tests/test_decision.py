@@ -290,6 +290,17 @@ def test_helper_reads_answers_from_the_address_and_shows_option_path_and_reasons
     assert page.errors == []
 
 
+def test_the_helper_embed_links_its_result_to_the_full_helper_page(visit, base_url):
+    """In a wiki, "Link to this result" must lead to the helper page of the site with the answers,
+    not to the bare embed."""
+    page = visit("embed/helper/")
+    page.locator('input[name="data-sensitivity"][value="sensitive"]').check()
+    link = urlparse(page.locator("#ovc-permalink a").evaluate("a => a.href"))
+    assert link.path == urlparse(base_url).path + "helper/"
+    assert parse_qs(link.query) == {"data-sensitivity": ["sensitive"]}
+    assert parse_qs(urlparse(page.url).query) == {"data-sensitivity": ["sensitive"]}  # the embed keeps them too
+
+
 def test_helper_works_by_keyboard_alone_and_keeps_answers_in_the_link(visit, site):
     page = visit("helper/")
     assert _shown_option(page) == site.criteria.fallback

@@ -11,13 +11,13 @@
     return out;
   }
 
+  /* Keeps `values` in this page's address; returns the query ("?a=b", or "" for none). */
   function writeQuery(values) {
     var params = new URLSearchParams();
     Object.keys(values).forEach(function (key) { params.set(key, values[key]); });
-    var query = params.toString();
-    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
-    window.history.replaceState(null, "", url);
-    return window.location.href;
+    var query = params.toString() ? "?" + params.toString() : "";
+    window.history.replaceState(null, "", window.location.pathname + query + window.location.hash);
+    return query;
   }
 
   /* --- decision helper ------------------------------------------------------------------------ */
@@ -28,6 +28,10 @@
     var status = document.getElementById("ovc-status");
     var pathList = document.getElementById("ovc-path");
     var permalink = document.querySelector("#ovc-permalink a");
+    // The helper page's own address, as the build wrote it: in an embed too, the link to share
+    // leads to the full helper, not to the bare embed.
+    var helperPage = new URL(permalink.getAttribute("href"), window.location.href);
+    helperPage.search = helperPage.hash = "";
     var peek = container.querySelector(".ovc-peek");
     var title = document.getElementById("ovc-result-title").firstChild.textContent.trim();
     var names = {}, labels = {};
@@ -76,7 +80,7 @@
         item.appendChild(document.createTextNode(". " + step.reason));
         pathList.appendChild(item);
       });
-      permalink.href = writeQuery(given);
+      permalink.href = helperPage.href + writeQuery(given);
       peek.hidden = false;
       peek.firstChild.textContent = title + ": " + model.options[result.option];
     }
