@@ -8,7 +8,7 @@ SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test schema catalogue diagrams screenshots exports dist bench clean
+.PHONY: serve build test schema catalogue diagrams screenshots dist bench clean
 .DEFAULT_GOAL := serve
 
 $(BIN)/.runtime: requirements.txt
@@ -47,9 +47,11 @@ test: $(BIN)/.test $(TOOLS)
 schema: $(BIN)/.runtime
 	$(BIN)/python -m macros.schema
 
-## diagrams: draw each mermaid diagram ahead of time (headless chromium) into macros/prerendered/
+## diagrams: draw every diagram with headless chromium: as the pages show it (macros/prerendered/) and
+## as the SVG export for wikis (content/exports/); commit both
 diagrams: $(BIN)/.test
 	$(BIN)/python -m tests.prerender
+	$(BIN)/python -m tools.draw_diagrams
 
 ## bench: build time vs its limit, scaling, edit-to-reload, page weight and Lighthouse -> BENCHMARKS.md
 bench: $(BIN)/.test bench/node_modules/.stamp
@@ -63,10 +65,6 @@ bench/node_modules/.stamp: bench/package.json bench/package-lock.json
 ## catalogue: rewrite the error catalogue in CONTRIBUTING.md from the messages the checks really print
 catalogue: $(BIN)/.test
 	$(BIN)/python -m tests.catalogue
-
-## exports: draw the diagrams as SVG in content/exports/ (headless Chromium); commit the result
-exports: $(BIN)/.test
-	$(BIN)/python -m tools.draw_diagrams
 
 ## dist: the whole site as a zip that works opened from disk (file://), search included
 DIST    ?= dist

@@ -140,12 +140,12 @@ def test_exported_mermaid_is_the_diagram_of_the_page(built_site, html, site, com
 
 @pytest.mark.parametrize("component", DIAGRAMS, ids=lambda c: c.name)
 def test_committed_svg_is_drawn_from_the_current_diagram(site, built_site, component):
-    """The SVG comes from `make exports` (headless Chromium); it records the hash of its source."""
+    """The SVG comes from `make diagrams` (headless Chromium); it records the hash of its source."""
     svg = (support.ROOT / "content" / "exports" / f"{component.name}.svg").read_text(encoding="utf-8")
     source = component.diagram(site)
     digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
     assert f'data-ovc-source-sha256="{digest}"' in svg, \
-        f"content/exports/{component.name}.svg is stale: run `make exports` and commit it"
+        f"content/exports/{component.name}.svg is stale: run `make diagrams` and commit it"
     assert (built_site / "exports" / f"{component.name}.svg").read_text(encoding="utf-8") == svg
     tree = ElementTree.fromstring(svg.encode("utf-8"))  # well-formed XML, as an <img> needs
     assert tree.tag == "{http://www.w3.org/2000/svg}svg"

@@ -1,9 +1,10 @@
-"""`make exports`: draw every registered diagram (macros/components.py) as a standalone SVG in
-content/exports/<name>.svg, for wikis that render no mermaid. Uses headless Chromium (Playwright,
-Debian's chromium) and the vendored mermaid, so the normal build never needs a browser.
+"""`make diagrams` (its second half): draw every registered diagram (macros/components.py) as a
+standalone SVG in content/exports/<name>.svg, for wikis that render no mermaid. Uses headless
+Chromium (Playwright, Debian's chromium) and the vendored mermaid, so the normal build never needs a
+browser.
 
 The SVG records the SHA-256 of the mermaid source it was drawn from (data-ovc-source-sha256);
-tests/test_exports.py fails when the data has changed since: run `make exports` and commit.
+tests/test_exports.py fails when the data has changed since: run `make diagrams` and commit.
 """
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def draw(sources: dict[str, str]) -> dict[str, str]:
                          svg, count=1)
             svg = re.sub(r' style="max-width: [\d.]+px;"', "", svg, count=1)
             drawn[name] = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-                           f"<!-- Drawn by `make exports` from /exports/{name}.mmd; do not edit. -->\n"
+                           f"<!-- Drawn by `make diagrams` from /exports/{name}.mmd; do not edit. -->\n"
                            + svg + "\n")
         browser.close()
     return drawn
