@@ -103,3 +103,13 @@ def test_dates_and_column_headings_do_not_break_inside(visit, width):
                             return th.textContent.trim().split(/\\s+/).length === 1 && r.getClientRects().length > 1; })
             .map(th => th.textContent.trim())""")
         assert split == []
+
+
+@pytest.mark.parametrize("path", ["compare/", "cheat-sheet/", "use-cases/", "models/", "what-open-means/",
+                                  "freshness/"])
+def test_table_captions_span_the_card_list_on_a_phone(visit, path):
+    """On a phone the rows of a table are cards; its caption must read across, not one letter a line."""
+    page = visit(path, viewport={"width": 390, "height": 844})
+    ratios = page.evaluate("""() => [...document.querySelectorAll("article table.ovc-stack")]
+        .map(t => t.caption.getBoundingClientRect().width / t.getBoundingClientRect().width)""")
+    assert ratios and min(ratios) > 0.8, ratios
