@@ -31,10 +31,12 @@ class LineList(list):
     item_lines: list
 
 
-class _Guards:
-    """The full loader's guards: the file's name, problems found, and the composer's checks."""
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that records lines, collects duplicate keys instead of keeping the last one, and
+    refuses aliases and deep nesting. Pure Python: slow, but its messages are the ones editors see."""
 
-    def _setup(self, shown_as: str) -> None:
+    def __init__(self, stream, shown_as: str):
+        super().__init__(stream)
         self.shown_as = shown_as
         self.problems: list[Problem] = []
         self.depth = 0
@@ -53,15 +55,6 @@ class _Guards:
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
-
-
-class _Loader(_Guards, yaml.SafeLoader):
-    """SafeLoader that records lines and collects duplicate keys instead of keeping the last one.
-    Pure Python: slow, but its messages are the ones editors see."""
-
-    def __init__(self, stream, shown_as: str):
-        super().__init__(stream)
-        self._setup(shown_as)
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -102,10 +95,9 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode):
         return loader.construct_scalar(node)
 
 
-for _cls in (_Loader,):
-    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-    _cls.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def _hint(problem: str) -> str:
@@ -144,7 +136,10 @@ _STR = "tag:yaml.org,2002:str"
 
 
 class _Unusual(Exception):
-    """Anything the event reader leaves to the full loaders (which word the message if needed)."""
+    """Anything the event reader leaves to the full loader (which words the message if needed)."""
+
+
+_NO_KEY = object()  # a mapping's frame waiting for its next key
 
 
 def _scalar(event, resolver, constructor):
@@ -222,17 +217,14 @@ def _from_events(text: str):
         parser.dispose()
 
 
-_NO_KEY = object()
-
-
-def _fast(text: str, shown_as: str):
+def _fast(text: str):
     """The document read with libyaml, or None when anything is unusual (a control character, a
     syntax error, a duplicate key, ...): the slow reader then finds it and words the message."""
     if yaml.reader.Reader.NON_PRINTABLE.search(text):
         return None
-    try:
+    try:  # an iterative reader: no nesting can exhaust the stack
         document = _from_events(text)
-    except (_Unusual, RecursionError):
+    except _Unusual:
         return None
     return document if isinstance(document, LineDict) else None
 
@@ -252,7 +244,7 @@ def read_yaml(path: Path, shown_as: str) -> LineDict:
         raise DataError([Problem(shown_as, 1, "file",
                                  f"is empty; it must start with '{path.stem}:' and a list of records")])
     if yaml.__with_libyaml__:
-        document = _fast(text, shown_as)
+        document = _fast(text)
         if document is not None:
             return document
     try:

@@ -42,7 +42,7 @@ def assert_same(fast, full, where="document"):
 @pytest.mark.parametrize("name", sorted(FILES))
 def test_every_data_file_reads_the_same_both_ways(name, tmp_path, monkeypatch):
     path = support.ROOT / "data" / f"{name}.yml"
-    fast = loader._fast(path.read_text(encoding="utf-8"), name)
+    fast = loader._fast(path.read_text(encoding="utf-8"))
     assert fast is not None, "plain data must take the fast way"
     assert_same(fast, slow(path, monkeypatch))
 
@@ -77,7 +77,7 @@ things:
 def test_scalars_of_every_kind_read_the_same(tmp_path, monkeypatch):
     path = tmp_path / "things.yml"
     path.write_text(SCALARS, encoding="utf-8")
-    fast = loader._fast(SCALARS, "things")
+    fast = loader._fast(SCALARS)
     assert fast is not None
     assert_same(fast, slow(path, monkeypatch))
     record = fast["things"][0]
@@ -99,7 +99,7 @@ def test_scalars_of_every_kind_read_the_same(tmp_path, monkeypatch):
     "",
 ])
 def test_unusual_text_is_left_to_the_full_loader(text):
-    assert loader._fast(text, "x") is None
+    assert loader._fast(text) is None
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
@@ -136,6 +136,6 @@ def test_hostile_text_reads_the_same_both_ways(name, tmp_path, monkeypatch):
     text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=10**6)
     path = tmp_path / f"{name}.yml"
     path.write_text(text, encoding="utf-8")
-    fast = loader._fast(text, name)
+    fast = loader._fast(text)
     assert fast is not None
     assert_same(fast, slow(path, monkeypatch))
