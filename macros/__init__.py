@@ -31,18 +31,11 @@ if not _log.handlers:
     _log.addHandler(_handler)
     _log.propagate = False
 
-_abbreviations: list[tuple[str, str, str]] = []  # (term, its first word, its Markdown definition)
-_glossary = None  # blocks.Glossary: the tooltips in generated HTML
+_abbreviations: dict[str, str] = {}  # term -> its Markdown definition line ("*[term]: ...")
+_glossary = None  # blocks.Glossary: which terms a text holds
 _blocks: dict[str, list[str]] = {}  # page source -> the HTML its macros generated (blocks.py)
 _blocks_module = None
-_WORD = re.compile(r"\w+")
 _site = None
-
-
-def _first_word(term: str) -> str:
-    """A term can only occur where its first word does: a set lookup before any substring search."""
-    match = _WORD.match(term)
-    return match.group(0) if match else ""
 
 
 def _sources_stamp() -> tuple:
@@ -105,10 +98,9 @@ def define_env(env) -> None:
     for name, render in fresh["render"].MACROS.items():
         macro = _bind(render, site, **({"max_age_days": max_age} if name == "freshness_table" else {}))
         env.macro(_as_block(env, macro) if name in fresh["render"].HTML else _with_blocks(env, macro), name)
-    _abbreviations = [(match.group(1), _first_word(match.group(1)), match.group(0)) for match in
-                      re.finditer(r"^\*\[(.+?)\]:(.*)$", fresh["render"].abbreviations(site), re.M)]
-    _glossary = fresh["blocks"].Glossary({term: line.split("]:", 1)[1].strip()
-                                          for term, _, line in _abbreviations})
+    definitions = list(re.finditer(r"^\*\[(.+?)\]:(.*)$", fresh["render"].abbreviations(site), re.M))
+    _abbreviations = {match.group(1): match.group(0) for match in definitions}
+    _glossary = fresh["blocks"].Glossary({match.group(1): match.group(2).strip() for match in definitions})
     _site = site
     _blocks_module = fresh["blocks"]
     _define_embeds(env, site, fresh)
@@ -157,12 +149,12 @@ def fill_blocks(page_html: str, page, files) -> str:
 
     try:
         ready = _blocks_module.prepare(made, url_for, _glossary)
-        filled = _blocks_module.fill(page_html, ready)
+        filled, brought = _blocks_module.fill(page_html, ready)
     except ValueError as error:
         raise PluginError(f"{page.file.src_uri}: {error}; give the heading an id of its own "
                           "(`## Title {{ #other-id }}`) or rename the record") from None
     if page.present_anchor_ids is not None:
-        page.present_anchor_ids |= {found for html in ready for found in _blocks_module.ids(html)}
+        page.present_anchor_ids |= brought
     return filled
 
 
@@ -217,11 +209,8 @@ def on_post_page_macros(env) -> None:
     # Only the terms the page contains (a definition for an absent word changes nothing), each in a
     # block of its own: Python-Markdown re-scans a block of N definitions N times, so one block of
     # every term made a build quadratic in the size of the glossary.
-    text = env.markdown
-    words = set(_WORD.findall(text))
-    used = [line for term, first, line in _abbreviations
-            if (first in words if first else True) and term in text]
-    env.markdown += "\n\n" + "\n\n".join(used)
+    used = _glossary.terms_in(env.markdown)
+    env.markdown += "\n\n" + "\n\n".join(line for term, line in _abbreviations.items() if term in used)
 
 
 def on_post_build(env) -> None:

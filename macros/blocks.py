@@ -56,17 +56,19 @@ def extract(markdown: str, keep: Callable[[str], str]) -> str:
     return _MARKED.sub(lambda m: keep(m.group(1)), markdown) if HTML_START in markdown else markdown
 
 
-def fill(page_html: str, blocks: list[str]) -> str:
-    """The converted page with every slot replaced by its block. Raises ValueError naming the ids
-    that would then occur twice (Markdown's table of contents keeps its own heading ids unique, but
-    cannot see the generated HTML)."""
-    seen, twice = set(), []
-    for part in [page_html, *blocks]:
+def fill(page_html: str, blocks: list[str]) -> tuple[str, set[str]]:
+    """The converted page with every slot replaced by its block, and the ids the blocks bring.
+    Raises ValueError naming the ids that would then occur twice (Markdown's table of contents keeps
+    its own heading ids unique, but cannot see the generated HTML)."""
+    seen, twice, brought = set(), [], set()
+    for index, part in enumerate([page_html, *blocks]):
         for found in ids(part):
             (twice.append(found) if found in seen else seen.add(found))
+            if index:
+                brought.add(found)
     if twice:
         raise ValueError("id used twice on the page: " + ", ".join(sorted(set(twice))))
-    return SLOT.sub(lambda m: blocks[int(m.group(1))], page_html)
+    return SLOT.sub(lambda m: blocks[int(m.group(1))], page_html), brought
 
 
 def prepare(blocks: list[str], url_for: Callable[[str, str], str], glossary: "Glossary") -> list[str]:
@@ -108,28 +110,36 @@ def _trie_pattern(words) -> str:
 
 
 class Glossary:
-    """Terms and their definitions, prepared once per build for `abbreviate()`."""
+    """Terms and their definitions, prepared once per build: which terms a text holds (for the
+    Markdown abbreviations of a page, and for `abbreviate()` in generated HTML)."""
 
     def __init__(self, titles: dict[str, str]):
-        # By the term's first word: (term as it appears in escaped HTML text, its words, <abbr> tag);
+        # By the term's first word: (term, as it appears in escaped HTML text, its words, <abbr> tag);
         # terms without a word character are looked for in every text.
         self.by_first: dict[str, list] = {}
         for term, title in titles.items():
             words = _WORD.findall(term)
-            entry = (str(escape(term)), frozenset(words), f'<abbr title="{escape(title)}">')
+            entry = (term, str(escape(term)), frozenset(words), f'<abbr title="{escape(title)}">')
             self.by_first.setdefault(words[0] if words else "", []).append(entry)
         self.firsts = frozenset(self.by_first) - {""}
         self._done: dict[str, str] = {}
 
+    def _in(self, text: str, html: bool):
+        """The entries whose term `text` holds: all its words are there (set lookups), then the term
+        itself (as escaped HTML when `html`)."""
+        words = set(_WORD.findall(text))
+        for first in [*(words & self.firsts), ""]:
+            for entry in self.by_first.get(first, ()):
+                if entry[2] <= words and entry[1 if html else 0] in text:
+                    yield entry
+
+    def terms_in(self, text: str) -> set[str]:
+        """The terms in plain (Markdown) text."""
+        return {term for term, _, _, _ in self._in(text, html=False)}
+
     def present(self, text: str) -> dict[str, str]:
         """The terms in `text` (HTML-escaped text without tags), each with its <abbr> start tag."""
-        words = set(_WORD.findall(text))
-        found = {}
-        for first in [*(words & self.firsts), ""]:
-            for term, needed, start in self.by_first.get(first, ()):
-                if needed <= words and term in text:
-                    found[term] = start
-        return found
+        return {escaped: start for _, escaped, _, start in self._in(text, html=True)}
 
     def abbreviate(self, html: str) -> str:
         """`abbreviate(html, self)`, remembered for this build."""
@@ -168,7 +178,6 @@ def _opaque_spans(html: str) -> list[tuple[int, int]]:
 def abbreviate(html: str, glossary: Glossary) -> str:
     """Each whole-word occurrence of a glossary term in the text of `html` (not in tags, code or
     scripts) wrapped as <abbr title="definition">term</abbr>."""
-    # The terms that can occur at all: all their words are in the text (set lookups), then the term.
     present = glossary.present(_ANY_TAG.sub(" ", html))
     if not present:
         return html

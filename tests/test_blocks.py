@@ -48,7 +48,9 @@ def test_without_terms_the_html_is_unchanged():
 
 def test_slots_are_filled_in_order_and_lose_a_paragraph_around_them():
     page = f"<h1 id=\"t\">T</h1>\n{blocks.slot(0)}\n<p>{blocks.slot(1)}</p>"
-    assert blocks.fill(page, ["<table></table>", "<ul></ul>"]) == '<h1 id="t">T</h1>\n<table></table>\n<ul></ul>'
+    filled, brought = blocks.fill(page, ['<table id="a"></table>', "<ul></ul>"])
+    assert filled == '<h1 id="t">T</h1>\n<table id="a"></table>\n<ul></ul>'
+    assert brought == {"a"}  # the ids the blocks add (MkDocs' anchor check is told of them)
 
 
 def test_an_id_used_by_a_heading_and_by_generated_html_is_an_error():
@@ -101,3 +103,9 @@ def test_a_pages_blocks_get_tooltips_and_links():
     assert out == ['<p>An <abbr title="Large language model">LLM</abbr>.</p>', '<a href="../faq/#q">q</a>',
                    '<p><abbr title="Large language model">LLM</abbr></p>']
     assert blocks.prepare([], lambda path, rest: "", GLOSSARY) == []
+
+
+def test_the_glossary_finds_the_terms_of_plain_markdown_text_too():
+    """The page's Markdown gets the definitions of exactly these terms (macros/__init__.py)."""
+    text = "An LLM's R&D budget; no LLMs here, and an Open weight (singular) is not the term."
+    assert GLOSSARY.terms_in(text) == {"LLM", "R&D"}
