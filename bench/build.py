@@ -4,10 +4,7 @@ Both are timed alternately in one run, each in a fresh interpreter, start-up inc
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import tempfile
 import textwrap
 from pathlib import Path
@@ -85,17 +82,8 @@ print("BENCH " + json.dumps(spent), file=sys.stderr)
 """
 
 
-def _child(project: Path, code: str, *args: str):
-    result = subprocess.run([sys.executable, "-c", code, *args], cwd=project, capture_output=True, text=True,
-                            env={**os.environ, **common.QUIET_ENV}, timeout=900)
-    line = [x for x in result.stderr.splitlines() if x.startswith("BENCH ")]
-    if result.returncode or not line:
-        raise RuntimeError(f"bench child failed in {project}:\n{result.stderr[-3000:]}")
-    return json.loads(line[-1][len("BENCH "):])
-
-
 def warm(project: Path, site: Path, runs: int) -> dict:
-    times = _child(project, _WARM, str(site), str(runs))
+    times = json.loads(common.run_child(project, _WARM, str(site), str(runs)))
     return {"wall": [w for w, _ in times], "cpu": [c for _, c in times]}
 
 
@@ -156,7 +144,7 @@ def run(runs: int = 5) -> dict:
                 memory[name] = max(memory[name], rss)
         same, total = same_pages(tmp / "site-full", tmp / "site-limit")
         rebuilt = {name: warm(project, tmp / f"warm-{name}", runs) for name, project in (("full", full), ("limit", limit))}
-        imports = _child(full, _IMPORTS)
+        imports = json.loads(common.run_child(full, _IMPORTS))
     med = {f"{kind}_{name}": common.median(values[name]) for kind, values in (("wall", wall), ("cpu", cpu))
            for name in ("full", "limit")}
     return {"runs": runs, **med, "ratio": med["wall_full"] / med["wall_limit"],

@@ -29,7 +29,19 @@ except SystemExit as exit:
 usage = resource.getrusage(resource.RUSAGE_SELF)
 print("BENCH", code, time.perf_counter() - start, usage.ru_maxrss, usage.ru_utime + usage.ru_stime,
       file=sys.stderr)
+sys.exit(code)
 """
+
+
+def run_child(project: Path, code: str, *args: str, env: dict | None = None) -> str:
+    """Run `code` with `args` in a fresh interpreter in `project`; return what it printed after
+    "BENCH " on its last such line of stderr. Raises on failure."""
+    result = subprocess.run([sys.executable, "-c", code, *args], cwd=project, capture_output=True,
+                            text=True, env={**os.environ, **QUIET_ENV, **(env or {})}, timeout=900)
+    line = [x for x in result.stderr.splitlines() if x.startswith("BENCH ")]
+    if result.returncode or not line:
+        raise RuntimeError(f"{' '.join(args) or 'a bench child'} failed in {project}:\n{result.stderr[-3000:]}")
+    return line[-1][len("BENCH "):]
 
 
 def run_mkdocs(project: Path, *args: str, env: dict | None = None) -> tuple[float, float, float]:
@@ -37,14 +49,8 @@ def run_mkdocs(project: Path, *args: str, env: dict | None = None) -> tuple[floa
     CPU seconds, peak RSS in MiB). CPU time is what other load on the machine disturbs least.
     Raises on failure."""
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", _CHILD, *args], cwd=project, capture_output=True,
-                            text=True, env={**os.environ, **QUIET_ENV, **(env or {})}, timeout=900)
-    wall = time.perf_counter() - start
-    line = [x for x in result.stderr.splitlines() if x.startswith("BENCH ")]
-    if result.returncode or not line or line[-1].split()[1] != "0":
-        raise RuntimeError(f"mkdocs {' '.join(args)} failed in {project}:\n{result.stderr[-3000:]}")
-    fields = line[-1].split()
-    return wall, float(fields[4]), int(fields[3]) / 1024
+    fields = run_child(project, _CHILD, *args, env=env).split()  # exit code, time, peak RSS, CPU
+    return time.perf_counter() - start, float(fields[3]), int(fields[2]) / 1024
 
 
 def build(project: Path, site: Path, env: dict | None = None) -> tuple[float, float, float]:
