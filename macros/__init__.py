@@ -97,7 +97,7 @@ def define_env(env) -> None:
 
     for name, render in fresh["render"].MACROS.items():
         macro = _bind(render, site, **({"max_age_days": max_age} if name == "freshness_table" else {}))
-        env.macro(_as_block(env, macro) if name in fresh["render"].HTML else _with_blocks(env, macro), name)
+        env.macro(_placed(env, macro), name)
     definitions = list(re.finditer(r"^\*\[(.+?)\]:(.*)$", fresh["render"].abbreviations(site), re.M))
     _abbreviations = {match.group(1): match.group(0) for match in definitions}
     _glossary = fresh["blocks"].Glossary({match.group(1): match.group(2).strip() for match in definitions})
@@ -113,19 +113,16 @@ def _stash(env, html: str) -> str:
     return _blocks_module.slot(len(made) - 1)
 
 
-def _as_block(env, macro):
+def _placed(env, macro):
+    """A macro's HTML kept for after Markdown: all of it when a template wrote it as HTML
+    (blocks.Html), else the marked HTML parts of its Markdown (tables among headings)."""
     @functools.wraps(macro)
-    def block(*args, **kwargs):
-        return _stash(env, macro(*args, **kwargs))
-    return block
-
-
-def _with_blocks(env, macro):
-    """A Markdown macro whose output may hold marked HTML parts (tables among headings)."""
-    @functools.wraps(macro)
-    def markdown(*args, **kwargs):
-        return _blocks_module.extract(macro(*args, **kwargs), lambda html: _stash(env, html))
-    return markdown
+    def placed(*args, **kwargs):
+        out = macro(*args, **kwargs)
+        if isinstance(out, _blocks_module.Html):
+            return _stash(env, out)
+        return _blocks_module.extract(out, lambda html: _stash(env, html))
+    return placed
 
 
 def fill_blocks(page_html: str, page, files) -> str:

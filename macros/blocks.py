@@ -33,6 +33,11 @@ _ANY_TAG = re.compile(r"<[^>]*>")
 _OPAQUE = ("a", "code", "pre", "script", "style", "abbr", "textarea", "template", "svg", "kbd")
 
 
+class Html(str):
+    """What a renderer wrote in full as HTML (a *.html.j2 template): the whole of it goes into the
+    page after Markdown. Any string operation on it gives a plain str again."""
+
+
 def slot(number: int) -> str:
     """The placeholder a page's Markdown holds for its generated block number `number`."""
     return _SLOT.format(number)

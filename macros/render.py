@@ -14,7 +14,7 @@ from markupsafe import Markup
 import json
 import math
 
-from . import decision, escape, freshness, labels
+from . import blocks, decision, escape, freshness, labels
 from .models import Tree
 from .site import Site
 
@@ -54,7 +54,9 @@ _env.globals.update(tones=TONES, tone_text=TONE_TEXT, tone_alpha=TONE_DIAGRAM_AL
 
 
 def _render(template: str, **context) -> str:
-    return _env.get_template(template).render(**context).strip() + "\n"
+    """The template's output; from an *.html.j2 template marked as whole HTML (blocks.Html)."""
+    text = _env.get_template(template).render(**context).strip() + "\n"
+    return blocks.Html(text) if template.endswith(".html.j2") else text
 
 
 # --- comparison -----------------------------------------------------------------------------------
@@ -341,9 +343,3 @@ MACROS = {
     "calculator": calculator,
 }
 
-# Macros whose output is HTML: it goes into the page after Markdown has converted the rest
-# (blocks.py), so Markdown never re-reads it. The others give Markdown (headings for the table of
-# contents, a mermaid fence).
-HTML = frozenset({"comparison_table", "reasons_list", "flow_outline", "flow_legend", "cheatsheet_table", "options_list",
-                  "sources_list", "open_parts_table", "better_when", "families_table", "glossary_list",
-                  "freshness_table", "decision_helper", "calculator"})

@@ -109,3 +109,12 @@ def test_the_glossary_finds_the_terms_of_plain_markdown_text_too():
     """The page's Markdown gets the definitions of exactly these terms (macros/__init__.py)."""
     text = "An LLM's R&D budget; no LLMs here, and an Open weight (singular) is not the term."
     assert GLOSSARY.terms_in(text) == {"LLM", "R&D"}
+
+
+def test_what_an_html_template_wrote_is_placed_whole_and_markdown_is_not(site):
+    from macros import render
+    assert isinstance(render.comparison_table(site), blocks.Html)
+    assert isinstance(render.decision_helper(site), blocks.Html)
+    assert not isinstance(render.faq_list(site), blocks.Html)  # headings stay Markdown
+    assert not isinstance(render.flowchart(site), blocks.Html)  # a mermaid fence
+    assert not isinstance(render.comparison_table(site) + "", blocks.Html)
