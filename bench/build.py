@@ -66,7 +66,7 @@ for _ in range(runs + 1):
     times.append((time.perf_counter() - wall, time.process_time() - cpu))
 print("BENCH " + json.dumps(times[1:]), file=sys.stderr)
 """
-# What the full build imports that its limit does not: mkdocs-macros itself, and pydantic with the
+# What the full build imports that its limit does not: mkdocs-macros itself, and msgspec with the
 # data models. CPU time of each import, after what MkDocs and the other plugins import anyway.
 _IMPORTS = """
 import json, sys, time

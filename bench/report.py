@@ -99,7 +99,7 @@ def render(results: dict, notes: str = "") -> str:
             out += ["", "What a fresh full build imports and its limit does not (CPU time, after what MkDocs "
                     "and the other plugins import anyway): "
                     + ", ".join(f"`{name}` {seconds * 1000:.0f} ms" for name, seconds in imports.items())
-                    + f" (`macros.models` is pydantic and the 40 data models). Together "
+                    + f" (`macros.models` is msgspec and the 40 data models). Together "
                     f"{spent / b['cpu_limit']:.0%} of the limit's time; the rest of the difference, "
                     f"{max(b['cpu_full'] - b['cpu_limit'] - spent, 0) * 1000:.0f} ms, is reading, validating and "
                     "rendering the data."]

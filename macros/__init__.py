@@ -50,7 +50,7 @@ _stamp: tuple | None = None
 def _fresh_modules() -> dict:
     """The generator modules as they are on disk now. A process's first build imports them; a later
     build (`make serve`) reloads them all, in order, only when one of them changed since: reloading
-    rebuilds every pydantic model, which a data edit does not need."""
+    rebuilds every data model, which a data edit does not need."""
     global _stamp
     stamp = _sources_stamp()
     reload = _stamp is not None and stamp != _stamp

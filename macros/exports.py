@@ -10,6 +10,8 @@ import csv
 import io
 import json
 
+import msgspec
+
 from . import escape
 from .components import COMPONENTS, Component, embed_url, export_path, page_url
 from .models import FILES
@@ -64,7 +66,16 @@ def markdown_document(component: Component, site: Site, site_name: str, origin: 
 
 def dataset(site: Site, name: str) -> dict:
     """A data file as JSON: the validated records, in the shape its schema describes."""
-    return getattr(site, name).model_dump(mode="json", exclude_none=True)
+    return _without_none(msgspec.to_builtins(getattr(site, name)))
+
+
+def _without_none(value):
+    """An optional field left out is absent from the JSON, as in the YAML, rather than null."""
+    if isinstance(value, dict):
+        return {key: _without_none(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [_without_none(item) for item in value]
+    return value
 
 
 def api_index(site: Site) -> dict:

@@ -1,196 +1,241 @@
 """Typed models of every data file: the one schema used by the loader, the tests and (as generated
 JSON Schema in data/schema/) by editors. Cross-record rules (references, trees) live in checks.py.
+
+The models are msgspec Structs: msgspec imports and builds them in a few milliseconds, which matters
+because every build starts a fresh process. validate.py turns a failed conversion into editor-facing
+lines.
 """
 from __future__ import annotations
 
 import datetime as dt
+import types
+import typing
+from functools import cache
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+import msgspec
+from msgspec import Meta
 
-KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# `$(?!\n)`: Python's `$` also matches before a final newline, which would let "data-privacy\n" in;
+# JSON Schema's (ECMAScript) `$` does not, and the look-ahead changes nothing there.
+KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$(?!\n)"
 
-Id = Annotated[str, StringConstraints(pattern=KEBAB, max_length=80),
-               Field(description="Stable kebab-case id: lowercase letters, digits and hyphens.")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
-                 Field(description="Plain text (no Markdown, no HTML); shown exactly as written.")]
-Reviewed = Annotated[dt.date, Field(description="Date (YYYY-MM-DD) someone last checked this record "
-                                                "against its sources.")]
-SourceIds = Annotated[list[Id], Field(min_length=1, description="Ids from sources.yml that state this.")]
+Id = Annotated[str, Meta(pattern=KEBAB, max_length=80,
+                         description="Stable kebab-case id: lowercase letters, digits and hyphens.")]
+# Free text: Strict strips the whitespace around it; the pattern wants something left.
+TEXT = Meta(min_length=1, max_length=2000, pattern=r"\S",
+            description="Plain text (no Markdown, no HTML); shown exactly as written.")
+Text = Annotated[str, TEXT]
+Reviewed = Annotated[dt.date, Meta(description="Date (YYYY-MM-DD) someone last checked this record "
+                                               "against its sources.")]
+SourceIds = Annotated[list[Id], Meta(min_length=1, description="Ids from sources.yml that state this.")]
 
 Side = Literal["open", "closed", "depends"]
 Tone = Literal["green", "orange", "blue", "grey", "purple", "teal", "yellow", "pink"]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+def _is_text(annotation) -> bool:
+    """Is this annotation the free-text type `Text` (possibly with its own description)?"""
+    return typing.get_origin(annotation) is Annotated and TEXT in annotation.__metadata__
 
 
-class Record(Strict):
+@cache
+def text_fields(model: type) -> tuple[tuple[str, bool], ...]:
+    """(name, is a list) of each Text, optional Text or list of Text field of `model`."""
+    found = []
+    for field in msgspec.structs.fields(model):
+        kind = field.type
+        if not _is_text(kind) and typing.get_origin(kind) is Annotated:
+            kind = kind.__origin__  # a described optional or list: look inside
+        args = [a for a in typing.get_args(kind) if a is not type(None)]
+        if _is_text(kind) or (typing.get_origin(kind) in (typing.Union, types.UnionType)
+                             and _is_text(args[0])):
+            found.append((field.name, False))
+        elif typing.get_origin(kind) is list and _is_text(args[0]):
+            found.append((field.name, True))
+    return tuple(found)
+
+
+class Strict(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """A record or part of one: read-only; a key the model does not name is an error."""
+
+    def __post_init__(self) -> None:
+        # Text is shown as written, minus the whitespace around it (a `>` block ends in a newline).
+        for name, in_list in text_fields(type(self)):
+            value = getattr(self, name)
+            if in_list:
+                msgspec.structs.force_setattr(self, name, [item.strip() for item in value])
+            elif value is not None:
+                msgspec.structs.force_setattr(self, name, value.strip())
+
+
+class Record(Strict, kw_only=True):
     id: Id
     sources: SourceIds
     reviewed: Reviewed
 
 
-class Source(Strict):
+class Source(Strict, kw_only=True):
     """A published article the facts come from."""
     id: Id
     title: Text
     publisher: Text | None = None
-    seed: Text | None = Field(default=None, description="File name of the article's copy under "
-                                                        "shared/seeds/; absent for the editors' own "
-                                                        "illustrative figures.")
+    seed: Annotated[Text | None, Meta(
+        description="File name of the article's copy under shared/seeds/; absent for the editors' own "
+                    "illustrative figures.")] = None
     summary: Text
     reviewed: Reviewed
 
 
-class Category(Record):
+class Category(Record, kw_only=True):
     """A group of comparison dimensions."""
     name: Text
     description: Text
 
 
-class Dimension(Record):
+class Dimension(Record, kw_only=True):
     """One row of the comparison: how open-weight and closed models differ on one aspect."""
     name: Text
-    category: Id = Field(description="Id from categories.yml.")
-    open: Text = Field(description="What the open-weight side looks like.")
-    closed: Text = Field(description="What the closed side looks like.")
-    favors: Side = Field(description="Which side a typical team is better off with here.")
-    detail: Text = Field(description="Nuance: when the answer flips.")
+    category: Annotated[Id, Meta(description="Id from categories.yml.")]
+    open: Annotated[Text, Meta(description="What the open-weight side looks like.")]
+    closed: Annotated[Text, Meta(description="What the closed side looks like.")]
+    favors: Annotated[Side, Meta(description="Which side a typical team is better off with here.")]
+    detail: Annotated[Text, Meta(description="Nuance: when the answer flips.")]
 
 
-class Option(Record):
+class Option(Record, kw_only=True):
     """A recommendation the decision model may give; the only words a recommendation may use."""
     name: Text
-    side: Literal["open", "closed", "mixed", "any"] = Field(description="Which kind of model it uses.")
-    tone: Tone = Field(description="Colour of this outcome in diagrams.")
+    side: Annotated[Literal["open", "closed", "mixed", "any"], Meta(
+        description="Which kind of model it uses.")]
+    tone: Annotated[Tone, Meta(description="Colour of this outcome in diagrams.")]
     summary: Text
 
 
-class Answer(Strict):
+class Answer(Strict, kw_only=True):
     id: Id
-    label: Text = Field(description="The answer as a reader picks it.")
-    short: Text = Field(description="Edge label in the flowchart, e.g. Yes / No.")
-    effect: Literal["decide", "lean", "note"] = Field(
+    label: Annotated[Text, Meta(description="The answer as a reader picks it.")]
+    short: Annotated[Text, Meta(description="Edge label in the flowchart, e.g. Yes / No.")]
+    effect: Annotated[Literal["decide", "lean", "note"], Meta(
         description="decide: the model stops with `option`; lean: `option` becomes the provisional "
-                    "answer and the model asks on; note: only the reason is added.")
-    option: Id | None = Field(default=None, description="Id from options.yml; required for decide "
-                                                        "and lean, absent for note.")
-    also: list[Id] = Field(default_factory=list,
-                           description="Option ids that serve equally well (shown as alternatives).")
-    reason: Text = Field(description="Why this answer points where it does, in one or two sentences.")
+                    "answer and the model asks on; note: only the reason is added.")]
+    option: Annotated[Id | None, Meta(
+        description="Id from options.yml; required for decide and lean, absent for note.")] = None
+    also: Annotated[list[Id], Meta(
+        description="Option ids that serve equally well (shown as alternatives).")] = []
+    reason: Annotated[Text, Meta(
+        description="Why this answer points where it does, in one or two sentences.")]
 
 
-class GuideStep(Strict):
-    step: int = Field(ge=1, description="Position in the step-by-step guide, from 1.")
-    title: Text = Field(description="The step's heading, e.g. What data is involved?")
+class GuideStep(Strict, kw_only=True):
+    step: Annotated[int, Meta(ge=1, description="Position in the step-by-step guide, from 1.")]
+    title: Annotated[Text, Meta(description="The step's heading, e.g. What data is involved?")]
 
 
-class Criterion(Record):
+class Criterion(Record, kw_only=True):
     """A question the decision model asks, with its closed set of answers."""
     name: Text
     question: Text
-    short: Text = Field(description="The question as a flowchart node label.")
-    answers: list[Answer] = Field(min_length=2)
-    guide: GuideStep | None = Field(default=None, description="Set when the criterion is a step "
-                                                              "of the step-by-step guide.")
+    short: Annotated[Text, Meta(description="The question as a flowchart node label.")]
+    answers: Annotated[list[Answer], Meta(min_length=2)]
+    guide: Annotated[GuideStep | None, Meta(
+        description="Set when the criterion is a step of the step-by-step guide.")] = None
 
 
-class Branch(Strict):
-    answer: Id = Field(description="Id of one answer of the node's criterion.")
-    next: Id = Field(description="Id of another node of this tree, or of an option (a leaf).")
+class Branch(Strict, kw_only=True):
+    answer: Annotated[Id, Meta(description="Id of one answer of the node's criterion.")]
+    next: Annotated[Id, Meta(description="Id of another node of this tree, or of an option (a leaf).")]
 
 
-class Node(Strict):
+class Node(Strict, kw_only=True):
     id: Id
-    criterion: Id = Field(description="Id from criteria.yml.")
-    branches: list[Branch] = Field(min_length=2)
+    criterion: Annotated[Id, Meta(description="Id from criteria.yml.")]
+    branches: Annotated[list[Branch], Meta(min_length=2)]
 
 
-class Tree(Record):
+class Tree(Record, kw_only=True):
     """A decision tree drawn as a flowchart; its leaves are options."""
     title: Text
-    entry: Text = Field(description="Label of the start box, e.g. Incoming task.")
-    root: Id = Field(description="Id of the first node.")
-    nodes: list[Node] = Field(min_length=1)
+    entry: Annotated[Text, Meta(description="Label of the start box, e.g. Incoming task.")]
+    root: Annotated[Id, Meta(description="Id of the first node.")]
+    nodes: Annotated[list[Node], Meta(min_length=1)]
 
 
-class CheatRow(Record):
+class CheatRow(Record, kw_only=True):
     """A typical situation and the option it calls for."""
     situation: Text
-    when: dict[Id, Id] = Field(min_length=1, description="Criterion id -> answer id that define the "
-                                                         "situation; the model must recommend the "
-                                                         "first option for exactly these answers.")
-    recommend: list[Id] = Field(min_length=1, description="Option ids, best first.")
+    when: Annotated[dict[Id, Id], Meta(
+        min_length=1, description="Criterion id -> answer id that define the situation; the model "
+                                  "must recommend the first option for exactly these answers.")]
+    recommend: Annotated[list[Id], Meta(min_length=1, description="Option ids, best first.")]
     note: Text
 
 
-class Family(Record):
+class Family(Record, kw_only=True):
     """A model family the sources name, as an example of one side."""
     name: Text
     vendor: Text
     openness: Literal["closed", "open-weight"]
-    modalities: list[Literal["text", "image"]] = Field(min_length=1)
-    access: list[Id] = Field(min_length=1, description="Ids from access_routes.yml.")
+    modalities: Annotated[list[Literal["text", "image"]], Meta(min_length=1)]
+    access: Annotated[list[Id], Meta(min_length=1, description="Ids from access_routes.yml.")]
     note: Text
-    as_of: dt.date = Field(description="Date the statement describes; models change fast.")
+    as_of: Annotated[dt.date, Meta(description="Date the statement describes; models change fast.")]
 
 
-class Command(Strict):
+class Command(Strict, kw_only=True):
     command: Text
     does: Text
 
 
-class AccessRoute(Record):
+class AccessRoute(Record, kw_only=True):
     """One way to reach a model: chat, automation tool, SDK, local runner, API host, ..."""
     name: Text
     side: Literal["open", "closed"]
     summary: Text
     best_for: Text
     requires: Text
-    steps: list[Text] = Field(default_factory=list)
-    commands: list[Command] = Field(default_factory=list)
-    examples: list[Text] = Field(default_factory=list)
-    option: Id | None = Field(default=None, description="Id from options.yml this route realises.")
+    steps: list[Text] = []
+    commands: list[Command] = []
+    examples: list[Text] = []
+    option: Annotated[Id | None, Meta(description="Id from options.yml this route realises.")] = None
 
 
-class Route(Strict):
+class Route(Strict, kw_only=True):
     task: Text
-    option: Id = Field(description="Id from options.yml.")
-    family: Id | None = Field(default=None, description="Id from families.yml.")
+    option: Annotated[Id, Meta(description="Id from options.yml.")]
+    family: Annotated[Id | None, Meta(description="Id from families.yml.")] = None
     why: Text
 
 
-class UseCase(Record):
+class UseCase(Record, kw_only=True):
     """A worked example: who, what they need, and which option serves each task."""
     title: Text
     scenario: Text
-    routes: list[Route] = Field(min_length=1)
+    routes: Annotated[list[Route], Meta(min_length=1)]
 
 
-class Question(Record):
+class Question(Record, kw_only=True):
     """A question a reader asks, answered from the sources."""
     question: Text
     answer: Text
 
 
-class Term(Record):
+class Term(Record, kw_only=True):
     """A glossary term; shown as a tooltip wherever the term or an alias appears in page text."""
     term: Text
-    aliases: list[Text] = Field(default_factory=list)
+    aliases: list[Text] = []
     definition: Text
 
 
-class OpenPart(Record):
+class OpenPart(Record, kw_only=True):
     """A part of a model that may be released openly."""
     name: Text
     description: Text
     how_common: Literal["common", "varies", "rare"]
-    examples: list[Text] = Field(default_factory=list)
+    examples: list[Text] = []
 
 
-class Reason(Record):
+class Reason(Record, kw_only=True):
     """A reason teams pick one side, or a situation where that side is the better choice."""
     side: Literal["open", "closed"]
     kind: Literal["reason", "better-when"]
@@ -198,93 +243,94 @@ class Reason(Record):
     text: Text
 
 
-class Trend(Record):
+class Trend(Record, kw_only=True):
     """A shift in the landscape and what it means for the choice."""
     title: Text
     text: Text
     implication: Text
 
 
-class CalculatorInput(Record):
+class CalculatorInput(Record, kw_only=True):
     """One input of the break-even calculator, with its illustrative default."""
     label: Text
     group: Literal["workload", "api", "self-hosted"]
-    unit: Text = Field(description="Shown after the field, e.g. requests, USD, %.")
-    default: float = Field(ge=0)
-    min: float = Field(ge=0)
+    unit: Annotated[Text, Meta(description="Shown after the field, e.g. requests, USD, %.")]
+    default: Annotated[float, Meta(ge=0)]
+    min: Annotated[float, Meta(ge=0)]
     max: float | None = None
-    step: float = Field(gt=0)
+    step: Annotated[float, Meta(gt=0)]
     help: Text
-    basis: Text = Field(description="Where the default comes from; defaults are illustrative.")
-    as_of: dt.date = Field(description="Date the default describes.")
+    basis: Annotated[Text, Meta(description="Where the default comes from; defaults are illustrative.")]
+    as_of: Annotated[dt.date, Meta(description="Date the default describes.")]
 
 
-class CalculatorFile(Strict):
-    calculator: list[CalculatorInput] = Field(min_length=1)
-    days_per_month: float = Field(gt=27, lt=32, description="Average days in a month (365 / 12).")
-    currency: Text = Field(description="Currency of every price, e.g. USD.")
+class CalculatorFile(Strict, kw_only=True):
+    calculator: Annotated[list[CalculatorInput], Meta(min_length=1)]
+    days_per_month: Annotated[float, Meta(
+        gt=27, lt=32, description="Average days in a month (365 / 12).")]
+    currency: Annotated[Text, Meta(description="Currency of every price, e.g. USD.")]
 
 
-class SourcesFile(Strict):
-    sources: list[Source] = Field(min_length=1)
+class SourcesFile(Strict, kw_only=True):
+    sources: Annotated[list[Source], Meta(min_length=1)]
 
 
-class CategoriesFile(Strict):
-    categories: list[Category] = Field(min_length=1)
+class CategoriesFile(Strict, kw_only=True):
+    categories: Annotated[list[Category], Meta(min_length=1)]
 
 
-class DimensionsFile(Strict):
-    dimensions: list[Dimension] = Field(min_length=1)
+class DimensionsFile(Strict, kw_only=True):
+    dimensions: Annotated[list[Dimension], Meta(min_length=1)]
 
 
-class OptionsFile(Strict):
-    options: list[Option] = Field(min_length=1)
+class OptionsFile(Strict, kw_only=True):
+    options: Annotated[list[Option], Meta(min_length=1)]
 
 
-class CriteriaFile(Strict):
-    criteria: list[Criterion] = Field(min_length=1, description="Asked in this order: the first "
-                                                               "answer that decides wins.")
-    fallback: Id = Field(description="Option id recommended when no answer decides or leans.")
+class CriteriaFile(Strict, kw_only=True):
+    criteria: Annotated[list[Criterion], Meta(
+        min_length=1, description="Asked in this order: the first answer that decides wins.")]
+    fallback: Annotated[Id, Meta(description="Option id recommended when no answer decides or leans.")]
 
 
-class TreesFile(Strict):
-    trees: list[Tree] = Field(min_length=1)
+class TreesFile(Strict, kw_only=True):
+    trees: Annotated[list[Tree], Meta(min_length=1)]
 
 
-class CheatsheetFile(Strict):
-    cheatsheet: list[CheatRow] = Field(min_length=1)
+class CheatsheetFile(Strict, kw_only=True):
+    cheatsheet: Annotated[list[CheatRow], Meta(min_length=1)]
 
 
-class FamiliesFile(Strict):
-    families: list[Family] = Field(min_length=1)
+class FamiliesFile(Strict, kw_only=True):
+    families: Annotated[list[Family], Meta(min_length=1)]
 
 
-class AccessRoutesFile(Strict):
-    access_routes: list[AccessRoute] = Field(min_length=1)
+class AccessRoutesFile(Strict, kw_only=True):
+    access_routes: Annotated[list[AccessRoute], Meta(min_length=1)]
 
 
-class UseCasesFile(Strict):
-    use_cases: list[UseCase] = Field(min_length=1)
+class UseCasesFile(Strict, kw_only=True):
+    use_cases: Annotated[list[UseCase], Meta(min_length=1)]
 
 
-class FaqFile(Strict):
-    faq: list[Question] = Field(min_length=1)
+class FaqFile(Strict, kw_only=True):
+    faq: Annotated[list[Question], Meta(min_length=1)]
 
 
-class GlossaryFile(Strict):
-    glossary: list[Term] = Field(min_length=1)
+class GlossaryFile(Strict, kw_only=True):
+    glossary: Annotated[list[Term], Meta(min_length=1)]
 
 
-class OpenPartsFile(Strict):
-    open_parts: list[OpenPart] = Field(min_length=1)
+class OpenPartsFile(Strict, kw_only=True):
+    open_parts: Annotated[list[OpenPart], Meta(min_length=1)]
 
 
-class ReasonsFile(Strict):
-    reasons: list[Reason] = Field(min_length=1)
+class ReasonsFile(Strict, kw_only=True):
+    reasons: Annotated[list[Reason], Meta(min_length=1)]
 
 
-class TrendsFile(Strict):
-    trends: list[Trend] = Field(min_length=1)
+class TrendsFile(Strict, kw_only=True):
+    trends: Annotated[list[Trend], Meta(min_length=1)]
 
 
 # data/<name>.yml -> its model; the top-level key of each file is its name.

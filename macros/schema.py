@@ -8,15 +8,21 @@ import json
 import sys
 from pathlib import Path
 
+import msgspec.json
+
 from .models import FILES
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
 
 
 def schema_text(name: str) -> str:
-    schema = FILES[name].model_json_schema()
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              "title": f"data/{name}.yml", **{k: v for k, v in schema.items() if k != "title"}}
+    generated = msgspec.json.schema(FILES[name])  # {"$ref": "#/$defs/<File>", "$defs": {...}}
+    definitions = dict(generated["$defs"])
+    root = definitions.pop(generated["$ref"].rsplit("/", 1)[1])  # the file itself: inline it
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **root,
+              "title": f"data/{name}.yml"}
+    if definitions:
+        schema["$defs"] = definitions
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

@@ -380,6 +380,9 @@ CASES: list[Case] = [
          "expected a real date written YYYY-MM-DD"),
     Case("impossible date", "categories.yml", _set("categories.yml", (*CATEGORY, "reviewed"), "2026-02-30"),
          "there is no day 2026-02-30 in the calendar"),
+    Case("date with a time of day", "categories.yml",
+         _set("categories.yml", (*CATEGORY, "reviewed"), "2026-11-21 10:30"),
+         "expected a date without a time of day; write it as '2026-11-21'"),
     Case("review date in the future", "categories.yml",
          _set("categories.yml", (*CATEGORY, "reviewed"), "2027-01-01"),
          "review date 2027-01-01 is in the future (today is 2026-11-21)"),
@@ -397,7 +400,9 @@ CASES: list[Case] = [
          _set("criteria.yml", ("criteria", 0, "answers", 1, "effect"), "decide"),
          "but no option; add 'option: <id from options.yml>'"),
     Case("calculator default outside its limits", "calculator.yml",
-         _set("calculator.yml", ("calculator", 0, "default"), "-5"), "greater than or equal to 0"),
+         _set("calculator.yml", ("calculator", 0, "default"), "-5"), "must be at least 0, got -5"),
+    Case("text where a number belongs", "calculator.yml",
+         _set("calculator.yml", ("calculator", 0, "default"), "ten"), "expected a number, got text 'ten'"),
 ]
 
 

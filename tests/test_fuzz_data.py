@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import msgspec
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from macros.models import FILES
 from macros.problems import DataError
 from macros.site import load_site
+from macros.validate import problems
 from tests.catalogue import LINE, TODAY
 from tests.support import ROOT
 
@@ -108,3 +110,19 @@ def test_any_edit_is_accepted_or_reported_as_lines(edit):
             assert error.problems
             for problem in map(str, error.problems):
                 assert LINE.match(problem), problem
+
+
+@settings(max_examples=400, deadline=None)
+@given(structural())
+def test_every_rejected_edit_is_explained_in_the_editors_words(edit):
+    """msgspec decides whether a file is valid; validate.problems() says why it is not. The two must
+    agree, or an editor would see msgspec's own wording (or, worse, a file accepted with no error)."""
+    name, content = edit
+    raw = yaml.safe_load(content)
+    try:
+        msgspec.convert(raw, FILES[name])
+        rejected = False
+    except msgspec.ValidationError:
+        rejected = True
+    found = list(problems(raw, FILES[name]))
+    assert bool(found) == rejected, (rejected, found)

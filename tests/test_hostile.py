@@ -7,12 +7,12 @@ from __future__ import annotations
 import typing
 from pathlib import Path
 
+import msgspec
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from pydantic import BaseModel
 
-from macros.models import FILES
+from macros.models import FILES, Strict, text_fields
 from tests import support
 from tests.support import OPEN_SHADOW
 from tests.test_build import PAGES
@@ -31,16 +31,8 @@ TERM_PAYLOAD = '<b onmouseover="window.__pwned=1">t</b> | {{ 7 * 7 }} " \' 😀 
 MARKER = "window.__pwned"
 
 
-def _is_text(annotation, metadata=()) -> bool:
-    """Is this field one of the models' free-text `Text` fields (not an id, enum or date)?"""
-    for meta in (*metadata, *getattr(annotation, "__metadata__", ())):
-        if getattr(meta, "strip_whitespace", None) and getattr(meta, "max_length", None) == 2000:
-            return True
-    return any(_is_text(arg) for arg in typing.get_args(annotation))
-
-
-def _model(annotation) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _model(annotation) -> type[Strict] | None:
+    if isinstance(annotation, type) and issubclass(annotation, Strict):
         return annotation
     for arg in typing.get_args(annotation):
         if found := _model(arg):
@@ -48,23 +40,25 @@ def _model(annotation) -> type[BaseModel] | None:
     return None
 
 
-def poison(node, model: type[BaseModel], glossary: bool = False) -> int:
+def poison(node, model: type[Strict], glossary: bool = False) -> int:
     """Append hostile text to every Text value under `node` (parsed YAML, checked against `model`);
     return how many values were changed. Originals stay in front, so unique values stay unique."""
     changed = 0
-    for key, field in model.model_fields.items():
+    texts = dict(text_fields(model))
+    for field in msgspec.structs.fields(model):
+        key = field.name
         if key not in node:
             continue
         value = node[key]
         payload = TERM_PAYLOAD if glossary and key in ("term", "aliases") else PAYLOAD
-        if _is_text(field.annotation, field.metadata):
+        if key in texts:
             if isinstance(value, str):
                 node[key] = f"{value} {payload}"
                 changed += 1
             elif isinstance(value, list):
                 node[key] = [f"{v} {payload}" for v in value]
                 changed += len(value)
-        elif (sub := _model(field.annotation)) is not None:
+        elif (sub := _model(field.type)) is not None:
             for item in value if isinstance(value, list) else [value]:
                 changed += poison(item, sub, glossary)
     return changed
