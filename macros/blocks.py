@@ -127,6 +127,7 @@ class Glossary:
             entry = (term, str(escape(term)), frozenset(words), f'<abbr title="{escape(title)}">')
             self.by_first.setdefault(words[0] if words else "", []).append(entry)
         self.firsts = frozenset(self.by_first) - {""}
+        self.escaped = frozenset(entry[1] for entries in self.by_first.values() for entry in entries)
         self._done: dict[str, str] = {}
 
     def _in(self, text: str, html: bool):
@@ -153,10 +154,11 @@ class Glossary:
         return self._done[html]
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=4)
 def _term_pattern(terms: frozenset) -> re.Pattern:
     """The terms in text, not in a tag: the next angle bracket after a match opens a tag (attribute
-    values never hold a raw "<"; they are escaped). Cached: many blocks have the same few terms."""
+    values never hold a raw "<"; they are escaped). One pattern for the whole glossary, compiled once
+    per process (a pattern per block cost a compile per block in every fresh build)."""
     return re.compile(r"\b" + _trie_pattern(terms) + r"\b(?=[^<>]*(?:<|\Z))")
 
 
@@ -186,14 +188,13 @@ def abbreviate(html: str, glossary: Glossary) -> str:
     present = glossary.present(_ANY_TAG.sub(" ", html))
     if not present:
         return html
-    pattern = _term_pattern(frozenset(present))
     spans, at = _opaque_spans(html), 0
     out, done = [], 0
-    for match in pattern.finditer(html):
+    for match in _term_pattern(glossary.escaped).finditer(html):
         start = match.start()
         while at < len(spans) and spans[at][1] <= start:
             at += 1
-        if at < len(spans) and spans[at][0] <= start:
+        if at < len(spans) and spans[at][0] <= start or match.group(0) not in present:
             continue
         out += [html[done:start], present[match.group(0)], match.group(0), "</abbr>"]
         done = match.end()
