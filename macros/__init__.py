@@ -157,6 +157,28 @@ def fill_blocks(page_html: str, page, files) -> str:
 
 def on_pre_page_macros(env) -> None:
     _blocks.pop(env.page.file.src_uri, None)
+    if not hasattr(env.env.from_string, "cached"):
+        env.env.from_string = _cached_from_string(env)
+
+
+def _cached_from_string(env):
+    """mkdocs-macros compiles each page's Markdown as a Jinja template on every build (a fresh
+    process each time, for `make build`): keep the compiled code in Jinja's bytecode cache, one entry
+    per page, checked against the page's source like any cached template."""
+    from jinja2 import FileSystemBytecodeCache
+
+    jinja, cache = env.env, FileSystemBytecodeCache()
+
+    def from_string(source, globals=None, template_class=None):
+        bucket = cache.get_bucket(jinja, f"mkdocs-macros page {env.page.file.src_uri}", None, source)
+        if bucket.code is None:
+            bucket.code = jinja.compile(source)
+            cache.set_bucket(bucket)
+        return (template_class or jinja.template_class).from_code(
+            jinja, bucket.code, jinja.make_globals(globals), None)
+
+    from_string.cached = True
+    return from_string
 
 
 def _root(env) -> str:

@@ -60,6 +60,9 @@ def test_edits_to_data_and_templates_show_without_restart(served):
     edit(project / "macros" / "templates" / "comparison_table.html.j2", "<caption>Open-weight",
          "<caption>Leaning")
     assert wait_for(lambda: "Leaning" in fetch(url)), "template edit did not show"
+    # A page's own text: mkdocs-macros compiles it as a template, kept compiled between builds
+    edit(project / "content" / "compare.md", "Each row states", "Every line states")
+    assert wait_for(lambda: "Every line states" in fetch(url)), "page edit did not show"
 
     edit(project / "data" / "dimensions.yml", "favors: open", "favors: sideways")
     log_text = lambda: (log.seek(0), log.read())[1]  # noqa: E731
