@@ -1,6 +1,8 @@
 """Full strict build against its limit: the same site with every macro call replaced by the Markdown it
-renders to (captured from a real build) and the macros plugin, data loading and validation removed.
-Both are timed alternately in one run, each in a fresh interpreter, start-up included."""
+renders to (captured from a real build) and the macros plugin, data loading and validation removed;
+the files the full build writes after its pages (exports, API) the limit writes as captured, so both
+produce the same files. Both are timed alternately in one run, each in a fresh interpreter, start-up
+included."""
 from __future__ import annotations
 
 import json
@@ -49,6 +51,15 @@ REPLAY_HOOK = textwrap.dedent('''
         if page.present_anchor_ids is not None:  # as macros.fill_blocks tells MkDocs
             page.present_anchor_ids |= set(re.findall(r'\\sid="([^"]*)"', html))
         return html
+
+    def on_post_build(config, **kwargs):
+        # The files the full build writes after its pages (exports, API), as it wrote them.
+        written = OUT / "after-pages"
+        listed = OUT / "after-pages.txt"
+        for path in listed.read_text(encoding="utf-8").split() if listed.exists() else ():
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes((written / path).read_bytes())
 ''')
 
 
@@ -118,11 +129,32 @@ def make_limit(project: Path, work: Path) -> None:
     (project / "mkdocs.yml").write_text(limit, encoding="utf-8")
 
 
+def copy_after_pages(work: Path, limit_site: Path) -> int:
+    """Give the limit the files the full build writes after its pages (exports/, api/): those the
+    capture's site has and a build of the limit does not. The limit writes them as they are."""
+    full_site, captured = work / "capture-site", work / "captured"
+    extra = sorted(str(p.relative_to(full_site)) for p in full_site.rglob("*")
+                   if p.is_file() and not (limit_site / p.relative_to(full_site)).exists())
+    for path in extra:
+        target = captured / "after-pages" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes((full_site / path).read_bytes())
+    (captured / "after-pages.txt").write_text("\n".join(extra), encoding="utf-8")
+    return len(extra)
+
+
 def same_pages(a: Path, b: Path) -> tuple[int, int]:
     """How many built pages are byte-identical between two sites (sitemaps excluded: dates)."""
     pages = sorted(p.relative_to(a) for p in a.rglob("*.html"))
     same = sum((b / p).is_file() and (a / p).read_bytes() == (b / p).read_bytes() for p in pages)
     return same, len(pages)
+
+
+def same_files(a: Path, b: Path) -> tuple[int, int]:
+    """How many files of the full site the limit's site has too, byte-identical."""
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    same = sum((b / p).is_file() and (a / p).read_bytes() == (b / p).read_bytes() for p in files)
+    return same, len(files)
 
 
 def run(runs: int = 5) -> dict:
@@ -133,6 +165,7 @@ def run(runs: int = 5) -> dict:
         make_limit(limit, tmp)
         common.build(full, tmp / "warm-full")   # warm the file cache and .pyc files once
         common.build(limit, tmp / "warm-limit")
+        after_pages = copy_after_pages(tmp, tmp / "warm-limit")
         wall = {"full": [], "limit": []}
         cpu = {"full": [], "limit": []}
         memory = {"full": 0.0, "limit": 0.0}
@@ -143,6 +176,7 @@ def run(runs: int = 5) -> dict:
                 cpu[name].append(cpu_seconds)
                 memory[name] = max(memory[name], rss)
         same, total = same_pages(tmp / "site-full", tmp / "site-limit")
+        files_same = same_files(tmp / "site-full", tmp / "site-limit")
         rebuilt = {name: warm(project, tmp / f"warm-{name}", runs) for name, project in (("full", full), ("limit", limit))}
         imports = json.loads(common.run_child(full, _IMPORTS))
     med = {f"{kind}_{name}": common.median(values[name]) for kind, values in (("wall", wall), ("cpu", cpu))
@@ -150,7 +184,7 @@ def run(runs: int = 5) -> dict:
     return {"runs": runs, **med, "ratio": med["wall_full"] / med["wall_limit"],
             "cpu_ratio": med["cpu_full"] / med["cpu_limit"], "wall": wall, "cpu": cpu,
             "full_rss": memory["full"], "limit_rss": memory["limit"], "identical_pages": same,
-            "pages": total, "imports": imports,
+            "pages": total, "after_pages": after_pages, "identical_files": files_same, "imports": imports,
             "warm": {f"{kind}_{name}": common.median(rebuilt[name][kind]) for kind in ("wall", "cpu")
                      for name in ("full", "limit")},
             "warm_all": rebuilt}

@@ -86,8 +86,12 @@ def render(results: dict, notes: str = "") -> str:
         out += ["", "## Build and its limit", "",
                 "The limit is the same site with every macro call replaced by what it renders (captured from "
                 "a real build: its Markdown, and the HTML that goes in after Markdown) and no macros plugin, "
-                "no data loading, no validation. "
-                f"{b['identical_pages']} of {b['pages']} built pages are byte-identical between the two. "
+                "no data loading, no validation. The files the full build writes after its pages (exports "
+                f"and API, {b.get('after_pages', 0)} files) the limit writes as captured. "
+                f"{b['identical_pages']} of {b['pages']} built pages"
+                + (f", and {b['identical_files'][0]} of {b['identical_files'][1]} files in all,"
+                   if b.get("identical_files") else "")
+                + " are byte-identical between the two. "
                 "Both run alternately in fresh interpreters (start-up included) after one warm-up each.", "",
                 "| build | CPU median | wall median | all wall times | peak RSS |", "|---|---|---|---|---|"]
         for name in ("full", "limit"):

@@ -14,11 +14,15 @@ def test_limit_build_is_the_same_site_without_macros(tmp_path):
     limit = support.copy_project(tmp_path / "limit")
     build.make_limit(limit, tmp_path)
     assert not re.search(r"^  - macros:$", (limit / "mkdocs.yml").read_text(), re.M)
+    assert support.build(tmp_path / "probe", limit).returncode == 0
+    assert build.copy_after_pages(tmp_path, tmp_path / "probe") > 10  # the exports and the API
     for project, site in ((full, tmp_path / "site-full"), (limit, tmp_path / "site-limit")):
         result = support.build(site, project)
         assert result.returncode == 0, result.stderr
     same, total = build.same_pages(tmp_path / "site-full", tmp_path / "site-limit")
     assert total > 10 and same == total
+    same, total = build.same_files(tmp_path / "site-full", tmp_path / "site-limit")
+    assert same == total, "the limit must build the very same site, file for file"
 
 
 def test_synthetic_data_is_valid_and_multiplied(tmp_path):
