@@ -13,6 +13,12 @@ def _ok(passed: bool | None) -> str:
     return "n/a" if passed is None else ("pass" if passed else "**FAIL**")
 
 
+def _perf(lighthouse: dict) -> str:
+    runs = lighthouse.get("performance_all", [])
+    shown = str(lighthouse.get("performance", "—"))
+    return f"{shown} ({', '.join(map(str, runs))})" if len(runs) > 1 else shown
+
+
 def _kib(n: float) -> str:
     return f"{n / 1024:,.0f} KiB"
 
@@ -135,13 +141,15 @@ def render(results: dict, notes: str = "") -> str:
         out += ["", "## Reader", "",
                 "Built site served on localhost with gzip (as any web server); a fresh browser context per "
                 "page (cold cache). Lighthouse: mobile defaults (simulated slow 4G, 4× CPU slowdown), "
-                "Debian's chromium with the tests' headless flags.", "",
+                "Debian's chromium with the tests' headless flags; each page's scores are those of the run "
+                "with the median performance score (all runs' performance in brackets: it varies from run "
+                "to run with the load on the machine).", "",
                 "| page | requests | transferred | first paint | perf | a11y | best pr. | SEO |",
                 "|---|---|---|---|---|---|---|---|"]
         for path, row in reader["pages"].items():
             lh = row.get("lighthouse") or {}
             out.append(f"| /{path} | {row['requests']} | {_kib(row['bytes'])} | "
-                       f"{row['first_paint_ms'] or 0:.0f} ms | {lh.get('performance', '—')} | "
+                       f"{row['first_paint_ms'] or 0:.0f} ms | {_perf(lh)} | "
                        f"{lh.get('accessibility', '—')} | {lh.get('best-practices', '—')} | {lh.get('seo', '—')} |")
         out += ["", "### The flowchart page, before and after", "",
                 "*Drawn ahead*: the SVG mermaid draws, made by `make diagrams` and put in the page at build "
