@@ -188,7 +188,8 @@ def problems(value: object, kind: object, loc: Loc = ()) -> Iterator[tuple[Loc, 
             yield loc, message
     elif kind in (int, float):
         if isinstance(value, bool) or not isinstance(value, (int, float) if kind is float else int):
-            yield loc, f"expected {'a whole ' if kind is int else 'a '}number, got {_kind(value)} {_short(value)}"
+            expected = "a whole number" if kind is int else "a number"
+            yield loc, f"expected {expected}, got {_kind(value)} {_short(value)}"
         elif message := _number(value, limits):
             yield loc, message
     elif kind is dt.date:

@@ -135,3 +135,22 @@ def test_future_as_of_date(data):
     line = edit(data / "families.yml", "as_of: 2026-11-21", "as_of: 2027-03-01")
     [problem] = problems(data)
     assert problem.startswith(f"data/families.yml:{line}: ") and ".as_of: as_of 2027-03-01 is in the future" in problem
+
+
+def test_several_mistakes_in_one_record_are_all_reported(data):
+    """msgspec stops at a file's first error; validate.problems() names every one."""
+    first = edit(data / "dimensions.yml", "favors: open\n    detail: \"Openness", "favors: opne\n    detail: \"Openness")
+    second = edit(data / "dimensions.yml", "category: trust-and-data", "category: Trust_and data")
+    found = problems(data)
+    assert f"data/dimensions.yml:{first}: transparency.favors: expected 'open', 'closed' or 'depends', got 'opne'" in found
+    assert any(p.startswith(f"data/dimensions.yml:{second}: transparency.category: expected a kebab-case id")
+               for p in found), found
+
+
+def test_a_rejection_the_walker_cannot_explain_is_still_one_located_line(data, monkeypatch):
+    """Should msgspec reject something validate.problems() has no rule for (the fuzz test keeps
+    them in step), the editor still gets file, line, record and field, in msgspec's words."""
+    from macros import validate
+    monkeypatch.setattr(validate, "problems", lambda *args: iter(()))
+    line = edit(data / "dimensions.yml", "favors: open\n    detail: \"Openness", "favors: opne\n    detail: \"Openness")
+    assert problems(data) == [f"data/dimensions.yml:{line}: transparency.favors: Invalid enum value 'opne'"]
