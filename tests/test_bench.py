@@ -28,7 +28,8 @@ def test_limit_build_is_the_same_site_without_macros(tmp_path):
 def test_synthetic_data_is_valid_and_multiplied(tmp_path):
     project = support.copy_project(tmp_path / "project")
     before = load_site(project / "data")
-    scale.multiply(project / "data", 3)
+    clonable, fixed = scale._counts(project / "data")
+    assert scale.multiply(project / "data", 3) == fixed + 3 * clonable  # what sizes the validation run
     after = load_site(project / "data")
     assert len(after.dimensions.dimensions) == 3 * len(before.dimensions.dimensions)
     assert len(after.glossary.glossary) == 3 * len(before.glossary.glossary)
