@@ -5,7 +5,6 @@ The models are msgspec Structs: msgspec imports and builds them in a few millise
 because every build starts a fresh process. validate.py turns a failed conversion into editor-facing
 lines.
 """
-from __future__ import annotations
 
 import datetime as dt
 import types
