@@ -33,11 +33,17 @@ sys.exit(code)
 """
 
 
+# Children run with Python's default bytecode caching: this machine sets PYTHONDONTWRITEBYTECODE for
+# every process, which would make each build compile the project's own modules from source again
+# (site-packages were compiled when installed). Measured as on an ordinary machine instead.
+_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_child(project: Path, code: str, *args: str, env: dict | None = None) -> str:
     """Run `code` with `args` in a fresh interpreter in `project`; return what it printed after
     "BENCH " on its last such line of stderr. Raises on failure."""
     result = subprocess.run([sys.executable, "-c", code, *args], cwd=project, capture_output=True,
-                            text=True, env={**os.environ, **QUIET_ENV, **(env or {})}, timeout=900)
+                            text=True, env={**_ENV, **QUIET_ENV, **(env or {})}, timeout=900)
     line = [x for x in result.stderr.splitlines() if x.startswith("BENCH ")]
     if result.returncode or not line:
         raise RuntimeError(f"{' '.join(args) or 'a bench child'} failed in {project}:\n{result.stderr[-3000:]}")
