@@ -27,7 +27,6 @@ SLOT = re.compile(r'(?:<p>)?<div data-ovc-block="(\d+)"></div>(?:</p>)?')
 # href="page.md", "folder/page.md#anchor", "page.md?query": a page of the site, by its source file.
 _DOC_LINK = re.compile(r'href="((?:[\w-]+/)*[\w-]+\.md)([?#][^"]*)?"')
 _WORD = re.compile(r"\w+")
-_ANY_TAG = re.compile(r"<[^>]*>")
 # No tooltips inside these: code and scripts are not prose, and a link's text already leads somewhere
 # (a tooltip's dotted underline inside a link's underline only adds noise).
 _OPAQUE = ("a", "code", "pre", "script", "style", "abbr", "textarea", "template", "svg", "kbd")
@@ -119,33 +118,25 @@ class Glossary:
     Markdown abbreviations of a page, and for `abbreviate()` in generated HTML)."""
 
     def __init__(self, titles: dict[str, str]):
-        # By the term's first word: (term, as it appears in escaped HTML text, its words, <abbr> tag);
-        # terms without a word character are looked for in every text.
+        # By the term's first word: (term, its words); terms without a word character are looked
+        # for in every text.
         self.by_first: dict[str, list] = {}
-        for term, title in titles.items():
+        for term in titles:
             words = _WORD.findall(term)
-            entry = (term, str(escape(term)), frozenset(words), f'<abbr title="{escape(title)}">')
-            self.by_first.setdefault(words[0] if words else "", []).append(entry)
+            self.by_first.setdefault(words[0] if words else "", []).append((term, frozenset(words)))
         self.firsts = frozenset(self.by_first) - {""}
-        self.escaped = frozenset(entry[1] for entries in self.by_first.values() for entry in entries)
+        # Each term as it appears in escaped HTML text -> its <abbr> start tag.
+        self.start_tags = {str(escape(term)): f'<abbr title="{escape(title)}">'
+                           for term, title in titles.items()}
+        self.escaped = frozenset(self.start_tags)
         self._done: dict[str, str] = {}
 
-    def _in(self, text: str, html: bool):
-        """The entries whose term `text` holds: all its words are there (set lookups), then the term
-        itself (as escaped HTML when `html`)."""
-        words = set(_WORD.findall(text))
-        for first in [*(words & self.firsts), ""]:
-            for entry in self.by_first.get(first, ()):
-                if entry[2] <= words and entry[1 if html else 0] in text:
-                    yield entry
-
     def terms_in(self, text: str) -> set[str]:
-        """The terms in plain (Markdown) text."""
-        return {term for term, _, _, _ in self._in(text, html=False)}
-
-    def present(self, text: str) -> dict[str, str]:
-        """The terms in `text` (HTML-escaped text without tags), each with its <abbr> start tag."""
-        return {escaped: start for _, escaped, _, start in self._in(text, html=True)}
+        """The terms in plain (Markdown) text: all its words are there (set lookups), then the term
+        itself."""
+        words = set(_WORD.findall(text))
+        return {term for first in [*(words & self.firsts), ""]
+                for term, its_words in self.by_first.get(first, ()) if its_words <= words and term in text}
 
     def abbreviate(self, html: str) -> str:
         """`abbreviate(html, self)`, remembered for this build."""
@@ -185,17 +176,17 @@ def _opaque_spans(html: str) -> list[tuple[int, int]]:
 def abbreviate(html: str, glossary: Glossary) -> str:
     """Each whole-word occurrence of a glossary term in the text of `html` (not in tags, code or
     scripts) wrapped as <abbr title="definition">term</abbr>."""
-    present = glossary.present(_ANY_TAG.sub(" ", html))
-    if not present:
+    if not glossary.escaped:
         return html
-    spans, at = _opaque_spans(html), 0
-    out, done = [], 0
+    out, done, spans, at = [], 0, None, 0
     for match in _term_pattern(glossary.escaped).finditer(html):
+        if spans is None:
+            spans = _opaque_spans(html)  # only for a block that holds a term
         start = match.start()
         while at < len(spans) and spans[at][1] <= start:
             at += 1
-        if at < len(spans) and spans[at][0] <= start or match.group(0) not in present:
+        if at < len(spans) and spans[at][0] <= start:
             continue
-        out += [html[done:start], present[match.group(0)], match.group(0), "</abbr>"]
+        out += [html[done:start], glossary.start_tags[match.group(0)], match.group(0), "</abbr>"]
         done = match.end()
     return "".join(out) + html[done:] if out else html
