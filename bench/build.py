@@ -143,16 +143,10 @@ def copy_after_pages(work: Path, limit_site: Path) -> int:
     return len(extra)
 
 
-def same_pages(a: Path, b: Path) -> tuple[int, int]:
-    """How many built pages are byte-identical between two sites (sitemaps excluded: dates)."""
-    pages = sorted(p.relative_to(a) for p in a.rglob("*.html"))
-    same = sum((b / p).is_file() and (a / p).read_bytes() == (b / p).read_bytes() for p in pages)
-    return same, len(pages)
-
-
-def same_files(a: Path, b: Path) -> tuple[int, int]:
-    """How many files of the full site the limit's site has too, byte-identical."""
-    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+def same_files(a: Path, b: Path, pattern: str = "*") -> tuple[int, int]:
+    """How many files of site `a` matching `pattern` site `b` has too, byte-identical, and how many
+    there are."""
+    files = sorted(p.relative_to(a) for p in a.rglob(pattern) if p.is_file())
     same = sum((b / p).is_file() and (a / p).read_bytes() == (b / p).read_bytes() for p in files)
     return same, len(files)
 
@@ -175,7 +169,7 @@ def run(runs: int = 5) -> dict:
                 wall[name].append(seconds)
                 cpu[name].append(cpu_seconds)
                 memory[name] = max(memory[name], rss)
-        same, total = same_pages(tmp / "site-full", tmp / "site-limit")
+        same, total = same_files(tmp / "site-full", tmp / "site-limit", "*.html")
         files_same = same_files(tmp / "site-full", tmp / "site-limit")
         rebuilt = {name: warm(project, tmp / f"warm-{name}", runs) for name, project in (("full", full), ("limit", limit))}
         imports = json.loads(common.run_child(full, _IMPORTS))
