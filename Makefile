@@ -8,7 +8,7 @@ SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test schema catalogue diagrams screenshots dist bench clean
+.PHONY: serve build test schema catalogue diagrams screenshots dist bench compare clean
 .DEFAULT_GOAL := serve
 
 $(BIN)/.runtime: requirements.txt
@@ -45,13 +45,12 @@ test: $(BIN)/.test $(TOOLS)
 
 ## schema: regenerate the JSON Schemas in data/schema/ from the models
 schema: $(BIN)/.runtime
-	$(BIN)/python -m macros.schema
+	$(BIN)/python -m macros.data.schema
 
-## diagrams: draw every diagram with headless chromium: as the pages show it (macros/prerendered/) and
-## as the SVG export for wikis (content/exports/); commit both
+## diagrams: draw every diagram with headless chromium: as the pages show it (macros/publish/prerendered/)
+## and as the SVG export for wikis (content/exports/); commit both
 diagrams: $(BIN)/.test
-	$(BIN)/python -m tests.prerender
-	$(BIN)/python -m tools.draw_diagrams
+	$(BIN)/python -m tools.diagrams
 
 ## bench: build time vs its limit, scaling, edit-to-reload, page weight and Lighthouse -> BENCHMARKS.md
 bench: $(BIN)/.test bench/node_modules/.stamp
@@ -64,7 +63,7 @@ bench/node_modules/.stamp: bench/package.json bench/package-lock.json
 
 ## catalogue: rewrite the error catalogue in CONTRIBUTING.md from the messages the checks really print
 catalogue: $(BIN)/.test
-	$(BIN)/python -m tests.catalogue
+	$(BIN)/python -m tools.catalogue
 
 ## dist: the whole site as a zip that works opened from disk (file://), search included
 DIST    ?= dist
@@ -76,9 +75,14 @@ dist: $(BIN)/.runtime
 	cd build && $(abspath $(BIN))/python -m zipfile -c $(abspath $(DIST))/$(BUNDLE).zip $(BUNDLE)
 	@echo "wrote $(DIST)/$(BUNDLE).zip (unzip it and open $(BUNDLE)/index.html)"
 
+## compare: build the site of REF (default HEAD) and of the working tree, and list every file that differs
+REF     ?= HEAD
+compare: $(BIN)/.runtime
+	$(BIN)/python -m tools.compare $(REF)
+
 clean:
 	rm -rf $(SITE) $(SITE).new $(SITE).old .pytest_cache build $(DIST) tools/node_modules
 
 ## screenshots: every page, light and dark, desktop and phone width, into screenshots/
 screenshots: $(BIN)/.test
-	$(BIN)/python -m tests.screenshots
+	$(BIN)/python -m tools.screenshots

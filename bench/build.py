@@ -12,6 +12,7 @@ import textwrap
 from pathlib import Path
 
 from bench import common
+from tools.compare import same_files
 
 # Generated HTML goes into a page after Markdown (macros/blocks.py): the capture keeps each page's
 # Markdown (with the slots) and its content once every hook has run; the replay converts the
@@ -27,6 +28,7 @@ CAPTURE_HOOK = textwrap.dedent('''
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
 
+    @event_priority(-100)  # after the hook module has added the glossary's abbreviations
     def on_page_markdown(markdown, page, **kwargs):
         _write(page, "", markdown)
         return markdown
@@ -48,7 +50,7 @@ REPLAY_HOOK = textwrap.dedent('''
     @event_priority(100)
     def on_page_content(html, page, **kwargs):
         html = (OUT / (page.file.src_uri + ".html")).read_text(encoding="utf-8")
-        if page.present_anchor_ids is not None:  # as macros.fill_blocks tells MkDocs
+        if page.present_anchor_ids is not None:  # as the plugin's Build.fill tells MkDocs
             page.present_anchor_ids |= set(re.findall(r'\\sid="([^"]*)"', html))
         return html
 
@@ -141,14 +143,6 @@ def copy_after_pages(work: Path, limit_site: Path) -> int:
         target.write_bytes((full_site / path).read_bytes())
     (captured / "after-pages.txt").write_text("\n".join(extra), encoding="utf-8")
     return len(extra)
-
-
-def same_files(a: Path, b: Path, pattern: str = "*") -> tuple[int, int]:
-    """How many files of site `a` matching `pattern` site `b` has too, byte-identical, and how many
-    there are."""
-    files = sorted(p.relative_to(a) for p in a.rglob(pattern) if p.is_file())
-    same = sum((b / p).is_file() and (a / p).read_bytes() == (b / p).read_bytes() for p in files)
-    return same, len(files)
 
 
 def run(runs: int = 5) -> dict:

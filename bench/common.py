@@ -14,7 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from tests.support import QUIET_ENV, ROOT, copy_project, serve_handler  # noqa: F401  (re-exported)
+from tools.browser import serve_handler  # noqa: F401  (re-exported)
+from tools.project import QUIET_ENV, ROOT, copy_project  # noqa: F401  (re-exported)
 
 # Runs MkDocs in this child and reports its own peak resident memory (ru_maxrss, KiB on Linux).
 _CHILD = """

@@ -14,7 +14,8 @@ import tempfile
 from pathlib import Path
 
 from bench import common
-from tests.support import CHROMIUM_ARGS, OPEN_SHADOW, ROOT, launch, nav_pages, page_url
+from tools.browser import CHROMIUM_ARGS, OPEN_SHADOW, launch
+from tools.project import ROOT, nav_pages, page_url
 
 FLOW_PAGE = "hybrid-routing/"
 LIGHTHOUSE = ROOT / "bench/node_modules/.bin/lighthouse"

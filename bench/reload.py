@@ -12,7 +12,8 @@ import urllib.request
 from pathlib import Path
 
 from bench import common
-from tests.support import QUIET_ENV, launch
+from tools.browser import launch
+from tools.project import QUIET_ENV
 
 PAGE = "compare/"
 FILE = "dimensions.yml"

@@ -1,14 +1,16 @@
-"""Typed models of every data file: the one schema used by the loader, the tests and (as generated
-JSON Schema in data/schema/) by editors. Cross-record rules (references, trees) live in checks.py.
+"""The shared vocabulary of every stage: typed models of every data file, and `Site`, all of them
+validated together. The one schema used by the loader, the tests and (as generated JSON Schema in
+data/schema/) by editors. Cross-record rules (references, trees) live in data/checks.py.
 
 The models are msgspec Structs: msgspec imports and builds them in a few milliseconds, which matters
-because every build starts a fresh process. validate.py turns a failed conversion into editor-facing
-lines.
+because every build starts a fresh process. data/validate.py turns a failed conversion into
+editor-facing lines.
 """
 
 import datetime as dt
 import types
 import typing
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Annotated, Literal
 
@@ -351,3 +353,28 @@ FILES: dict[str, type[Strict]] = {
     "trends": TrendsFile,
     "calculator": CalculatorFile,
 }
+
+
+@dataclass(frozen=True)
+class Site:
+    """All validated data, with lookups by id (data.load_site builds it)."""
+    sources: SourcesFile
+    categories: CategoriesFile
+    dimensions: DimensionsFile
+    options: OptionsFile
+    criteria: CriteriaFile
+    trees: TreesFile
+    cheatsheet: CheatsheetFile
+    families: FamiliesFile
+    access_routes: AccessRoutesFile
+    use_cases: UseCasesFile
+    faq: FaqFile
+    glossary: GlossaryFile
+    open_parts: OpenPartsFile
+    reasons: ReasonsFile
+    trends: TrendsFile
+    calculator: CalculatorFile
+    by_id: dict = field(default_factory=dict)  # "options" -> {id: Option}, ...
+
+    def get(self, kind: str, record_id: str):
+        return self.by_id[kind][record_id]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.site import load_site
+from macros.data import load_site
 from tests import support
 
 

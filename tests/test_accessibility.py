@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from macros import diagram_hook, render
+from macros.publish import drawings as diagram_hook
+from macros.render import pages as render
 from tests.test_browser import visit  # noqa: F401  (fixture)
 from tests.test_build import PAGES
 

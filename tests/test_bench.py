@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bench import build, report, scale
-from macros.site import load_site
+from macros.data import load_site
 from tests import support
 
 

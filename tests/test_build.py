@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from macros import diagram_hook, render
+from macros.publish import drawings as diagram_hook
+from macros.render import pages as render
 from tests import support
 
 PAGES = [support.page_url(p) for p in support.nav_pages()]

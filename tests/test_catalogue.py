@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from tests import catalogue
-from tests.catalogue import CASES, LINE, Case
+from tools import catalogue
+from tools.catalogue import CASES, LINE, Case
 from tests.support import build, copy_project
 
 

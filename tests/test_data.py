@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.site import load_site
+from macros.data import load_site
 from tests.support import ROOT
 
 SITE = load_site(ROOT / "data")

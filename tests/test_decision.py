@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from macros import decision
-from macros.checks import tree_paths
-from macros.render import money
+from macros.decision import tree_paths
+from macros.render.pages import money
 from tests.test_browser import visit  # noqa: F401  (fixture)
 from tests.test_errors import data, edit, problems  # noqa: F401  (data is a fixture)
 
@@ -64,8 +64,10 @@ def test_evaluate_returns_option_path_and_reasons(site):
     assert reasons == tuple(s.reason for s in path) and all(reasons)
 
 
-def test_evaluate_with_answers_only_uses_the_projects_data():
-    assert decision.evaluate({"data-sensitivity": "sensitive"}).option == "open-self-hosted"
+def test_evaluate_is_pure_it_reads_no_files_and_needs_the_model(site):
+    assert decision.evaluate({"data-sensitivity": "sensitive"}, site.criteria).option == "open-self-hosted"
+    with pytest.raises(TypeError):
+        decision.evaluate({"data-sensitivity": "sensitive"})  # type: ignore[call-arg]
 
 
 def test_a_deciding_answer_ends_the_walk_and_later_answers_do_not_count(site):
@@ -232,7 +234,7 @@ def grid():
 
 
 def test_javascript_agrees_with_python_on_every_vector_and_answer_set(visit, site):
-    from macros.render import helper_model
+    from macros.render.pages import helper_model
     page = visit("helper/")
     answer_sets = list(every_answer_set(site))
     js = page.evaluate("([model, sets]) => sets.map(a => window.OVC.evaluate(model, a))",

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from macros import components
+from macros.publish import components
 from tests import support
 from tests.support import OPEN_SHADOW
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.problems import DataError
-from macros.site import load_site
+from macros.data import DataError
+from macros.data import load_site
 from tests.support import ROOT, build, copy_project
 
 TODAY = dt.date(2026, 11, 21)
@@ -150,7 +150,7 @@ def test_several_mistakes_in_one_record_are_all_reported(data):
 def test_a_rejection_the_walker_cannot_explain_is_still_one_located_line(data, monkeypatch):
     """Should msgspec reject something validate.problems() has no rule for (the fuzz test keeps
     them in step), the editor still gets file, line, record and field, in msgspec's words."""
-    from macros import validate
+    from macros.data import validate
     monkeypatch.setattr(validate, "problems", lambda *args: iter(()))
     line = edit(data / "dimensions.yml", "favors: open\n    detail: \"Openness", "favors: opne\n    detail: \"Openness")
     assert problems(data) == [f"data/dimensions.yml:{line}: transparency.favors: Invalid enum value 'opne'"]

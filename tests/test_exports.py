@@ -16,7 +16,10 @@ import pytest
 from bs4 import BeautifulSoup
 from cmarkgfm.cmark import Options
 
-from macros import components, diagram_hook, escape, exports, render, tables
+from macros.publish import components, exports, tables
+from macros.publish import drawings as diagram_hook
+from macros.render import escape
+from macros.render import pages as render
 from macros.models import FILES
 from tests import support
 
@@ -51,7 +54,7 @@ def test_every_table_component_is_counted():
 
 
 def test_registry_is_consistent():
-    from macros.render import MACROS
+    from macros.render.pages import MACROS
     assert components.problems(MACROS) == []
     for c in components.COMPONENTS:
         assert (support.ROOT / "content" / c.page).is_file(), c.page

@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from macros.models import FILES
-from macros.problems import DataError
-from macros.site import load_site
-from macros.validate import problems
-from tests.catalogue import LINE, TODAY
+from macros.data import DataError
+from macros.data import load_site
+from macros.data.validate import problems
+from tools.catalogue import LINE, TODAY
 from tests.support import ROOT
 
 ORIGINAL = {name: (ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8") for name in FILES}

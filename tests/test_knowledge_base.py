@@ -138,7 +138,7 @@ def test_use_cases_and_cheat_sheet_link_to_the_options_they_use(html, site):
 
 def test_overdue_reviews_are_listed_and_warned_about_without_failing_the_build(tmp_path, site):
     import datetime as dt
-    from macros import freshness
+    from macros.data import freshness
     later = dt.date(2030, 1, 1)
     assert len(freshness.overdue(site, later, 365)) == len(freshness.reviews(site, later))
     assert freshness.overdue(site, dt.date(2026, 11, 21), 365) == []

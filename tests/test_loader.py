@@ -9,9 +9,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros import loader
+from macros.data import loader
 from macros.models import FILES
-from macros.problems import DataError
+from macros.data import DataError
 from tests import support
 from tests.test_fuzz_data import structural, textual
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-from macros import diagram_hook
+from macros.publish import drawings as diagram_hook
 from tests import support
 from tests.support import OPEN_SHADOW
 from tests.test_browser import LOCAL

@@ -8,7 +8,8 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import escape, render
+from macros.render import escape
+from macros.render import pages as render
 from tests import support
 
 HOSTILE = ['<script>alert(1)</script>', 'a | b', 'line\nbreak', '"quoted" [x] {y} (z)',
@@ -48,7 +49,8 @@ def test_flowchart_nodes_and_edges_equal_the_tree(site):
 
 
 def test_cheatsheet_markdown_has_a_row_per_situation(site):
-    html = markdown.markdown(render.cheatsheet_markdown(site), extensions=["tables"])
+    from macros.publish import exports, tables
+    html = markdown.markdown(exports.gfm_table(tables.cheatsheet(site)), extensions=["tables"])
     rows = BeautifulSoup(html, "html.parser").select("tbody tr")
     assert len(rows) == len(site.cheatsheet.cheatsheet)
     assert all(len(r.find_all("td")) == 6 for r in rows)  # the 4 columns, sources, reviewed

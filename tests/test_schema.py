@@ -7,7 +7,7 @@ import json
 import pytest
 
 from macros.models import FILES
-from macros.schema import SCHEMA_DIR, schema_line, schema_text
+from macros.data.schema import SCHEMA_DIR, schema_line, schema_text
 from tests.support import ROOT
 
 

@@ -57,7 +57,7 @@ def test_edits_to_data_and_templates_show_without_restart(served):
     project, url, log = served
     edit(project / "data" / "dimensions.yml", "name: Transparency", "name: Transparency (edited)")
     assert wait_for(lambda: "Transparency (edited)" in fetch(url)), "data edit did not show"
-    edit(project / "macros" / "templates" / "comparison_table.html.j2", "<caption>Open-weight",
+    edit(project / "macros" / "render" / "templates" / "comparison_table.html.j2", "<caption>Open-weight",
          "<caption>Leaning")
     assert wait_for(lambda: "Leaning" in fetch(url)), "template edit did not show"
     # A page's own text: mkdocs-macros compiles it as a template, kept compiled between builds
@@ -74,12 +74,12 @@ def test_edits_to_data_and_templates_show_without_restart(served):
 
 
 def test_code_edits_show_too_and_one_save_is_one_rebuild(served):
-    """Generator modules are reloaded when one changed (macros/__init__.py), and the server watches
-    file events (macros/build_hook.py): a save, even an editor's atomic one (write a temp file, then
+    """Generator modules are reloaded when one changed (macros/plugin/reload.py), and the server
+    watches file events (macros/plugin/watch.py): a save, even an editor's atomic one (write a temp file, then
     rename it over the original), starts one rebuild, and reading files while building starts none."""
     project, url, log = served
     builds = lambda: (log.seek(0), log.read())[1].count("Building documentation")  # noqa: E731
-    edit(project / "macros" / "labels.py", '"Leans", "Detail"', '"Leans", "Nuance"')
+    edit(project / "macros" / "render" / "labels.py", '"Leans", "Detail"', '"Leans", "Nuance"')
     assert wait_for(lambda: ">Nuance</th>" in fetch(url)), "an edit to macros/*.py did not show"
 
     time.sleep(2)
@@ -92,3 +92,16 @@ def test_code_edits_show_too_and_one_save_is_one_rebuild(served):
     assert wait_for(lambda: "Openness" in fetch(url)), "an atomic save did not show"
     time.sleep(3)  # idle: nothing may rebuild now
     assert builds() == before + 1
+
+
+def test_a_renderer_and_a_hook_edited_under_serve_both_show(served):
+    """Every changed macros/**/*.py is imported afresh, the hook module MkDocs loads by path included."""
+    project, url, log = served
+    calculator = url.replace("/compare/", "/calculator/")
+    edit(project / "macros" / "render" / "pages.py", 'return f"{whole(value)} {currency}"',
+         'return f"{whole(value)} {currency} (renderer edited)"')
+    edit(project / "macros" / "plugin" / "hooks.py", "    return drawings.fill(output)",
+         '    return drawings.fill(output).replace("</body>", "<!-- hook edited --></body>")')
+    assert wait_for(lambda: "(renderer edited)" in fetch(calculator)), "a renderer edit did not show"
+    assert wait_for(lambda: "<!-- hook edited -->" in fetch(url)), "a hook edit did not show"
+    assert "Traceback" not in (log.seek(0), log.read())[1]

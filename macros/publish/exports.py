@@ -1,6 +1,6 @@
 """Exports: the registry's components and the data files as files for wikis, spreadsheets and scripts.
 
-Pure: `files()` returns {path under the site: text}; the glue (macros/__init__.py) writes them after
+Pure: `files()` returns {path under the site: text}; the glue (macros/plugin/) writes them after
 the build. Every table export is written from the same rows (tables.Table) by the one writer per
 format below; the flowchart export is the very mermaid source the page draws.
 """
@@ -12,11 +12,10 @@ import json
 
 import msgspec
 
-from . import escape
+from ..data.schema import committed_text
+from ..models import FILES, Site
+from ..render import escape
 from .components import COMPONENTS, Component, embed_url, export_path, page_url
-from .models import FILES
-from .schema import committed_text
-from .site import Site
 from .tables import Table
 
 API = "api/v1"

@@ -1,90 +1,22 @@
-"""Generated HTML goes into a page after Markdown, not through it.
+"""Glossary tooltips: each term of data/glossary.yml (and each alias) gets its definition as a tooltip
+wherever it occurs in a page's text.
 
-A macro whose output is HTML (a table, a list, the helper's form) leaves a slot in the page's
-Markdown; once Python-Markdown has converted the page, the slot is replaced by the HTML. Markdown
-never parses the generated markup, which was most of the build's time and grew with every record
-(its raw-HTML scanner and md_in_html re-read each table cell by cell).
-
-What Markdown used to do to that HTML is done here, the same way:
-- links to pages name the page's source file, from the docs root (`sources.md#id`, `helper.md?q`);
-  `links()` turns them into the page's URL relative to the page they appear on;
-- glossary terms in its text get their definition as a tooltip (`abbreviate()`, the same rule as
-  Python-Markdown's abbr extension: whole words, longest term first; not in link text or code).
-
-Pure functions; the MkDocs glue is macros/__init__.py and macros/blocks_hook.py.
+Two ways in, one list of terms: the page's own Markdown gets Python-Markdown abbreviation lines
+(`markdown_lines`, for the terms it holds), and generated HTML gets the same <abbr> elements from
+`abbreviate()`, with the same rule as Python-Markdown's abbr extension: whole words, longest term
+first; not in link text or code. Pure functions.
 """
 from __future__ import annotations
 
 import functools
 import re
-from typing import Callable
 
 from markupsafe import escape
 
-_SLOT = '<div data-ovc-block="{}"></div>'
-# A slot alone in a paragraph (a macro called inside running text) loses the <p> around it.
-SLOT = re.compile(r'(?:<p>)?<div data-ovc-block="(\d+)"></div>(?:</p>)?')
-# href="page.md", "folder/page.md#anchor", "page.md?query": a page of the site, by its source file.
-_DOC_LINK = re.compile(r'href="((?:[\w-]+/)*[\w-]+\.md)([?#][^"]*)?"')
 _WORD = re.compile(r"\w+")
 # No tooltips inside these: code and scripts are not prose, and a link's text already leads somewhere
 # (a tooltip's dotted underline inside a link's underline only adds noise).
 _OPAQUE = ("a", "code", "pre", "script", "style", "abbr", "textarea", "template", "svg", "kbd")
-
-
-class Html(str):
-    """What a renderer wrote in full as HTML (a *.html.j2 template): the whole of it goes into the
-    page after Markdown. Any string operation on it gives a plain str again."""
-
-
-def slot(number: int) -> str:
-    """The placeholder a page's Markdown holds for its generated block number `number`."""
-    return _SLOT.format(number)
-
-
-_ID = re.compile(r'\sid="([^"]*)"')
-
-
-def ids(html: str) -> list[str]:
-    """The element ids in `html`, in order."""
-    return _ID.findall(html)
-
-
-# In Markdown a macro renders, HTML between these lines is handled like a whole HTML macro's output.
-HTML_START, HTML_END = "<!-- ovc:html -->", "<!-- /ovc:html -->"
-_MARKED = re.compile(re.escape(HTML_START) + r"\n?(.*?)\n?" + re.escape(HTML_END), re.S)
-
-
-def extract(markdown: str, keep: Callable[[str], str]) -> str:
-    """`markdown` with each marked HTML part replaced by what `keep(part)` returns (its slot)."""
-    return _MARKED.sub(lambda m: keep(m.group(1)), markdown) if HTML_START in markdown else markdown
-
-
-def fill(page_html: str, blocks: list[str]) -> tuple[str, set[str]]:
-    """The converted page with every slot replaced by its block, and the ids the blocks bring.
-    Raises ValueError naming the ids that would then occur twice (Markdown's table of contents keeps
-    its own heading ids unique, but cannot see the generated HTML)."""
-    seen, twice, brought = set(), [], set()
-    for index, part in enumerate([page_html, *blocks]):
-        for found in ids(part):
-            (twice.append(found) if found in seen else seen.add(found))
-            if index:
-                brought.add(found)
-    if twice:
-        raise ValueError("id used twice on the page: " + ", ".join(sorted(set(twice))))
-    return SLOT.sub(lambda m: blocks[int(m.group(1))], page_html), brought
-
-
-def prepare(blocks: list[str], url_for: Callable[[str, str], str], glossary: "Glossary") -> list[str]:
-    """A page's blocks with their tooltips added and their links resolved. A block is abbreviated
-    once per build (`Glossary.abbreviate`): a component's embed page reuses its page's work."""
-    return [links(glossary.abbreviate(block), url_for) for block in blocks]
-
-
-def links(html: str, url_for: Callable[[str, str], str]) -> str:
-    """Every link to a page source (`x.md`, from the docs root) as `url_for("x.md", "#anchor")`:
-    its URL, with the query or fragment it had (the second argument, "" if none)."""
-    return _DOC_LINK.sub(lambda m: f'href="{url_for(m.group(1), m.group(2) or "")}"', html)
 
 
 _OPAQUE_TAG = re.compile(r"<(/?)(" + "|".join(_OPAQUE) + r")\b[^>]*?(/?)>", re.I)
@@ -117,7 +49,15 @@ class Glossary:
     """Terms and their definitions, prepared once per build: which terms a text holds (for the
     Markdown abbreviations of a page, and for `abbreviate()` in generated HTML)."""
 
+    @classmethod
+    def of(cls, terms) -> "Glossary":
+        """The glossary of data/glossary.yml's records: every term and alias, in file order, with its
+        record's definition on one line."""
+        return cls({word: term.definition.replace("\n", " ").strip()
+                    for term in terms for word in [term.term, *term.aliases]})
+
     def __init__(self, titles: dict[str, str]):
+        self.titles = titles
         # By the term's first word: (term, its words); terms without a word character are looked
         # for in every text.
         self.by_first: dict[str, list] = {}
@@ -137,6 +77,13 @@ class Glossary:
         words = set(_WORD.findall(text))
         return {term for first in [*(words & self.firsts), ""]
                 for term, its_words in self.by_first.get(first, ()) if its_words <= words and term in text}
+
+    def markdown_lines(self, markdown: str) -> str:
+        """The Python-Markdown abbreviation lines (`*[term]: definition`) of the terms `markdown`
+        holds, each in a block of its own: Python-Markdown re-scans a block of N definitions N times,
+        so one block of every term made a build quadratic in the size of the glossary."""
+        used = self.terms_in(markdown)
+        return "\n\n".join(f"*[{term}]: {title}" for term, title in self.titles.items() if term in used)
 
     def abbreviate(self, html: str) -> str:
         """`abbreviate(html, self)`, remembered for this build."""

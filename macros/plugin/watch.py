@@ -1,28 +1,14 @@
-"""MkDocs hook: build speed, the same site.
-
-- Material's page templates are compiled by Jinja on every build (MkDocs makes a new template
-  environment each time, and `make serve` rebuilds after every save): keep the compiled code between
-  builds in Jinja's bytecode cache (per user, in the temp dir; checked against each template's source).
-- `make serve` notices a saved file at once: MkDocs polls the watched folders every 0.5 s; the
-  operating system's file events (inotify on Linux, FSEvents on macOS, ...) report a save as it
-  happens. MkDocs' own short debounce still groups the events of one save. Set OVC_WATCH=poll to keep
-  MkDocs' polling, e.g. on a network or container-shared folder that sends no events.
-
-Standalone: no import from the macros package.
-"""
+"""`make serve` notices a saved file at once: MkDocs polls the watched folders every 0.5 s; the
+operating system's file events (inotify on Linux, FSEvents on macOS, ...) report a save as it
+happens. MkDocs' own short debounce still groups the events of one save. Set OVC_WATCH=poll to keep
+MkDocs' polling, e.g. on a network or container-shared folder that sends no events."""
 from __future__ import annotations
 
 import os
 
-from jinja2 import FileSystemBytecodeCache
 
-
-def on_env(env, config, files):
-    env.bytecode_cache = FileSystemBytecodeCache()
-    return env
-
-
-def on_serve(server, config, builder):
+def use_file_events(server, config):
+    """Move what `server` watches so far onto an observer of file events (changes only)."""
     if os.environ.get("OVC_WATCH") == "poll":
         return server
     import watchdog.observers
@@ -41,7 +27,7 @@ def on_serve(server, config, builder):
             return super().schedule(event_handler, path, recursive=recursive,
                                     event_filter=event_filter or changes, **kwargs)
     # Re-register what MkDocs watches so far (the docs and mkdocs.yml, maybe the theme) on an
-    # event-based observer; `watch:` folders (data/, macros/) are registered after this hook.
+    # event-based observer; `watch:` folders (data/, macros/) are registered after on_serve.
     watched = list(getattr(server, "_watched_paths", {}) or [config.docs_dir, config.config_file_path])
     for path in watched:
         server.unwatch(path)

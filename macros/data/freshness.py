@@ -4,8 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .models import FILES
-from .site import Site
+from ..models import FILES, Site
 
 # How each record is named for a reader: the first of these fields it has.
 _NAME_FIELDS = ("name", "title", "situation", "question", "term")

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.support import ROOT, build, launch, nav_pages, page_url, serve
+from tools.browser import launch, serve
+from tools.project import ROOT, build, nav_pages, page_url
 
 PAGES = [page_url(p) for p in nav_pages()]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}

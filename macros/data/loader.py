@@ -229,14 +229,14 @@ def _fast(text: str):
     return document if isinstance(document, LineDict) else None
 
 
-def read_yaml(path: Path, shown_as: str) -> LineDict:
+def read_yaml(path: Path, shown_as: str, max_bytes: int = MAX_BYTES) -> LineDict:
     """Parse one data file; raise DataError naming file and line for anything unreadable."""
     if not path.is_file():
         raise DataError([Problem(shown_as, 1, "file", "is missing; restore it from git")])
     size = path.stat().st_size
-    if size > MAX_BYTES:
+    if size > max_bytes:
         raise DataError([Problem(shown_as, 1, "file",
-                                 f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for a data file; "
+                                 f"is {size:,} bytes, over the {max_bytes:,}-byte limit for a data file; "
                                  "split or shorten it")])
     text = _decode(path.read_bytes(), shown_as)
     if not text.strip() or all(line.lstrip().startswith("#") or not line.strip()

@@ -2,16 +2,17 @@
 
 The one formatter input of every table export: exports.py turns a Table into GFM Markdown, CSV and
 Confluence wiki markup, so the three never disagree. Headings and value labels come from labels.py,
-the same words the HTML tables of the pages show. Pure functions: data in, rows out.
+the same words the HTML tables of the pages show, in the order of render/arrange.py. Pure functions: data in, rows out.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import decision
-from . import labels as L
-from .render import EFFECTS, cheatsheet_rows
-from .site import Site
+from .. import decision
+from ..models import Site
+from ..render import arrange
+from ..render import labels as L
+from ..render.pages import cheatsheet_rows
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def comparison(site: Site) -> Table:
     categories = site.by_id["categories"]
     rows = [[d.name, categories[d.category].name, d.open, d.closed, L.LEANS[d.favors], d.detail,
              *_cited(site, d)]
-            for c in site.categories.categories for d in site.dimensions.dimensions if d.category == c.id]
+            for _, dims in arrange.comparison_groups(site) for d in dims]
     name, *rest = L.COLUMNS["comparison"]
     return Table("Open-weight and closed models compared",
                  [name, L.CATEGORY, *rest, L.SOURCES, L.REVIEWED], rows)
@@ -83,16 +84,14 @@ def use_cases(site: Site) -> Table:
 
 
 def access_routes(site: Site) -> Table:
-    routes = sorted(site.access_routes.access_routes, key=lambda r: r.side != "closed")
     rows = [[r.name, L.ROUTE_SIDES[r.side], r.summary, r.best_for, r.requires, _join(r.examples),
-             *_cited(site, r)] for r in routes]
+             *_cited(site, r)] for r in arrange.access_routes(site)]
     return Table("How to access each", ["Route", "For", "What it is", "Best for", "Needs", "Examples",
                                         L.SOURCES, L.REVIEWED], rows)
 
 
 def glossary(site: Site) -> Table:
-    terms = sorted(site.glossary.glossary, key=lambda t: t.term.casefold())
-    rows = [[t.term, ", ".join(t.aliases), t.definition, *_cited(site, t)] for t in terms]
+    rows = [[t.term, ", ".join(t.aliases), t.definition, *_cited(site, t)] for t in arrange.glossary_terms(site)]
     return Table("Glossary", ["Term", "Also called", "Definition", L.SOURCES, L.REVIEWED], rows)
 
 
@@ -105,7 +104,7 @@ def sources(site: Site) -> Table:
 def guide(site: Site) -> Table:
     """The steps of the step-by-step guide: one row per answer, with what it does and why."""
     options_ = site.by_id["options"]
-    rows = [[str(c.guide.step), c.guide.title, a.label, EFFECTS[a.effect],
+    rows = [[str(c.guide.step), c.guide.title, a.label, L.EFFECTS[a.effect],
              " or ".join(options_[o].name for o in [a.option, *a.also]) if a.option else L.NEXT_QUESTION,
              a.reason, *_cited(site, c)]
             for c in decision.guide(site.criteria) for a in c.answers]

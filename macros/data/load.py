@@ -6,45 +6,18 @@ is valid on its own, run the cross-record checks (so one typo does not cascade i
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..models import FILES, Site
 from . import checks
-from .loader import read_yaml
-from .models import (FILES, AccessRoutesFile, CalculatorFile, CategoriesFile, CheatsheetFile, CriteriaFile,
-                     DimensionsFile, FamiliesFile, FaqFile, GlossaryFile, OpenPartsFile, OptionsFile,
-                     ReasonsFile, SourcesFile, TreesFile, TrendsFile, UseCasesFile)
+from .loader import MAX_BYTES, read_yaml
 from .problems import DataError, Problem
 from .validate import locate, to_model
 
 
-@dataclass(frozen=True)
-class Site:
-    """All validated data, with lookups by id."""
-    sources: SourcesFile
-    categories: CategoriesFile
-    dimensions: DimensionsFile
-    options: OptionsFile
-    criteria: CriteriaFile
-    trees: TreesFile
-    cheatsheet: CheatsheetFile
-    families: FamiliesFile
-    access_routes: AccessRoutesFile
-    use_cases: UseCasesFile
-    faq: FaqFile
-    glossary: GlossaryFile
-    open_parts: OpenPartsFile
-    reasons: ReasonsFile
-    trends: TrendsFile
-    calculator: CalculatorFile
-    by_id: dict = field(default_factory=dict)  # "options" -> {id: Option}, ...
-
-    def get(self, kind: str, record_id: str):
-        return self.by_id[kind][record_id]
-
-
-def load_site(data_dir: Path, today: dt.date | None = None) -> Site:
-    """Read, validate and cross-check every file in `data_dir`; raise DataError listing all problems."""
+def load_site(data_dir: Path, today: dt.date | None = None, max_bytes: int = MAX_BYTES) -> Site:
+    """Read, validate and cross-check every file in `data_dir`; raise DataError listing all problems.
+    `max_bytes`: the largest data file accepted (the bench's ×100 data lifts it)."""
     data_dir = Path(data_dir)
     today = today or dt.date.today()
     shown = {name: f"{data_dir.name}/{name}.yml" for name in FILES}
@@ -52,7 +25,7 @@ def load_site(data_dir: Path, today: dt.date | None = None) -> Site:
     raws, models = {}, {}
     for name, model in FILES.items():
         try:
-            raws[name] = read_yaml(data_dir / f"{name}.yml", shown[name])
+            raws[name] = read_yaml(data_dir / f"{name}.yml", shown[name], max_bytes)
             models[name] = to_model(name, raws[name], model, shown[name])
         except DataError as error:
             problems.extend(error.problems)

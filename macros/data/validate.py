@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator
 
 import msgspec
 
+from ..models import KEBAB, TEXT, Strict
 from .loader import LineDict, LineList
-from .models import KEBAB, TEXT, Strict
 from .problems import DataError, Problem
 
 Loc = tuple  # a path into a data file: ("dimensions", 3, "favors")

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .escape import html
-
+from ..models import Site
+from ..render import slots
+from ..render.env import render_template as _render
+from ..render.escape import html
 from .components import BY_NAME, COMPONENTS, Component, embed_url, export_path, page_url
 from .exports import api_index
-from .render import _render
-from .site import Site
 
 RESIZER = "assets/embed/resizer.js"
 EXPORT_LABELS = {"md": "Markdown", "csv": "CSV", "confluence.txt": "Confluence wiki markup",
@@ -69,3 +69,9 @@ def embed_preview(name: str, root: str, udu: bool = True) -> str:
         f'title="Preview: {html(component.title)}" height="{component.height}" '
         f'style="border:0;width:100%" loading="lazy" data-ovc-preview="{name}"></iframe></div>\n'
         f'<script src="{root}{RESIZER}" async></script>\n')
+
+
+def in_page_links_to_component(html_text: str, target: str) -> str:
+    """In an embed, a link to a place on the same page would open the bare embed in the host's
+    window (links open in the parent): send it to the component on its own page (`target`) instead."""
+    return slots.same_page_links_to(html_text, target)

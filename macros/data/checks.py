@@ -1,15 +1,16 @@
 """Rules that span records and files: unique ids, references that resolve, review dates, and decision
 trees that are well formed (every answer covered, every node reachable, no cycles).
 
-Each check is a generator of (file name, loc, message); site.py turns them into located Problems.
+Each check is a generator of (file name, loc, message); load.py turns them into located Problems.
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
 
-from . import decision
-from .models import (CalculatorFile, CategoriesFile, CheatsheetFile, CriteriaFile, DimensionsFile, OptionsFile,
+from .. import decision
+from ..decision import tree_paths
+from ..models import (CalculatorFile, CategoriesFile, CheatsheetFile, CriteriaFile, DimensionsFile, OptionsFile,
                      SourcesFile, TreesFile)
 
 Finding = tuple[str, tuple, str]
@@ -188,23 +189,6 @@ def cheatsheet(rows: CheatsheetFile, crit: CriteriaFile, opts: OptionsFile) -> I
             else:
                 yield from known("cheatsheet", (*at, "when", criterion), answer, answers[criterion],
                                  f"answer of criterion '{criterion}'")
-
-
-def tree_paths(tree) -> Iterator[tuple[list[tuple[int, int]], dict[str, str], str]]:
-    """Every root-to-leaf path of a well-formed tree: ([(node index, branch index)], answers, option)."""
-    index_of = {n.id: i for i, n in enumerate(tree.nodes)}
-
-    def walk(node_id, trail, answers):
-        node = tree.nodes[index_of[node_id]]
-        for b_index, branch in enumerate(node.branches):
-            step = [*trail, (index_of[node_id], b_index)]
-            chosen = {**answers, node.criterion: branch.answer}
-            if branch.next in index_of:
-                yield from walk(branch.next, step, chosen)
-            else:
-                yield step, chosen, branch.next
-
-    yield from walk(tree.root, [], {})
 
 
 def _said(answers: dict[str, str]) -> str:

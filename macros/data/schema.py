@@ -1,4 +1,4 @@
-"""JSON Schemas for editors, generated from the models: `python -m macros.schema` (or `make schema`)
+"""JSON Schemas for editors, generated from the models: `python -m macros.data.schema` (or `make schema`)
 writes data/schema/<file>.schema.json; each data file names its schema in its first line, so
 YAML-aware editors autocomplete fields and flag wrong values as you type.
 """
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import msgspec.json
 
-from .models import FILES
+from ..models import FILES
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 
 
 def schema_text(name: str) -> str:

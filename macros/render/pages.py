@@ -5,67 +5,24 @@ Each public function is one named macro (see MACROS); the markup lives in templa
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
-
 import json
 import math
+from dataclasses import dataclass
 
-from . import blocks, decision, escape, freshness, labels
-from .models import Tree
-from .site import Site
+from markupsafe import Markup
 
-TEMPLATES = Path(__file__).parent / "templates"
-
-# Outcome colours of the flowchart and its legend: fill, stroke. Dark text keeps them readable in
-# the dark scheme too. Tones are named in data/options.yml.
-TONES = {
-    "green": ("#e8f5e9", "#2e7d32"),
-    "orange": ("#fff3e0", "#e65100"),
-    "blue": ("#e3f2fd", "#1565c0"),
-    "grey": ("#f5f5f5", "#616161"),
-    "purple": ("#f3e5f5", "#7b1fa2"),
-    "teal": ("#e0f2f1", "#00695c"),
-    "yellow": ("#fffde7", "#f57f17"),
-    "pink": ("#fce4ec", "#ad1457"),
-}
-TONE_TEXT = "#1b1b1b"
-# Flowchart outcome boxes: the tone's stroke colour at this opacity (8-digit hex), and no text colour,
-# so the theme's own label colour stays readable on the light and on the dark scheme (and on wikis).
-TONE_DIAGRAM_ALPHA = "33"
-
-_env = Environment(
-    loader=FileSystemLoader(TEMPLATES),
-    autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=False,
-    auto_reload=True,  # `make serve` picks up template edits without a restart
-    # Compiled templates kept between builds (Jinja's per-user cache in the temp dir, checked against
-    # each template's source): compiling them was a fifth of the macros' share of a build.
-    bytecode_cache=FileSystemBytecodeCache(),
-)
-_env.filters.update(md_cell=escape.md_cell, md_inline=escape.md_inline, mermaid_label=escape.mermaid_label)
-_env.globals.update(tones=TONES, tone_text=TONE_TEXT, tone_alpha=TONE_DIAGRAM_ALPHA, labels=labels)
-
-
-def _render(template: str, **context) -> str:
-    """The template's output; from an *.html.j2 template marked as whole HTML (blocks.Html)."""
-    text = _env.get_template(template).render(**context).strip() + "\n"
-    return blocks.Html(text) if template.endswith(".html.j2") else text
-
+from .. import decision
+from ..data import freshness
+from ..models import Site, Tree
+from . import arrange, escape, labels
+from .env import render_template as _render
 
 # --- comparison -----------------------------------------------------------------------------------
 
 def comparison_table(site: Site) -> str:
     """Every dimension in one HTML table, one row group per category, each row anchored by its id."""
-    groups = [(category, [d for d in site.dimensions.dimensions if d.category == category.id])
-              for category in site.categories.categories]
-    return _render("comparison_table.html.j2", groups=groups, sources=site.by_id["sources"])
+    return _render("comparison_table.html.j2", groups=arrange.comparison_groups(site),
+                   sources=site.by_id["sources"])
 
 
 # --- decision trees ---------------------------------------------------------------------------------
@@ -171,12 +128,6 @@ def cheatsheet_table(site: Site) -> str:
                    sources=site.by_id["sources"])
 
 
-def cheatsheet_markdown(site: Site) -> str:
-    """The same table as GitHub-flavoured Markdown, for wikis: the one writer of every table export."""
-    from . import exports, tables  # both build on this module
-    return exports.gfm_table(tables.cheatsheet(site))
-
-
 # --- sources ------------------------------------------------------------------------------------
 
 def sources_list(site: Site) -> str:
@@ -196,14 +147,13 @@ def reasons_list(site: Site, side: str) -> str:
     """Why teams choose one side (`open` or `closed`)."""
     if side not in ("open", "closed"):
         raise ValueError(f"reasons_list: side must be 'open' or 'closed', got {side!r}")
-    reasons = [r for r in site.reasons.reasons if r.side == side and r.kind == "reason"]
-    return _render("reasons_list.html.j2", reasons=reasons, sources=site.by_id["sources"])
+    return _render("reasons_list.html.j2", reasons=arrange.reasons(site, side, "reason"),
+                   sources=site.by_id["sources"])
 
 
 def better_when(site: Site) -> str:
     """The situations where each side is the better choice, side by side."""
-    sides = {side: [r for r in site.reasons.reasons if r.side == side and r.kind == "better-when"]
-             for side in ("open", "closed")}
+    sides = {side: arrange.reasons(site, side, "better-when") for side in ("open", "closed")}
     return _render("better_when.html.j2", sides=sides)
 
 
@@ -227,8 +177,7 @@ def use_cases_list(site: Site) -> str:
 
 def access_routes_list(site: Site) -> str:
     """Every way to reach a model, closed routes first."""
-    routes = sorted(site.access_routes.access_routes, key=lambda r: r.side != "closed")
-    return _render("access_routes_list.md.j2", routes=routes, options=site.by_id["options"],
+    return _render("access_routes_list.md.j2", routes=arrange.access_routes(site), options=site.by_id["options"],
                    sources=site.by_id["sources"])
 
 
@@ -239,13 +188,7 @@ def faq_list(site: Site) -> str:
 
 def glossary_list(site: Site) -> str:
     """All glossary terms, alphabetically, each with its own anchor."""
-    terms = sorted(site.glossary.glossary, key=lambda t: t.term.casefold())
-    return _render("glossary_list.html.j2", terms=terms, sources=site.by_id["sources"])
-
-
-def abbreviations(site: Site) -> str:
-    """Glossary terms as Markdown abbreviations: appended to every page, they become tooltips."""
-    return _render("abbreviations.md.j2", terms=site.glossary.glossary)
+    return _render("glossary_list.html.j2", terms=arrange.glossary_terms(site), sources=site.by_id["sources"])
 
 
 def freshness_table(site: Site, max_age_days: int, today: dt.date | None = None) -> str:
@@ -255,10 +198,6 @@ def freshness_table(site: Site, max_age_days: int, today: dt.date | None = None)
 
 
 # --- decision model: guide, helper, calculator ------------------------------------------------------
-
-# How each answer effect reads on the guide and in the helper.
-EFFECTS = {"decide": "Recommends", "lean": "Leans to", "note": "Goes on"}
-
 
 def _script_json(value) -> Markup:
     """JSON safe inside <script type="application/json">: no '<', '>' or '&' can end the element."""
@@ -277,7 +216,7 @@ def guide_steps(site: Site) -> str:
     extra = [c for c in site.criteria.criteria if not c.guide]
     return _render("guide_steps.md.j2", steps=steps, extra=extra, everything=site.criteria.criteria,
                    options=site.by_id["options"],
-                   effects=EFFECTS, query=_query, sources=site.by_id["sources"])
+                   effects=labels.EFFECTS, query=_query, sources=site.by_id["sources"])
 
 
 def helper_model(site: Site) -> dict:
@@ -287,7 +226,7 @@ def helper_model(site: Site) -> dict:
         criterion["name"] = shown.name
         for answer, label in zip(criterion["answers"], shown.answers):
             answer["label"] = label.label
-    data["effects"] = EFFECTS
+    data["effects"] = labels.EFFECTS
     data["options"] = {o.id: o.name for o in site.options.options}
     return data
 
@@ -313,9 +252,7 @@ def calculator(site: Site) -> str:
     """The break-even calculator: inputs with their illustrative defaults, and the result for them."""
     calc = site.calculator
     result = decision.break_even(decision.calculator_defaults(calc), calc.days_per_month)
-    groups = [(name, [f for f in calc.calculator if f.group == key])
-              for key, name in (("workload", "Workload"), ("api", "Closed API"),
-                                ("self-hosted", "Self-hosting an open model"))]
+    groups = arrange.calculator_groups(site, labels.CALCULATOR_GROUPS)
     return _render("calculator.html.j2", calc=calc, groups=groups, result=result,
                    fields=site.by_id["calculator"], money=money, whole=whole, sources=site.by_id["sources"])
 

@@ -2,7 +2,7 @@
 (/exports/<name>.md, .csv, .confluence.txt, .mmd, .svg).
 
 A component names the macro its page already calls: its embed page calls the same macro, and its
-exports come from its rows (tables.py) or its mermaid source (render.py). Nothing here renders twice.
+exports come from its rows (tables.py) or its mermaid source (render/pages.py). Nothing here renders twice.
 
 To add a component: one `Component(...)` entry in COMPONENTS. Its page gets the "Embed" control under
 the macro's output, /embed/<name>/ is generated, and the tests pick it up.
@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import render, tables
-from .site import Site
+from ..models import Site
+from ..render import pages as render
+from . import tables
 
 SITE_ID = "ovc"  # prefix of the height message an embed sends: {"ovc-height": {<name>: px}}
 

@@ -1,0 +1,105 @@
+"""The state of one build, on one object: the validated data, the glossary, and the HTML each page's
+macros generated. mkdocs-macros creates it (plugin/macros_env.py, in its on_config) and hangs it on the
+MkDocs config, where every hook finds it (plugin/hooks.py); a build without the macros plugin (the
+bench's limit) has none, and the hooks then only do what needs no data.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from ..data.freshness import overdue
+from ..models import Site
+from ..publish import exports
+from ..render import slots
+from ..render.glossary import Glossary
+
+_ATTRIBUTE = "ovc_build"
+# Not under the "mkdocs" logger on purpose: an overdue review is a reminder, and `--strict` would
+# turn an MkDocs warning into a failed build.
+_log = logging.getLogger("ovc.freshness")
+if not _log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    _log.addHandler(_handler)
+    _log.propagate = False
+
+
+class Build:
+    def __init__(self, config, site: Site, max_age_days: int):
+        self.config = config
+        self.site = site
+        self.max_age_days = max_age_days
+        self.glossary = Glossary.of(site.glossary.glossary)
+        self.blocks: dict[str, list[str]] = {}  # page source -> the HTML its macros generated
+        self.macros_env = None  # mkdocs-macros' environment, for its page templates
+        setattr(config, _ATTRIBUTE, self)
+
+    @staticmethod
+    def of(config) -> Build | None:
+        """This build's state, or None when the macros plugin did not run."""
+        return getattr(config, _ATTRIBUTE, None)
+
+    def remind(self, today) -> None:
+        """A reminder (not a failure) for every record not reviewed for too long."""
+        for review in overdue(self.site, today, self.max_age_days):
+            _log.warning(f"data/{review.kind}.yml: {review.id}: last reviewed {review.reviewed} "
+                         f"({review.age_days} days ago, over {self.max_age_days}); check it against its "
+                         "sources and update 'reviewed'")
+
+    # --- a page's generated HTML --------------------------------------------------------------------
+
+    def start_page(self, src: str) -> None:
+        self.blocks.pop(src, None)
+
+    def stash(self, src: str, html: str) -> str:
+        """Keep `html` for page `src`; its Markdown gets a slot (render/slots.py)."""
+        made = self.blocks.setdefault(src, [])
+        made.append(html)
+        return slots.slot(len(made) - 1)
+
+    def fill(self, page_html: str, page, files) -> str:
+        """After Markdown: the page's generated HTML in its slots, with its links to page sources
+        resolved from the docs root and its glossary terms as tooltips. MkDocs learns the ids and the
+        links of the generated HTML too, so its strict anchor check covers them as before."""
+        made = self.blocks.pop(page.file.src_uri, [])
+        targets: dict = {}
+
+        def url_for(path: str, rest: str) -> str:
+            if path not in targets:
+                target = files.get_file_from_path(path)
+                if target is None:
+                    raise PluginError(f"{page.file.src_uri}: generated HTML links to '{path}', which is not "
+                                      "a page of the site; fix the link in macros/render/templates/")
+                targets[path] = (target, target.url_relative_to(page.file))
+            target, url = targets[path]
+            if rest.startswith("#") and page.links_to_anchors is not None:
+                page.links_to_anchors.setdefault(target, {}).setdefault(rest[1:], path + rest)
+            return url + rest
+
+        try:
+            ready = slots.prepare(made, url_for, self.glossary)
+            filled, brought = slots.fill(page_html, ready)
+        except ValueError as error:
+            raise PluginError(f"{page.file.src_uri}: {error}; give the heading an id of its own "
+                              "(`## Title {{ #other-id }}`) or rename the record") from None
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= brought
+        return filled
+
+    def abbreviated(self, markdown: str) -> str:
+        """Every page, rendered or not: glossary terms in its text get their definition as a tooltip."""
+        return markdown + "\n\n" + self.glossary.markdown_lines(markdown)
+
+    # --- after the pages ----------------------------------------------------------------------------
+
+    def write_exports(self) -> None:
+        """The exports (publish/exports.py) into the built site: /exports/*, /api/v1/*."""
+        site_dir = Path(self.config["site_dir"])
+        origin = self.config.get("site_url") or "../"
+        for path, text in exports.files(self.site, self.config["site_name"], origin).items():
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="")

@@ -1,0 +1,113 @@
+"""The one MkDocs hook module (mkdocs.yml `hooks:`): every event the build needs beside the plugins,
+each with the place in MkDocs' order it must run at and why (`event_priority`: higher runs first;
+the plugins' own events run at 0, in mkdocs.yml's order; mkdocs-macros renders the pages' macros
+in its on_page_markdown and loads the data in its on_config, plugin/macros_env.py).
+
+MkDocs loads this file by its path, so it makes the project importable first. The state of a build
+lives on one object (plugin/build.py) hung on the config; a build without the macros plugin (the
+bench's limit) has none, and then only the events that need no data do anything.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File, InclusionLevel
+
+_ROOT = str(Path(__file__).resolve().parents[2])
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from macros.plugin import macros_env, reload, watch  # noqa: E402  (needs the project on sys.path)
+from macros.plugin.build import Build  # noqa: E402
+from macros.publish import components, drawings, embeds  # noqa: E402
+from macros.render import slots  # noqa: E402
+
+SHIM = "assets/vendor/iframe-worker/shim.js"
+
+
+@event_priority(-50)  # after Material's offline plugin (0) has added its web-worker shim from a CDN
+def on_config(config):
+    """`make dist`: the offline plugin's web-worker shim from the site itself, never from a CDN."""
+    polyfills = config.extra.get("polyfills") or []
+    if any("iframe-worker" in str(p) for p in polyfills):
+        config.extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in str(p)] + [SHIM]
+    return config
+
+
+@event_priority(0)  # any time before the pages: nothing else touches the theme's environment
+def on_env(env, config, files):
+    """Material's page templates are compiled by Jinja on every build (MkDocs makes a new template
+    environment each time): keep the compiled code between builds in Jinja's bytecode cache (per user,
+    in the temp dir; checked against each template's source)."""
+    from jinja2 import FileSystemBytecodeCache
+    env.bytecode_cache = FileSystemBytecodeCache()
+    return env
+
+
+@event_priority(0)  # any time: no plugin adds or reads files
+def on_files(files, config):
+    """One generated page per registered component at /embed/<name>/ (publish/components.py)."""
+    for c in components.COMPONENTS:
+        page = File.generated(config, components.embed_src(c.name), content=components.embed_page(c),
+                              inclusion=InclusionLevel.NOT_IN_NAV)
+        page.dest_uri = components.embed_dest(c.name, config.use_directory_urls)
+        files.append(page)
+    return files
+
+
+@event_priority(50)  # before mkdocs-macros (0) renders the page's macros
+def _before_macros(markdown, page, config, files):
+    build = Build.of(config)
+    if build is not None:
+        macros_env.start_page(build, page)
+    return markdown
+
+
+@event_priority(-50)  # after mkdocs-macros (0): the page's text is final, generated text included
+def _after_macros(markdown, page, config, files):
+    build = Build.of(config)
+    return markdown if build is None else build.abbreviated(markdown)
+
+
+on_page_markdown = CombinedEvent(_before_macros, _after_macros)
+
+
+@event_priority(0)  # no plugin converts content here; these three run in this order, below
+def on_page_content(html, page, config, files):
+    """After Markdown: (1) the generated HTML into its slots, so that (2) and (3) see each page as
+    readers will; (2) in an embed, links to places on the page lead to the component's own page;
+    (3) each diagram that was drawn ahead of time becomes a drawing slot (publish/drawings.py)."""
+    build = Build.of(config)
+    if build is not None and slots.BLOCK_MARK in html:
+        html = build.fill(html, page, files)
+    name = page.meta.get("ovc_embed")
+    if name:
+        target = files.get_file_from_path(components.BY_NAME[name].page).url_relative_to(page.file)
+        html = embeds.in_page_links_to_component(html, target)
+    if not os.environ.get(drawings.OFF):
+        html = drawings.mark(html)
+    return html
+
+
+@event_priority(-50)  # after mkdocs-mermaid2 (0), which would otherwise parse the drawings again
+def on_post_page(output, page, config):
+    return drawings.fill(output)
+
+
+@event_priority(-50)  # after search (0) and mkdocs-macros (0); before the offline plugin (-100)
+def on_post_build(config):
+    build = Build.of(config)
+    if build is not None:
+        build.write_exports()
+
+
+@event_priority(-50)  # after the plugins (0) have named what they watch: it moves onto file events
+def on_serve(server, config, builder):
+    """`make serve`: saves noticed at once (plugin/watch.py), and every later build imports the
+    current code of macros/ (plugin/reload.py)."""
+    server = watch.use_file_events(server, config)
+    server.builder = reload.purging(server.builder)
+    return server

@@ -1,0 +1,136 @@
+"""mkdocs-macros' side of the build: validate data/ once (before site/ is touched: a problem stops
+the build here, in mkdocs-macros' on_config), register one macro per renderer, and the embed
+machinery's macros. Macros that give HTML leave a slot in the page's Markdown (render/slots.py);
+the hooks (plugin/hooks.py) put their HTML in after Markdown."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import posixpath
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
+from mkdocs.exceptions import PluginError
+
+from ..data import DataError, load_site
+from ..data.loader import MAX_BYTES
+from ..publish import components, embeds
+from ..render import slots
+from ..render.pages import MACROS
+from .build import Build
+
+
+def define_env(env) -> None:
+    extra = env.conf["extra"]
+    max_age = int(extra.get("review_max_age_days", 365))
+    try:
+        site = load_site(Path(env.project_dir) / "data", max_bytes=int(extra.get("data_max_bytes", MAX_BYTES)))
+    except DataError as error:
+        raise PluginError(error.report()) from None
+    build = Build(env.conf, site, max_age)
+    build.macros_env = env
+    build.remind(dt.date.today())
+    for name, render in MACROS.items():
+        macro = _bind(render, site, **({"max_age_days": max_age} if name == "freshness_table" else {}))
+        env.macro(_placed(env, build, macro), name)
+    _define_embeds(env, build)
+
+
+def start_page(build: Build, page) -> None:
+    """Before mkdocs-macros renders a page: no blocks yet, and its page templates kept compiled."""
+    build.start_page(page.file.src_uri)
+    jinja = build.macros_env.env
+    if not hasattr(jinja.from_string, "cached"):
+        jinja.from_string = _cached_from_string(build.macros_env)
+
+
+def _bind(render, site, **options):
+    """`render` with the data bound: a plain function, not functools.partial, because mkdocs-macros
+    writes every macro to a JSON debug trace on each build, and a partial's repr would spell out
+    the whole dataset (a tenth of a second per build, for a trace nobody reads). Each call is
+    rendered once per build: a component's embed page shows exactly what its own page shows."""
+    done: dict = {}
+
+    @functools.wraps(render)
+    def macro(*args, **kwargs):
+        key = (args, tuple(sorted(kwargs.items())))
+        if key not in done:
+            done[key] = render(site, *args, **options, **kwargs)
+        return done[key]
+    return macro
+
+
+def _placed(env, build: Build, macro):
+    """A macro's HTML kept for after Markdown: all of it when a template wrote it as HTML
+    (slots.Html), else the marked HTML parts of its Markdown (tables among headings)."""
+    @functools.wraps(macro)
+    def placed(*args, **kwargs):
+        out = macro(*args, **kwargs)
+        src = env.page.file.src_uri
+        if isinstance(out, slots.Html):
+            return build.stash(src, out)
+        return slots.extract(out, lambda html: build.stash(src, html))
+    return placed
+
+
+def _cached_from_string(env):
+    """mkdocs-macros compiles each page's Markdown as a Jinja template on every build (a fresh
+    process each time, for `make build`): keep the compiled code in Jinja's bytecode cache, one entry
+    per page, checked against the page's source like any cached template."""
+    jinja, cache = env.env, FileSystemBytecodeCache()
+
+    def from_string(source, globals=None, template_class=None):
+        bucket = cache.get_bucket(jinja, f"mkdocs-macros page {env.page.file.src_uri}", None, source)
+        if bucket.code is None:
+            bucket.code = jinja.compile(source)
+            cache.set_bucket(bucket)
+        return (template_class or jinja.template_class).from_code(
+            jinja, bucket.code, jinja.make_globals(globals), None)
+
+    from_string.cached = True
+    return from_string
+
+
+def _root(env) -> str:
+    """The relative way from the page being rendered to the site root: "./", "../", "../../".
+    Never "": a bare "exports/x.md" would read as a link to a page source (slots.links)."""
+    folder = posixpath.dirname(env.page.url)
+    return "../" * (folder.count("/") + 1) if folder else "./"
+
+
+def _define_embeds(env, build: Build) -> None:
+    """Embed and export machinery (publish/components.py): each component's macro gets the "Embed"
+    control under its output on its own page (not on its embed page), and the Embed & export page's
+    macros."""
+    problems = components.problems(MACROS)
+    if problems:
+        raise PluginError("\n".join(problems))
+    origin = env.conf.get("site_url") or ""
+    udu = env.conf["use_directory_urls"]
+
+    def stash(html: str) -> str:
+        return build.stash(env.page.file.src_uri, html)
+
+    def with_control(macro_name: str):
+        inner = env.macros[macro_name]
+        owners = [c for c in components.COMPONENTS if c.macro == macro_name]
+
+        @functools.wraps(inner)
+        def wrapped(*args, **kwargs):
+            out = inner(*args, **kwargs)
+            page = env.page
+            if page is None or page.meta.get("ovc_embed"):
+                return out
+            for c in owners:
+                if c.page == page.file.src_uri and tuple(args) == c.args:
+                    out += "\n\n" + stash(embeds.embed_control(c, origin or _root(env), _root(env), udu))
+            return out
+        return wrapped
+
+    for macro_name in {c.macro for c in components.COMPONENTS}:
+        env.macro(with_control(macro_name), macro_name)
+    env.macro(lambda: stash(embeds.embed_catalogue(_root(env), udu)), "embed_catalogue")
+    env.macro(lambda: stash(embeds.api_catalogue(build.site, _root(env))), "api_catalogue")
+    env.macro(lambda name: stash(embeds.embed_snippets(name, origin or _root(env), _root(env), udu)),
+              "embed_snippets")
+    env.macro(lambda name: stash(embeds.embed_preview(name, _root(env), udu)), "embed_preview")

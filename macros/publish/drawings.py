@@ -1,0 +1,86 @@
+"""Each mermaid diagram shown as the SVG mermaid drew for it, so readers never download mermaid
+(3.5 MB) or wait for it.
+
+`make diagrams` (tools/diagrams.py) draws every diagram of a build in headless Chromium, exactly as
+Material would in the reader's browser, and stores the SVG in macros/publish/prerendered/ under a
+key: a hash of the diagram's mermaid source, the vendored mermaid's checksum and Material's version.
+At build time and without any browser, each mermaid fence whose key has a stored SVG is replaced by
+that SVG (in a declarative shadow root, as Material isolates its own drawings from page CSS). A
+diagram whose source has changed since (data edited, `make serve`) has no stored SVG: it stays as
+mermaid source, mermaid2 adds the local script, and the page draws it in the browser as before. A
+stale drawing can therefore never be shown; tests/test_prerender.py fails when one is missing, so
+the published site ships them all.
+
+Pure: page HTML in, page HTML out (the plugin calls `mark` after Markdown and `fill` once
+mkdocs-mermaid2 is done with the page).
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from importlib.metadata import version
+from pathlib import Path
+
+from ..render import slots
+
+STORE = Path(__file__).resolve().parent / "prerendered"
+MANIFEST = Path(__file__).resolve().parents[2] / "content/assets/vendor/mermaid/manifest.json"
+# Off while `make diagrams` builds the site it draws from (it needs the mermaid source in the page).
+OFF = "OVC_PRERENDERED_OFF"
+# Browsers without declarative shadow DOM (before Chrome 111, Safari 16.4, Firefox 123) attach it here.
+_DSD_POLYFILL = ("<script>document.querySelectorAll('.ovc-diagram>template[shadowrootmode]')"
+                 ".forEach(function(t){var h=t.parentNode;if(h.shadowRoot)return;"
+                 "h.attachShadow({mode:'open'}).appendChild(t.content);t.remove()})</script>")
+
+
+def source_text(code_html: str) -> str:
+    """The diagram source as the browser reads it (textContent of the <code>), trimmed."""
+    return html.unescape(code_html).strip()
+
+
+def key(source: str) -> str:
+    mermaid = json.loads(MANIFEST.read_text(encoding="utf-8"))["sha256"]
+    material = version("mkdocs-material")
+    digest = hashlib.sha256("\0".join((source.strip(), mermaid, material)).encode()).hexdigest()
+    return digest[:20]
+
+
+def figure(diagram_key: str, svg: str) -> str:
+    return (f'<div class="mermaid ovc-diagram" data-diagram="{diagram_key}">'
+            f'<template shadowrootmode="open">{svg}</template></div>')
+
+
+def sources(page_html: str) -> list[str]:
+    """The mermaid source of every diagram in a converted page, in document order."""
+    return [match.group(1) for match in slots.MERMAID_FENCE.finditer(page_html)]
+
+
+def mark(page_html: str) -> str:
+    """After Markdown: each diagram that has a stored drawing becomes a drawing slot (slots.py)."""
+    if slots.MERMAID_MARK not in page_html:
+        return page_html
+
+    replaced = False
+
+    def swap(match) -> str:
+        nonlocal replaced
+        diagram_key = key(source_text(match.group(1)))
+        if not (STORE / f"{diagram_key}.svg").is_file():
+            return match.group(0)
+        replaced = True
+        return slots.drawing_slot(diagram_key)
+
+    page_html = slots.MERMAID_FENCE.sub(swap, page_html)
+    return page_html + _DSD_POLYFILL if replaced else page_html
+
+
+def fill(output: str) -> str:
+    """After mkdocs-mermaid2: fill each slot with its drawing. Where a diagram is still drawn in the
+    browser, load mermaid without holding up first paint: `defer` keeps the order (before Material's
+    DOMContentLoaded handler), so `window.mermaid` is defined when Material looks for it and Material
+    never falls back to fetching it from a CDN."""
+    if slots.DRAWING_MARK in output:
+        output = slots.DRAWING_SLOT.sub(
+            lambda m: figure(m.group(1), (STORE / f"{m.group(1)}.svg").read_text(encoding="utf-8")), output)
+    return slots.MERMAID_SCRIPT.sub(r'<script defer src="\1">', output)

@@ -1,0 +1,31 @@
+"""Which records a page or an export shows, in which order and groups: one place, so that a page and
+its exports (publish/tables.py) can never list the same data differently."""
+from __future__ import annotations
+
+from ..models import Site
+
+
+def comparison_groups(site: Site) -> list[tuple]:
+    """(category, its dimensions) in the order of categories.yml, dimensions in file order."""
+    return [(category, [d for d in site.dimensions.dimensions if d.category == category.id])
+            for category in site.categories.categories]
+
+
+def access_routes(site: Site) -> list:
+    """Every way to reach a model, closed routes first, each side in file order."""
+    return sorted(site.access_routes.access_routes, key=lambda r: r.side != "closed")
+
+
+def glossary_terms(site: Site) -> list:
+    """Glossary terms alphabetically, ignoring case."""
+    return sorted(site.glossary.glossary, key=lambda t: t.term.casefold())
+
+
+def reasons(site: Site, side: str, kind: str) -> list:
+    """The reasons (`kind` "reason") or better-when situations (`kind` "better-when") of one side."""
+    return [r for r in site.reasons.reasons if r.side == side and r.kind == kind]
+
+
+def calculator_groups(site: Site, headings: dict[str, str]) -> list[tuple[str, list]]:
+    """(heading, inputs) per input group, in the order of `headings` (labels.CALCULATOR_GROUPS)."""
+    return [(name, [f for f in site.calculator.calculator if f.group == key]) for key, name in headings.items()]

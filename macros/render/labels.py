@@ -1,0 +1,50 @@
+"""Words and colours the pages show for coded values, and the tables' column headings.
+
+One place for them, shared by the HTML templates of the pages (a Jinja global `labels`) and by the
+rows behind the Markdown, CSV and Confluence exports (publish/tables.py), so a heading is typed once.
+Every map keyed by a value of the schema has exactly the schema's values as keys
+(tests/test_presentation.py): a value added to models.py without its label fails there, and a value
+the schema does not allow is a data problem, never a Jinja error.
+"""
+from __future__ import annotations
+
+COLUMNS = {
+    "comparison": ["Dimension", "Open-weight models", "Closed models", "Leans", "Detail"],
+    "cheatsheet": ["Situation", "Recommended", "Defined by", "Why"],
+    "families": ["Model", "Vendor", "Openness", "Modality", "Ways in", "Note"],
+    "open_parts": ["Part", "When it is open", "How often", "Examples"],
+    "use_case_routes": ["Task", "Use", "Model", "Why"],
+}
+# Columns only the exports carry (on the pages this is a row group, a citation or a date line).
+CATEGORY, USE_CASE, SOURCES, REVIEWED, AS_OF = "Category", "Use case", "Sources", "Reviewed", "As of"
+
+LEANS = {"open": "Open", "closed": "Closed", "depends": "Depends"}
+OPENNESS = {"closed": "Closed", "open-weight": "Open-weight"}
+HOW_COMMON = {"common": "Common", "varies": "Varies", "rare": "Rare"}
+OPTION_SIDES = {"open": "Open-weight", "closed": "Closed", "mixed": "Both", "any": "Either"}
+ROUTE_SIDES = {"closed": "closed models", "open": "open-weight models"}
+NONE = "—"  # an empty cell
+ANY = "Any"  # exports: a cheat-sheet situation that no answer defines
+NEXT_QUESTION = "Next question"  # a guide answer that recommends nothing yet
+
+# How each answer effect (models.Answer.effect) reads on the guide and in the helper.
+EFFECTS = {"decide": "Recommends", "lean": "Leans to", "note": "Goes on"}
+# The calculator's input groups (models.CalculatorInput.group), in page order, with their headings.
+CALCULATOR_GROUPS = {"workload": "Workload", "api": "Closed API", "self-hosted": "Self-hosting an open model"}
+
+# Outcome colours (models.Tone) of the flowchart and its legend: fill, stroke. Dark text keeps them
+# readable in the dark scheme too. Tones are named in data/options.yml.
+TONES = {
+    "green": ("#e8f5e9", "#2e7d32"),
+    "orange": ("#fff3e0", "#e65100"),
+    "blue": ("#e3f2fd", "#1565c0"),
+    "grey": ("#f5f5f5", "#616161"),
+    "purple": ("#f3e5f5", "#7b1fa2"),
+    "teal": ("#e0f2f1", "#00695c"),
+    "yellow": ("#fffde7", "#f57f17"),
+    "pink": ("#fce4ec", "#ad1457"),
+}
+TONE_TEXT = "#1b1b1b"
+# Flowchart outcome boxes: the tone's stroke colour at this opacity (8-digit hex), and no text colour,
+# so the theme's own label colour stays readable on the light and on the dark scheme (and on wikis).
+TONE_DIAGRAM_ALPHA = "33"

@@ -1,0 +1,58 @@
+"""The project as the tools and the tests see it: where it is, its MkDocs run as a child process, a
+throw-away copy to break or grow, and the pages of its navigation. Nothing here reaches beyond this
+machine."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def mkdocs(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the project's MkDocs (from this interpreter's environment) and capture its output."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, capture_output=True,
+                          text=True, env={**os.environ, **QUIET_ENV, **(env or {})}, timeout=300)
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of what a build reads (config, pages, data, generators), to break on purpose."""
+    for part in ("content", "data", "macros", "overrides"):
+        shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+def build(site_dir: Path, project: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    return mkdocs("build", "--strict", "--site-dir", str(site_dir), cwd=project, env=env)
+
+
+def nav_pages() -> list[str]:
+    """Source paths of every page in mkdocs.yml's nav, in reading order."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+    # mkdocs.yml names Python objects (!!python/name:...); they do not matter for the nav.
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    _Loader.add_constructor("!ENV", lambda loader, node: None)  # environment switches (make dist)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+    def walk(items):
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                yield from walk(value)
+            else:
+                yield value
+    return list(walk(config["nav"]))
+
+
+def page_url(source: str) -> str:
+    """Directory URL of a page: compare.md -> compare/, index.md -> ''."""
+    stem = source[: -len(".md")]
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
