@@ -1,5 +1,5 @@
 /* The decision model and the break-even formula for the browser: the same logic as
-   macros/decision.py (evaluate, break_even), checked against it on shared test vectors by
+   macros/decision/ (evaluate, break_even), checked against it on shared test vectors by
    tests/test_decision.py. Pure functions, no DOM; tools.js wires them to the pages. */
 (function (root) {
   "use strict";
@@ -34,7 +34,7 @@
                 "gpu-price-per-hour", "gpu-throughput", "utilisation", "min-gpus",
                 "ops-cost-per-month"];
 
-  /* values: {input id: number}; see macros/decision.py break_even for the formula. */
+  /* values: {input id: number}; see macros/decision/breakeven.py for the formula. */
   function breakEven(values, daysPerMonth) {
     var missing = INPUTS.filter(function (name) { return !(name in values); });
     if (missing.length) throw new Error("missing input(s): " + missing.join(", "));
