@@ -8,6 +8,7 @@ editor-facing lines.
 """
 
 import datetime as dt
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -24,9 +25,29 @@ KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$(?!\n)"
 Id = Annotated[str, Meta(pattern=KEBAB, max_length=80,
                          description="Stable kebab-case id: lowercase letters, digits and hyphens.")]
 # Free text: Strict strips the whitespace around it; the pattern wants something left.
-TEXT = Meta(min_length=1, max_length=2000, pattern=r"\S",
+# Free text may not hold characters that are invisible or that change how text reads: C0 and C1
+# controls (tab, line feed, carriage return and NEL excepted), text-direction controls, the byte-order
+# mark, non-characters and lone surrogates (half a character, from an escape such as "\ud800").
+# Written as regex escapes, so that Python (msgspec) and ECMAScript (editors reading the JSON
+# Schema) read the same class.
+FORBIDDEN = (r"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f"
+             r"\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff")
+# Whitespace, spelt out: Python's \s and ECMAScript's \s differ (U+001C..U+001F, U+FEFF).
+_SPACE = r"\t\n\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# Something visible, and nothing forbidden.
+TEXT_PATTERN = rf"^(?=[\s\S]*[^{_SPACE}])[^{FORBIDDEN}]*$"
+# Line breaks of other systems and of Unicode, as the one line break text keeps.
+LINE_BREAKS = re.compile(r"\r\n?|[\u0085\u2028\u2029]")
+TEXT = Meta(min_length=1, max_length=2000, pattern=TEXT_PATTERN,
             description="Plain text (no Markdown, no HTML); shown exactly as written.")
 Text = Annotated[str, TEXT]
+# A label in a diagram box or on an arrow: short, or the drawing becomes unreadable (and mermaid
+# refuses a diagram source over 50,000 characters).
+Label = Annotated[str, Meta(min_length=1, max_length=80, pattern=TEXT_PATTERN,
+                            description="Plain text of at most 80 characters; shown exactly as written.")]
+# The largest amount, price or count a number in data/ may state: beyond it a value is a mistake, and
+# would overflow the arithmetic that uses it (and JSON has no infinity).
+MAX_NUMBER = 1e12
 Reviewed = Annotated[dt.date, Meta(description="Date (YYYY-MM-DD) someone last checked this record "
                                                "against its sources.")]
 SourceIds = Annotated[list[Id], Meta(min_length=1, description="Ids from sources.yml that state this.")]
@@ -35,9 +56,14 @@ Side = Literal["open", "closed", "depends"]
 Tone = Literal["green", "orange", "blue", "grey", "purple", "teal", "yellow", "pink"]
 
 
+def is_text_meta(meta) -> bool:
+    """Is this the constraint of free text (`Text`, `Label`)?"""
+    return getattr(meta, "pattern", None) == TEXT_PATTERN
+
+
 def _is_text(annotation) -> bool:
-    """Is this annotation the free-text type `Text` (possibly with its own description)?"""
-    return typing.get_origin(annotation) is Annotated and TEXT in annotation.__metadata__
+    """Is this annotation free text (`Text`, `Label`, possibly with its own description)?"""
+    return typing.get_origin(annotation) is Annotated and any(map(is_text_meta, annotation.__metadata__))
 
 
 @cache
@@ -61,13 +87,18 @@ class Strict(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tr
     """A record or part of one: read-only; a key the model does not name is an error."""
 
     def __post_init__(self) -> None:
-        # Text is shown as written, minus the whitespace around it (a `>` block ends in a newline).
+        # Text is shown as written, minus the whitespace around it (a `>` block ends in a newline), with
+        # every kind of line break as "\n".
         for name, in_list in text_fields(type(self)):
             value = getattr(self, name)
             if in_list:
-                msgspec.structs.force_setattr(self, name, [item.strip() for item in value])
+                msgspec.structs.force_setattr(self, name, [_clean(item) for item in value])
             elif value is not None:
-                msgspec.structs.force_setattr(self, name, value.strip())
+                msgspec.structs.force_setattr(self, name, _clean(value))
+
+
+def _clean(text: str) -> str:
+    return LINE_BREAKS.sub("\n", text).strip()
 
 
 class Record(Strict, kw_only=True):
@@ -106,7 +137,7 @@ class Dimension(Record, kw_only=True):
 
 class Option(Record, kw_only=True):
     """A recommendation the decision model may give; the only words a recommendation may use."""
-    name: Text
+    name: Annotated[Label, Meta(description="The option as an outcome box of the flowchart shows it.")]
     side: Annotated[Literal["open", "closed", "mixed", "any"], Meta(
         description="Which kind of model it uses.")]
     tone: Annotated[Tone, Meta(description="Colour of this outcome in diagrams.")]
@@ -116,7 +147,7 @@ class Option(Record, kw_only=True):
 class Answer(Strict, kw_only=True):
     id: Id
     label: Annotated[Text, Meta(description="The answer as a reader picks it.")]
-    short: Annotated[Text, Meta(description="Edge label in the flowchart, e.g. Yes / No.")]
+    short: Annotated[Label, Meta(description="Edge label in the flowchart, e.g. Yes / No.")]
     effect: Annotated[Literal["decide", "lean", "note"], Meta(
         description="decide: the model stops with `option`; lean: `option` becomes the provisional "
                     "answer and the model asks on; note: only the reason is added.")]
@@ -129,7 +160,7 @@ class Answer(Strict, kw_only=True):
 
 
 class GuideStep(Strict, kw_only=True):
-    step: Annotated[int, Meta(ge=1, description="Position in the step-by-step guide, from 1.")]
+    step: Annotated[int, Meta(ge=1, le=100, description="Position in the step-by-step guide, from 1.")]
     title: Annotated[Text, Meta(description="The step's heading, e.g. What data is involved?")]
 
 
@@ -137,7 +168,7 @@ class Criterion(Record, kw_only=True):
     """A question the decision model asks, with its closed set of answers."""
     name: Text
     question: Text
-    short: Annotated[Text, Meta(description="The question as a flowchart node label.")]
+    short: Annotated[Label, Meta(description="The question as a flowchart node label.")]
     answers: Annotated[list[Answer], Meta(min_length=2)]
     guide: Annotated[GuideStep | None, Meta(
         description="Set when the criterion is a step of the step-by-step guide.")] = None
@@ -157,7 +188,7 @@ class Node(Strict, kw_only=True):
 class Tree(Record, kw_only=True):
     """A decision tree drawn as a flowchart; its leaves are options."""
     title: Text
-    entry: Annotated[Text, Meta(description="Label of the start box, e.g. Incoming task.")]
+    entry: Annotated[Label, Meta(description="Label of the start box, e.g. Incoming task.")]
     root: Annotated[Id, Meta(description="Id of the first node.")]
     nodes: Annotated[list[Node], Meta(min_length=1)]
 
@@ -251,15 +282,19 @@ class Trend(Record, kw_only=True):
     implication: Text
 
 
+Amount = Annotated[float, Meta(ge=0, le=MAX_NUMBER)]
+
+
 class CalculatorInput(Record, kw_only=True):
     """One input of the break-even calculator, with its illustrative default."""
     label: Text
     group: Literal["workload", "api", "self-hosted"]
     unit: Annotated[Text, Meta(description="Shown after the field, e.g. requests, USD, %.")]
-    default: Annotated[float, Meta(ge=0)]
-    min: Annotated[float, Meta(ge=0)]
-    max: float | None = None
-    step: Annotated[float, Meta(gt=0)]
+    default: Amount
+    min: Amount
+    max: Annotated[Amount | None, Meta(description="Largest value accepted; without it, the largest "
+                                                   "number data may state.")] = None
+    step: Annotated[float, Meta(ge=1e-6, le=MAX_NUMBER, description="Smallest change the field offers.")]
     help: Text
     basis: Annotated[Text, Meta(description="Where the default comes from; defaults are illustrative.")]
     as_of: Annotated[dt.date, Meta(description="Date the default describes.")]

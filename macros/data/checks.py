@@ -275,6 +275,8 @@ def glossary(terms) -> Iterator[Finding]:
                 owner[word] = term.id
             if any(char in word for char in "[]"):
                 yield "glossary", loc, f"'{word}' contains a bracket, which tooltips cannot match; remove it"
+            if len(word.splitlines()) > 1:
+                yield "glossary", loc, "a term is one line; join its lines (use '\"...\"', not '|' or '>')"
 
 
 def all_checks(files: dict, today: dt.date) -> Iterator[Finding]:

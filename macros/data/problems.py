@@ -19,7 +19,9 @@ class Problem:
     def __str__(self) -> str:
         # Always one line, and `where` one word, whatever keys or values the data holds.
         where = re.sub(r"[\s:]+", "_", self.where)[:80] or "file"
-        return f"{self.file}:{self.line}: {where}: {' '.join(self.message.split())}"
+        line = f"{self.file}:{self.line}: {where}: {' '.join(self.message.split())}"
+        # Printable whatever the data held: half a character (a lone surrogate) as its escape.
+        return line.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class DataError(Exception):

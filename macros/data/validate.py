@@ -7,14 +7,16 @@ not valid, `problems()` walks the file against the same models and reports every
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 import msgspec
 
-from ..models import KEBAB, TEXT, Strict
+from ..models import FORBIDDEN, KEBAB, Strict, is_text_meta
 from .loader import LineDict, LineList
 from .problems import DataError, Problem
 
@@ -77,14 +79,39 @@ def _unknown(key: object, model: type[Strict]) -> str:
     return f"unknown field '{key}'; {hint}"
 
 
+_FORBIDDEN = re.compile(f"[{FORBIDDEN}]")
+
+
+def _character(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
+def _forbidden(char: str) -> str:
+    """What is wrong with a character free text may not hold, and what to do."""
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return (f"contains U+{code:04X}, half of a character (a lone surrogate, from an escape such as "
+                "\"\\ud800\"); write the whole character, e.g. \"\\U0001F600\" or the character itself")
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        return (f"contains {_character(char)}, a text-direction control that can make text read "
+                "differently from what it is; delete it (right-to-left text needs none)")
+    if code in (0xFFFE, 0xFFFF):
+        return f"contains U+{code:04X}, which is not a character; delete it"
+    return (f"contains {_character(char)}, an invisible control character; delete it (if you cannot see "
+            "it, retype the text around it)")
+
+
 def _text(value: str, limits: dict, text: bool) -> str | None:
+    if text and (bad := _FORBIDDEN.search(value)):
+        return _forbidden(bad.group())
     if text:
         value = value.strip()  # as the model stores it
     if len(value) < limits.get("min_length", 0) or (text and not value):
         return "is empty or only spaces; write the text or remove the record"
     if len(value) > limits.get("max_length", len(value)):
         return f"is {len(value)} characters, over the limit of {limits['max_length']}; shorten it"
-    if limits.get("pattern") and not re.search(limits["pattern"], value):
+    if not text and limits.get("pattern") and not re.search(limits["pattern"], value):
         message = (f"expected a kebab-case id such as 'data-privacy' (lowercase letters, digits, "
                    f"single hyphens), got {_short(value)}")
         lowered = "-".join(value.lower().replace("_", " ").split())
@@ -96,12 +123,18 @@ def _text(value: str, limits: dict, text: bool) -> str | None:
 
 def _number(value: float, limits: dict) -> str | None:
     shown = lambda bound: f"{bound:g}"  # noqa: E731 - 0, not 0.0
+    if isinstance(value, float) and not math.isfinite(value):
+        written = ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
+        largest = f" (at most {shown(limits['le'])})" if "le" in limits else ""
+        return f"expected a finite number{largest}, got {written}"
     if "ge" in limits and not value >= limits["ge"]:
         return f"must be at least {shown(limits['ge'])}, got {value!r}"
     if "gt" in limits and not value > limits["gt"]:
         return f"must be more than {shown(limits['gt'])}, got {value!r}"
     if "lt" in limits and not value < limits["lt"]:
         return f"must be less than {shown(limits['lt'])}, got {value!r}"
+    if "le" in limits and not value <= limits["le"]:
+        return f"must be at most {shown(limits['le'])}, got {value:g}; a number this large is a mistake"
     return None
 
 
@@ -127,7 +160,7 @@ def _is_day(text: str) -> bool:
         return False
 
 
-_LIMITS = ("min_length", "max_length", "pattern", "ge", "gt", "lt")
+_LIMITS = ("min_length", "max_length", "pattern", "ge", "gt", "lt", "le")
 
 
 def problems(value: object, kind: object, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
@@ -184,7 +217,7 @@ def problems(value: object, kind: object, loc: Loc = ()) -> Iterator[tuple[Loc, 
     elif kind is str:
         if not isinstance(value, str):
             yield loc, f"expected text, got {_kind(value)} {_short(value)}; put the value in double quotes"
-        elif message := _text(value, limits, TEXT in metas):
+        elif message := _text(value, limits, any(map(is_text_meta, metas))):
             yield loc, message
     elif kind in (int, float):
         if isinstance(value, bool) or not isinstance(value, (int, float) if kind is float else int):
@@ -212,6 +245,11 @@ def to_model(name: str, raw: LineDict, model: type[Strict], shown_as: str) -> St
     """Validate one parsed file; raise DataError with one Problem per error in it."""
     try:
         return msgspec.convert(raw, model)
+    except UnicodeEncodeError:  # a lone surrogate (from an escape such as "\ud800"): msgspec cannot
+        found = list(problems(raw, model))  # encode it; the walker names the field that holds it
+        raise DataError([Problem(shown_as, *locate(raw, loc), message) for loc, message in found]
+                        or [Problem(shown_as, 1, "file", "contains half a character (a lone surrogate, from "
+                                    "an escape such as \"\\ud800\"); write the whole character")]) from None
     except msgspec.ValidationError as error:
         found = list(problems(raw, model)) or [(_where(error), str(error).split(" - at ")[0])]
         raise DataError([Problem(shown_as, *locate(raw, loc), message) for loc, message in found]) \

@@ -88,7 +88,7 @@ def api_index(site: Site) -> dict:
 
 
 def _json(value) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def files(site: Site, site_name: str, origin: str) -> dict[str, str]:

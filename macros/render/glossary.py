@@ -52,8 +52,9 @@ class Glossary:
     @classmethod
     def of(cls, terms) -> "Glossary":
         """The glossary of data/glossary.yml's records: every term and alias, in file order, with its
-        record's definition on one line."""
-        return cls({word: term.definition.replace("\n", " ").strip()
+        record's definition on one line (a line break would end a Markdown abbreviation line, and
+        what followed it would be read as Markdown)."""
+        return cls({word: " ".join(term.definition.split())
                     for term in terms for word in [term.term, *term.aliases]})
 
     def __init__(self, titles: dict[str, str]):
@@ -83,7 +84,10 @@ class Glossary:
         holds, each in a block of its own: Python-Markdown re-scans a block of N definitions N times,
         so one block of every term made a build quadratic in the size of the glossary."""
         used = self.terms_in(markdown)
-        return "\n\n".join(f"*[{term}]: {title}" for term, title in self.titles.items() if term in used)
+        lines = [f"*[{term}]: {title}" for term, title in self.titles.items() if term in used]
+        if any(len(line.splitlines()) != 1 for line in lines):  # data checks keep terms to one line
+            raise ValueError("a glossary term or definition spans lines")
+        return "\n\n".join(lines)
 
     def abbreviate(self, html: str) -> str:
         """`abbreviate(html, self)`, remembered for this build."""

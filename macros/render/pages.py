@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from .. import decision
 from ..data import freshness
-from ..models import Site, Tree
+from ..models import MAX_NUMBER, Site, Tree
 from . import arrange, escape, labels
 from .env import render_template as _render
 
@@ -201,7 +201,7 @@ def freshness_table(site: Site, max_age_days: int, today: dt.date | None = None)
 
 def _script_json(value) -> Markup:
     """JSON safe inside <script type="application/json">: no '<', '>' or '&' can end the element."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
@@ -253,7 +253,7 @@ def calculator(site: Site) -> str:
     calc = site.calculator
     result = decision.break_even(decision.calculator_defaults(calc), calc.days_per_month)
     groups = arrange.calculator_groups(site, labels.CALCULATOR_GROUPS)
-    return _render("calculator.html.j2", calc=calc, groups=groups, result=result,
+    return _render("calculator.html.j2", calc=calc, groups=groups, result=result, max_number=MAX_NUMBER,
                    fields=site.by_id["calculator"], money=money, whole=whole, sources=site.by_id["sources"])
 
 
