@@ -6,6 +6,8 @@ before validation can start: unreadable bytes, a byte-order mark, YAML syntax, d
 """
 from __future__ import annotations
 
+import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -31,15 +33,35 @@ class LineList(list):
     item_lines: list
 
 
+# After an unquoted value, " #" starts a comment: `name: Trust #1 and data` keeps only "Trust".
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
+
+
+def _cut_by_comment(shown_as: str, text: str, value: str, end) -> Problem | None:
+    """A problem when the plain scalar `value` ending at mark `end` is followed by a comment on its line."""
+    if not _COMMENT_AFTER.match(text, end.index):
+        return None
+    return Problem(shown_as, end.line + 1, "syntax",
+                   f"' #' after '{value}' starts a YAML comment, so the rest of the line is dropped from "
+                   "the value; put the whole value in double quotes, or move the comment to a line of its own")
+
+
 class _Loader(yaml.SafeLoader):
     """SafeLoader that records lines, collects duplicate keys instead of keeping the last one, and
     refuses aliases and deep nesting. Pure Python: slow, but its messages are the ones editors see."""
 
     def __init__(self, stream, shown_as: str):
         super().__init__(stream)
+        self.text = stream
         self.shown_as = shown_as
         self.problems: list[Problem] = []
         self.depth = 0
+
+    def compose_scalar_node(self, anchor):
+        node = super().compose_scalar_node(anchor)
+        if not node.style and (cut := _cut_by_comment(self.shown_as, self.text, node.value, node.end_mark)):
+            self.problems.append(cut)
+        return node
 
     def compose_node(self, parent, index):
         # Aliases (*name) are refused: a few lines of them can expand to billions of values.
@@ -154,11 +176,12 @@ def _scalar(event, resolver, constructor):
     return build(constructor, yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style))
 
 
-def _from_events(text: str):
+def _from_events(text: str, cuts: list):
     """The document built straight from libyaml's events, with the lines the loaders record: the
     same tree as _Loader gives for plain data (tests/test_loader.py), in a fraction of the time.
     Raises _Unusual for anything else: anchors, aliases, tags, complex or duplicate keys, merge keys,
-    deep nesting, several documents, any parse error."""
+    deep nesting, several documents, any parse error. Plain values cut short by a comment go to
+    `cuts` as (value, end mark)."""
     parser = yaml.cyaml.CParser(text)
     resolver, constructor = yaml.resolver.Resolver(), yaml.constructor.SafeConstructor()
     try:
@@ -179,6 +202,8 @@ def _from_events(text: str):
             line = event.start_mark.line + 1
             if kind is yaml.ScalarEvent:
                 value, container = _scalar(event, resolver, constructor), None
+                if not event.style and _COMMENT_AFTER.match(text, event.end_mark.index):
+                    cuts.append((event.value, event.end_mark))
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if event.anchor is not None or (event.tag is not None and not event.implicit) \
                         or len(stack) >= MAX_DEPTH:
@@ -219,20 +244,31 @@ def _from_events(text: str):
 
 def _fast(text: str):
     """The document read with libyaml, or None when anything is unusual (a control character, a
-    syntax error, a duplicate key, ...): the slow reader then finds it and words the message."""
+    syntax error, a duplicate key, a value cut by a comment, ...): the slow reader then finds it and
+    words the message."""
     if yaml.reader.Reader.NON_PRINTABLE.search(text):
         return None
+    cuts: list = []
     try:  # an iterative reader: no nesting can exhaust the stack
-        document = _from_events(text)
+        document = _from_events(text, cuts)
     except _Unusual:
         return None
-    return document if isinstance(document, LineDict) else None
+    return document if isinstance(document, LineDict) and not cuts else None
 
 
 def read_yaml(path: Path, shown_as: str, max_bytes: int = MAX_BYTES) -> LineDict:
     """Parse one data file; raise DataError naming file and line for anything unreadable."""
-    if not path.is_file():
-        raise DataError([Problem(shown_as, 1, "file", "is missing; restore it from git")])
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        raise DataError([Problem(shown_as, 1, "file", "is missing; restore it from git")]) from None
+    if stat.S_ISLNK(mode):
+        raise DataError([Problem(shown_as, 1, "file",
+                                 "is a symbolic link; a data file must be a regular file in data/ "
+                                 "(replace the link with the file's content)")])
+    if not stat.S_ISREG(mode):
+        raise DataError([Problem(shown_as, 1, "file",
+                                 "is not a regular file (a folder or a device?); replace it with a YAML file")])
     size = path.stat().st_size
     if size > max_bytes:
         raise DataError([Problem(shown_as, 1, "file",
