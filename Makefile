@@ -32,12 +32,9 @@ $(TOOLS): tools/package.json tools/package-lock.json
 serve: $(BIN)/.runtime
 	$(BIN)/mkdocs serve --strict
 
-## build: strict build into $(SITE)/ ; the old site stays in place unless the new one is complete
+## build: strict build into $(SITE)/ ; one at a time, and the old site stays unless the new one is complete
 build: $(BIN)/.runtime
-	rm -rf $(SITE).new
-	$(BIN)/mkdocs build --strict --quiet --site-dir $(SITE).new
-	rm -rf $(SITE).old; if [ -d $(SITE) ]; then mv $(SITE) $(SITE).old; fi
-	mv $(SITE).new $(SITE); rm -rf $(SITE).old
+	$(BIN)/python -m tools.build_site $(SITE)
 
 ## test: every test, the browser tests in headless chromium included
 test: $(BIN)/.test $(TOOLS)
@@ -69,8 +66,8 @@ catalogue: $(BIN)/.test
 DIST    ?= dist
 BUNDLE  := open-vs-closed-ai-models
 dist: $(BIN)/.runtime
-	rm -rf build/$(BUNDLE) $(DIST)/$(BUNDLE).zip
-	OVC_OFFLINE=true $(BIN)/mkdocs build --strict --quiet --site-dir build/$(BUNDLE)
+	rm -f $(DIST)/$(BUNDLE).zip
+	$(BIN)/python -m tools.build_site build/$(BUNDLE) --offline
 	mkdir -p $(DIST)
 	cd build && $(abspath $(BIN))/python -m zipfile -c $(abspath $(DIST))/$(BUNDLE).zip $(BUNDLE)
 	@echo "wrote $(DIST)/$(BUNDLE).zip (unzip it and open $(BUNDLE)/index.html)"
@@ -81,7 +78,7 @@ compare: $(BIN)/.runtime
 	$(BIN)/python -m tools.compare $(REF)
 
 clean:
-	rm -rf $(SITE) $(SITE).new $(SITE).old .pytest_cache build $(DIST) tools/node_modules
+	rm -rf $(SITE) .$(SITE).lock .pytest_cache build $(DIST) tools/node_modules
 
 ## screenshots: every page, light and dark, desktop and phone width, into screenshots/
 screenshots: $(BIN)/.test

@@ -105,3 +105,26 @@ def test_a_renderer_and_a_hook_edited_under_serve_both_show(served):
     assert wait_for(lambda: "(renderer edited)" in fetch(calculator)), "a renderer edit did not show"
     assert wait_for(lambda: "<!-- hook edited -->" in fetch(url)), "a hook edit did not show"
     assert "Traceback" not in (log.seek(0), log.read())[1]
+
+
+def test_serve_stays_up_through_any_mistake_and_recovers_on_the_fix(served):
+    """An absurd number, a broken page template and a failing renderer each print their located line;
+    the server keeps running (mkdocs-macros would have exited it), and the fix shows."""
+    project, url, log = served
+    log_text = lambda: (log.seek(0), log.read())[1]  # noqa: E731
+    calculator = project / "data" / "calculator.yml"
+    original = calculator.read_text(encoding="utf-8")
+    first_default = next(line for line in original.splitlines() if line.strip().startswith("default:"))
+    edit(calculator, first_default, first_default.split(":")[0] + ": .inf")
+    assert wait_for(lambda: "default: expected a finite number" in log_text())
+    calculator.write_text(original, encoding="utf-8")
+    edit(project / "content" / "compare.md", "{{ comparison_table() }}", "{{ comparison_table( }}")
+    assert wait_for(lambda: "content/compare.md: the page's macros failed" in log_text())
+    edit(project / "content" / "compare.md", "{{ comparison_table( }}", "{{ comparison_table() }}")
+    edit(project / "macros" / "render" / "pages.py", '    return f"{whole(value)} {currency}"',
+         '    raise OverflowError("boom")')
+    assert wait_for(lambda: "content/calculator.md: macro calculator() failed: OverflowError: boom" in log_text())
+    edit(project / "macros" / "render" / "pages.py", '    raise OverflowError("boom")',
+         '    return f"{whole(value)} {currency} (fixed)"')
+    assert wait_for(lambda: "(fixed)" in fetch(url.replace("/compare/", "/calculator/")))
+    assert "Traceback" not in log_text()

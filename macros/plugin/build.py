@@ -6,6 +6,7 @@ bench's limit) has none, and the hooks then only do what needs no data.
 from __future__ import annotations
 
 import logging
+import traceback
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -27,6 +28,21 @@ if not _log.handlers:
     _log.propagate = False
 
 
+def describe(error: Exception) -> str:
+    """One line for an unexpected exception: its type and message, and where in this project's code
+    it was raised (the innermost frame under macros/, else the innermost frame)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    ours = [f for f in frames if "/macros/" in f.filename.replace("\\", "/")] or frames
+    where = ""
+    if ours:
+        frame = ours[-1]
+        shown = frame.filename.replace("\\", "/")
+        shown = shown[shown.rindex("/macros/") + 1:] if "/macros/" in shown else shown
+        where = f" ({shown}:{frame.lineno}, in {frame.name})"
+    message = " ".join(str(error).split()) or "(no message)"
+    return f"{type(error).__name__}: {message}{where}"
+
+
 class Build:
     def __init__(self, config, site: Site, max_age_days: int):
         self.config = config
@@ -35,6 +51,7 @@ class Build:
         self.glossary = Glossary.of(site.glossary.glossary)
         self.blocks: dict[str, list[str]] = {}  # page source -> the HTML its macros generated
         self.macros_env = None  # mkdocs-macros' environment, for its page templates
+        self.failures: dict[str, list[str]] = {}  # page source -> what failed while rendering it
         setattr(config, _ATTRIBUTE, self)
 
     @staticmethod
@@ -53,6 +70,19 @@ class Build:
 
     def start_page(self, src: str) -> None:
         self.blocks.pop(src, None)
+        self.failures.pop(src, None)
+
+    def failed(self, src: str, what: str, error: Exception) -> None:
+        """Keep what went wrong while rendering page `src`, for `raise_failures` once the page is
+        rendered: an exception that reached mkdocs-macros would end the whole process (its
+        on_error_fail exits), `make serve` included, and print nothing under --quiet."""
+        self.failures.setdefault(src, []).append(f"{what} failed: {describe(error)}")
+
+    def raise_failures(self, src: str) -> None:
+        failures = self.failures.pop(src, None)
+        if failures:
+            page = f"{Path(self.config['docs_dir']).name}/{src}"
+            raise PluginError("\n".join(f"{page}: {failure}" for failure in failures))
 
     def stash(self, src: str, html: str) -> str:
         """Keep `html` for page `src`; its Markdown gets a slot (render/slots.py)."""

@@ -13,6 +13,9 @@ import os
 import sys
 from pathlib import Path
 
+import functools
+
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -21,11 +24,27 @@ if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
 from macros.plugin import macros_env, reload, watch  # noqa: E402  (needs the project on sys.path)
-from macros.plugin.build import Build  # noqa: E402
+from macros.plugin.build import Build, describe  # noqa: E402
 from macros.publish import components, drawings, embeds  # noqa: E402
 from macros.render import slots  # noqa: E402
 
 SHIM = "assets/vendor/iframe-worker/shim.js"
+
+
+def _plain(event):
+    """An event whose unexpected failure (a bug) ends the build with one plain line naming the event
+    and the page, like a data problem, instead of a traceback."""
+    @functools.wraps(event)
+    def run(*args, **kwargs):
+        try:
+            return event(*args, **kwargs)
+        except MkDocsException:
+            raise
+        except Exception as error:
+            page = kwargs.get("page") or next((a for a in args if hasattr(a, "file")), None)
+            where = f"{page.file.src_uri}: " if page is not None else ""
+            raise PluginError(f"{where}{event.__name__.lstrip('_')} failed: {describe(error)}") from None
+    return run
 
 
 @event_priority(-50)  # after Material's offline plugin (0) has added its web-worker shim from a CDN
@@ -48,6 +67,7 @@ def on_env(env, config, files):
 
 
 @event_priority(0)  # any time: no plugin adds or reads files
+@_plain
 def on_files(files, config):
     """One generated page per registered component at /embed/<name>/ (publish/components.py)."""
     for c in components.COMPONENTS:
@@ -59,6 +79,7 @@ def on_files(files, config):
 
 
 @event_priority(50)  # before mkdocs-macros (0) renders the page's macros
+@_plain
 def _before_macros(markdown, page, config, files):
     build = Build.of(config)
     if build is not None:
@@ -67,15 +88,20 @@ def _before_macros(markdown, page, config, files):
 
 
 @event_priority(-50)  # after mkdocs-macros (0): the page's text is final, generated text included
+@_plain
 def _after_macros(markdown, page, config, files):
     build = Build.of(config)
-    return markdown if build is None else build.abbreviated(markdown)
+    if build is None:
+        return markdown
+    build.raise_failures(page.file.src_uri)
+    return build.abbreviated(markdown)
 
 
 on_page_markdown = CombinedEvent(_before_macros, _after_macros)
 
 
 @event_priority(0)  # no plugin converts content here; these three run in this order, below
+@_plain
 def on_page_content(html, page, config, files):
     """After Markdown: (1) the generated HTML into its slots, so that (2) and (3) see each page as
     readers will; (2) in an embed, links to places on the page lead to the component's own page;
@@ -93,11 +119,13 @@ def on_page_content(html, page, config, files):
 
 
 @event_priority(-50)  # after mkdocs-mermaid2 (0), which would otherwise parse the drawings again
+@_plain
 def on_post_page(output, page, config):
     return drawings.fill(output)
 
 
 @event_priority(-50)  # after search (0) and mkdocs-macros (0); before the offline plugin (-100)
+@_plain
 def on_post_build(config):
     build = Build.of(config)
     if build is not None:

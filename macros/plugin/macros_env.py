@@ -17,10 +17,19 @@ from ..data.loader import MAX_BYTES
 from ..publish import components, embeds
 from ..render import slots
 from ..render.pages import MACROS
-from .build import Build
+from .build import Build, describe
 
 
 def define_env(env) -> None:
+    try:
+        _define(env)
+    except PluginError:
+        raise
+    except Exception as error:  # a bug, not a data problem: still one plain line
+        raise PluginError(f"loading the site's data and macros failed: {describe(error)}") from None
+
+
+def _define(env) -> None:
     extra = env.conf["extra"]
     max_age = int(extra.get("review_max_age_days", 365))
     try:
@@ -32,8 +41,22 @@ def define_env(env) -> None:
     build.remind(dt.date.today())
     for name, render in MACROS.items():
         macro = _bind(render, site, **({"max_age_days": max_age} if name == "freshness_table" else {}))
-        env.macro(_placed(env, build, macro), name)
+        _register(env, build, _placed(env, build, macro), name)
     _define_embeds(env, build)
+
+
+def _register(env, build: Build, macro, name: str) -> None:
+    """`macro` as the page macro `name`, its failures kept for the page (Build.failed), never raised
+    into mkdocs-macros."""
+    @functools.wraps(macro)
+    def guarded(*args, **kwargs):
+        try:
+            return macro(*args, **kwargs)
+        except Exception as error:
+            shown = ", ".join([*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())])
+            build.failed(env.page.file.src_uri, f"macro {name}({shown})", error)
+            return ""
+    env.macro(guarded, name)
 
 
 def start_page(build: Build, page) -> None:
@@ -41,7 +64,7 @@ def start_page(build: Build, page) -> None:
     build.start_page(page.file.src_uri)
     jinja = build.macros_env.env
     if not hasattr(jinja.from_string, "cached"):
-        jinja.from_string = _cached_from_string(build.macros_env)
+        jinja.from_string = _cached_from_string(build.macros_env, build)
 
 
 def _bind(render, site, **options):
@@ -73,19 +96,52 @@ def _placed(env, build: Build, macro):
     return placed
 
 
-def _cached_from_string(env):
+class _Failed:
+    """A page template that could not be compiled: renders the page's source unchanged, once the
+    failure is kept for the page (Build.failed)."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def render(self, *args, **kwargs) -> str:
+        return self.source
+
+
+class _Guarded:
+    """A compiled page template whose failures are kept for the page instead of raised."""
+
+    def __init__(self, template, source: str, build: Build, src: str):
+        self.template, self.source, self.build, self.src = template, source, build, src
+
+    def render(self, *args, **kwargs) -> str:
+        try:
+            return self.template.render(*args, **kwargs)
+        except Exception as error:
+            self.build.failed(self.src, "the page's macros", error)
+            return self.source
+
+
+def _cached_from_string(env, build: Build):
     """mkdocs-macros compiles each page's Markdown as a Jinja template on every build (a fresh
     process each time, for `make build`): keep the compiled code in Jinja's bytecode cache, one entry
-    per page, checked against the page's source like any cached template."""
+    per page, checked against the page's source like any cached template. A template that does not
+    compile or render is reported for its page (Build.raise_failures), not raised into
+    mkdocs-macros, which would exit the process."""
     jinja, cache = env.env, FileSystemBytecodeCache()
 
     def from_string(source, globals=None, template_class=None):
-        bucket = cache.get_bucket(jinja, f"mkdocs-macros page {env.page.file.src_uri}", None, source)
-        if bucket.code is None:
-            bucket.code = jinja.compile(source)
-            cache.set_bucket(bucket)
-        return (template_class or jinja.template_class).from_code(
-            jinja, bucket.code, jinja.make_globals(globals), None)
+        src = env.page.file.src_uri
+        try:
+            bucket = cache.get_bucket(jinja, f"mkdocs-macros page {src}", None, source)
+            if bucket.code is None:
+                bucket.code = jinja.compile(source)
+                cache.set_bucket(bucket)
+            template = (template_class or jinja.template_class).from_code(
+                jinja, bucket.code, jinja.make_globals(globals), None)
+        except Exception as error:
+            build.failed(src, "the page's macros", error)
+            return _Failed(source)
+        return _Guarded(template, source, build, src)
 
     from_string.cached = True
     return from_string
@@ -129,8 +185,8 @@ def _define_embeds(env, build: Build) -> None:
 
     for macro_name in {c.macro for c in components.COMPONENTS}:
         env.macro(with_control(macro_name), macro_name)
-    env.macro(lambda: stash(embeds.embed_catalogue(_root(env), udu)), "embed_catalogue")
-    env.macro(lambda: stash(embeds.api_catalogue(build.site, _root(env))), "api_catalogue")
-    env.macro(lambda name: stash(embeds.embed_snippets(name, origin or _root(env), _root(env), udu)),
+    _register(env, build, lambda: stash(embeds.embed_catalogue(_root(env), udu)), "embed_catalogue")
+    _register(env, build, lambda: stash(embeds.api_catalogue(build.site, _root(env))), "api_catalogue")
+    _register(env, build, lambda name: stash(embeds.embed_snippets(name, origin or _root(env), _root(env), udu)),
               "embed_snippets")
-    env.macro(lambda name: stash(embeds.embed_preview(name, _root(env), udu)), "embed_preview")
+    _register(env, build, lambda name: stash(embeds.embed_preview(name, _root(env), udu)), "embed_preview")
