@@ -374,6 +374,23 @@ def test_calculator_updates_as_you_type_and_keeps_inputs_in_the_link(visit, site
     assert page.errors == []
 
 
+@pytest.mark.parametrize("value, refused_as", [
+    ("1e308", "out of range"), ("-5", "out of range"), ("1e999", "no number"), ("NaN", "no number"),
+])
+@pytest.mark.parametrize("field", decision.INPUTS)
+def test_absurd_inputs_in_the_link_are_refused_with_a_message_never_shown_as_results(visit, site, field, value,
+                                                                                     refused_as):
+    page = visit(f"calculator/?{field}={value}")
+    error = page.locator("#ovc-calc-error")
+    label = site.by_id["calculator"][field].label
+    assert error.is_visible() and label in error.inner_text()
+    if refused_as == "no number":
+        assert "no number" in error.inner_text()
+    figures = page.locator(".ovc-calc__figures").inner_text()
+    assert not any(word in figures for word in ("Infinity", "∞", "NaN", "e+")), figures
+    assert page.errors == []
+
+
 # --- the guide --------------------------------------------------------------------------------------------
 
 def test_guide_is_seed_004s_five_steps_in_order_with_every_outcome(html, site):

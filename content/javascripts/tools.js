@@ -127,9 +127,16 @@
       if (!problem) {
         try { result = window.OVC.breakEven(values, days); } catch (e) { problem = e.message; }
       }
-      error.hidden = !problem;
-      error.textContent = problem ? "Check the inputs: " + problem : "";
+      if (result && !["api_monthly", "self_hosted_monthly", "gpus", "capacity_per_gpu"].every(function (k) {
+        return isFinite(result[k]);
+      })) {
+        problem = "these inputs give no finite result";
+        result = null;
+      }
+      error.hidden = !problem && !linkNote;
+      error.textContent = linkNote + (problem ? "Check the inputs: " + problem : "");
       figures.classList.toggle("ovc-stale", !!problem);
+      figures.setAttribute("aria-hidden", problem ? "true" : "false");
       if (!result) return;
       out("api_monthly", money(result.api_monthly));
       out("self_hosted_monthly", money(result.self_hosted_monthly));
@@ -141,13 +148,18 @@
       show_("[data-verdict]", "data-verdict", result.cheaper);
     }
 
-    var start = readQuery();
+    var start = readQuery(), ignored = [];
     inputs.forEach(function (input) {
-      if (input.name in start && start[input.name] !== "" && isFinite(Number(start[input.name]))) {
-        input.value = start[input.name];
+      if (!(input.name in start)) return;
+      if (start[input.name] !== "" && isFinite(Number(start[input.name]))) {
+        input.value = start[input.name];  /* out of range: refused by show(), with its message */
+      } else {
+        ignored.push(input.labels[0].textContent);
       }
     });
-    form.addEventListener("input", show);
+    var linkNote = ignored.length ?
+      "The link gave no number for " + ignored.join(", ") + "; the default is used. " : "";
+    form.addEventListener("input", function () { linkNote = ""; show(); });
     form.addEventListener("reset", function () { window.setTimeout(show, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     show();
