@@ -29,3 +29,46 @@ def tree_edges(site, tree_id: str) -> set[tuple[str, str, str]]:
             target = mid("n" if branch.next in nodes else "o", branch.next)
             edges.add((mid("n", node.id), answers[node.criterion][branch.answer], target))
     return edges
+
+
+# --- the whole pipeline without MkDocs --------------------------------------------------------------
+
+def macro_calls() -> list[tuple[str, tuple]]:
+    """Every macro call the pages make, as (macro name, arguments), read from content/."""
+    import ast
+    calls = set()
+    for page in sorted((ROOT / "content").rglob("*.md")):
+        for name, args in re.findall(r"\{\{\s*([a-z_]+)\(([^)]*)\)\s*\}\}", page.read_text(encoding="utf-8")):
+            calls.add((name, tuple(ast.literal_eval(f"({args},)")) if args.strip() else ()))
+    return sorted(calls)
+
+
+def render_everything(site) -> dict[str, str]:
+    """What a build makes of `site`, short of MkDocs: every macro call of the pages (with the glossary's
+    tooltips and the links resolved, as the plugin does), the embed boxes, and every export file."""
+    from macros.publish import components, embeds, exports
+    from macros.render import glossary, pages, slots
+    terms = glossary.Glossary.of(site.glossary.glossary)
+    out = {}
+    for name, args in macro_calls():
+        if name in pages.MACROS:
+            kwargs = {"max_age_days": 365} if name == "freshness_table" else {}
+            html = pages.MACROS[name](site, *args, **kwargs)
+        elif name == "embed_catalogue":
+            html = embeds.embed_catalogue("../")
+        elif name == "api_catalogue":
+            html = embeds.api_catalogue(site, "../")
+        elif name == "embed_snippets":
+            html = embeds.embed_snippets(*args, "https://example.org/", "../")
+        elif name == "embed_preview":
+            html = embeds.embed_preview(*args, "../")
+        else:
+            raise AssertionError(f"a page calls {name}(), which render_everything does not know")
+        parts = []
+        slots.extract(str(html), lambda part: parts.append(part) or "")
+        out[f"{name}{args}"] = "".join(slots.prepare([str(html), *parts], lambda path, rest: "../x/" + rest, terms))
+        out[f"{name}{args} markdown"] = terms.markdown_lines(str(html))
+    for c in components.COMPONENTS:
+        out[f"control {c.name}"] = embeds.embed_control(c, "https://example.org/", "../")
+    out.update(exports.files(site, "Site", "https://example.org/"))
+    return out

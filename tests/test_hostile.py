@@ -1,10 +1,30 @@
-"""Text from data/ may come from anyone. With hostile text in every text field of every data file (HTML
-and script tags, event handlers, Markdown table pipes and newlines, mermaid and Jinja syntax,
-right-to-left text, emoji, a 500-character word) the site still builds, shows the text literally, runs
-no script, keeps every table's columns and still draws the flowchart."""
+"""Text from data/ may come from anyone. Every free-text field of every data file (found from the
+schema, not listed here) gets hostile text at its start, in its middle and at its end: markup and
+scripts, Markdown, Jinja, mermaid and wiki syntax, spreadsheet formulas, every kind of line break, a
+500-character word. The site still builds, and in every file it writes (every page, every
+/embed/* page, every export and API file), read by a parser, not by grep:
+
+- no element or attribute appears that the site did not write (compared with a build whose fields
+  carry only a harmless marker), and no script from the data runs in Chromium, pages and embeds;
+- a table keeps its rows and columns, a wiki export its cells, a CSV export has no formula cell;
+- the text is shown literally.
+
+A guard holds the test to its word: every output that shows a field in the marker build shows the
+hostile field's marker too, so a renderer that dropped a field would fail it. Glossary terms stay as
+they are, so that their tooltips (the definitions, poisoned too) still appear in running text.
+
+Characters that have no place in text (controls, direction overrides, a byte-order mark, half a
+character) are refused instead, each with its located line.
+"""
 from __future__ import annotations
 
-import typing
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+from collections import Counter
 from pathlib import Path
 
 import msgspec
@@ -12,26 +32,35 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.models import FILES, Strict, text_fields
+from macros.data import DataError, load_site
+from macros.models import FILES, Strict, is_text_meta, text_fields
 from tests import support
-from tests.support import OPEN_SHADOW
-from tests.test_build import PAGES
+from tools.catalogue import LINE, TODAY
 
 LONG_WORD = "W" * 500
-# Every trick at once; each would run a script, break a table, a heading, the flowchart or the page
-# if it were not escaped where it lands. Brackets are left out of glossary terms (the data rules
-# forbid them there), everything else goes everywhere.
-PAYLOAD = ('<script>window.__pwned="script"</script> <img src=x onerror="window.__pwned=\'img\'"> '
-           '<a href="javascript:window.__pwned=1" onclick="window.__pwned=1">click</a> '
-           '" onmouseover="window.__pwned=1" \' | a | b || **bold** _em_ `code` # heading\n'
-           'second line --> A[x] B{y} C((z)) end; click A call alert() %%{init: {}}%% classDef x fill:red '
-           '{{ 7 * 7 }} {% if true %}jinja{% endif %} {# c #} &amp; &lt; \\ '
-           'مرحبا \u202egnp.exe\u202c 😀👩‍💻 ' + LONG_WORD)
-TERM_PAYLOAD = '<b onmouseover="window.__pwned=1">t</b> | {{ 7 * 7 }} " \' 😀 مرحبا & --> ' + LONG_WORD[:60]
-MARKER = "window.__pwned"
+# Each would run a script, break a table, a heading, the flowchart, a wiki table or a spreadsheet, or
+# hide text, if it were not escaped where it lands. No glossary term occurs in it.
+HOSTILE = ('=HYPERLINK("http://x","y") +1+1 -1+1 @SUM(A1) '
+           '<script>window.__pwned="script"</script><img src=x onerror="window.__pwned=1"> '
+           '<a href="javascript:window.__pwned=1" onclick="window.__pwned=1">click</a> " onmouseover="x" \' '
+           '| a | b || **bold** _em_ `code` # heading\n[link](javascript:x) ![i](x) <https://example.org/a_b> '
+           '\r\rsecond line\r\n--> A[x] B{y} C((z)) end; click A call alert() %%{init: {}}%% classDef x fill:red '
+           '{{ 7 * 7 }} {% if true %}j{% endif %} {# c #} &amp; &lt; \\ C:\\models ~x~ *[x]: y '
+           '{code} [x|http://x] h1. -s- ^s^ ?? !x.png! ---- \x85NEL\u2028LS\u2029PS '
+           '\t=tab مرحبا 😀👩‍💻 ')
+# The part of the hostile text every HTML page must show as text: proof it was not interpreted.
+SHOWN = '<script>window.__pwned="script"</script>'
+SCRIPT_MARK = "window.__pwned"
+# For a short field (a diagram label): the most dangerous part, in few characters.
+LABEL_HOSTILE = '<script>x</script>|-->"{{x}}%%\r#;'
+LABEL_SHOWN = "<script>x</script>"
+# Refused wherever they are: each field holding one gets its own located line.
+REFUSED = ["\x00", "\x1b", "\x1c", "\x7f", "\x9b", "\v", "\f", "\u202e", "\u2066", "\ufeff", "\ufffe", "\ud800"]
+UNTOUCHED = {("glossary", "term"), ("glossary", "aliases")}  # tooltips must still find the terms
 
 
 def _model(annotation) -> type[Strict] | None:
+    import typing
     if isinstance(annotation, type) and issubclass(annotation, Strict):
         return annotation
     for arg in typing.get_args(annotation):
@@ -40,141 +69,373 @@ def _model(annotation) -> type[Strict] | None:
     return None
 
 
-def poison(node, model: type[Strict], glossary: bool = False) -> int:
-    """Append hostile text to every Text value under `node` (parsed YAML, checked against `model`);
-    return how many values were changed. Originals stay in front, so unique values stay unique."""
-    changed = 0
+def _marker(number: int) -> str:
+    """A token every escaper leaves alone (letters only), unique per field."""
+    return "zq" + "".join("bcdfghjklm"[int(d)] for d in f"{number:05d}") + "qz"
+
+
+def _terms() -> list[str]:
+    glossary = yaml.safe_load((support.ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))["glossary"]
+    return [word for term in glossary for word in [term["term"], *term.get("aliases", [])]]
+
+
+TERMS = _terms()
+
+
+def _middle(text: str) -> int:
+    """A place between two words near the middle of `text` that splits no word and no glossary term
+    (whose tooltip would then be lost)."""
+    inside = {i for term in TERMS for m in re.finditer(re.escape(term), text) for i in range(m.start(), m.end())}
+    spaces = [m.start() for m in re.finditer(" ", text) if m.start() not in inside]
+    return min(spaces, key=lambda at: abs(at - len(text) // 2)) if spaces else len(text)
+
+
+def _max_length(annotation) -> int:
+    """The longest text a free-text field (or each item of a list of them) may hold, from the schema."""
+    import typing
+    found = [getattr(m, "max_length", None) for m in getattr(annotation, "__metadata__", ())
+             if is_text_meta(m)]
+    if found:
+        return found[0]
+    return min((_max_length(arg) for arg in typing.get_args(annotation) if typing.get_args(arg)
+                or getattr(arg, "__metadata__", None)), default=2000)
+
+
+def fields(node, model: type[Strict], kind: str):
+    """(parent, key, longest allowed) of every free-text value under `node`, via the schema."""
     texts = dict(text_fields(model))
     for field in msgspec.structs.fields(model):
         key = field.name
         if key not in node:
             continue
-        value = node[key]
-        payload = TERM_PAYLOAD if glossary and key in ("term", "aliases") else PAYLOAD
-        if key in texts:
-            if isinstance(value, str):
-                node[key] = f"{value} {payload}"
-                changed += 1
-            elif isinstance(value, list):
-                node[key] = [f"{v} {payload}" for v in value]
-                changed += len(value)
+        if key in texts and (kind, key) not in UNTOUCHED:
+            value = node[key]
+            if isinstance(value, list):
+                yield from ((node[key], i, _max_length(field.type)) for i in range(len(value)))
+            else:
+                yield (node, key, _max_length(field.type))
         elif (sub := _model(field.type)) is not None:
-            for item in value if isinstance(value, list) else [value]:
-                changed += poison(item, sub, glossary)
-    return changed
+            for item in node[key] if isinstance(node[key], list) else [node[key]]:
+                yield from fields(item, sub, kind)
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
-    project = support.copy_project(tmp_path_factory.mktemp("hostile"))
+def poisoned(project: Path, rewrite) -> dict[str, str]:
+    """Rewrite every free-text value of every data file with `rewrite(marker, text)`; return marker ->
+    where it went (file and value), for messages."""
+    where, number = {}, 0
     for name, model in FILES.items():
         path = project / "data" / f"{name}.yml"
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        assert poison(document, model, glossary=name == "glossary") > 0, name
+        for parent, key, longest in fields(document, model, name):
+            number += 1
+            mark = _marker(number)
+            where[mark] = f"{name}: {str(parent[key])[:40]!r}"
+            parent[key] = rewrite(mark, parent[key], longest)
         path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=10**6),
                         encoding="utf-8")
+    return where
+
+
+def _build(tmp_path_factory, name: str, rewrite) -> tuple[Path, dict[str, str]]:
+    project = support.copy_project(tmp_path_factory.mktemp(name))
+    where = poisoned(project, rewrite)
     site = project / "site"
     result = support.build(site, project)
-    assert result.returncode == 0, f"the hostile build failed:\n{result.stderr[-3000:]}"
-    return site
+    assert result.returncode == 0, f"the {name} build failed:\n{result.stderr[-3000:]}"
+    return site, where
 
 
-def soup(site: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory):
+    """The site with a harmless marker at the start of every free-text field."""
+    return _build(tmp_path_factory, "marked", lambda mark, text, longest: f"{mark} {text}"[:longest])
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_hostile_text_is_inert_in_the_html(hostile_site, page):
-    html = soup(hostile_site, page)
-    for script in html.find_all("script"):
-        if script.get("type") == "application/json":  # data for the page's scripts: inert, but must
-            assert "<" not in script.get_text(), "a '<' in JSON could close the <script>"  # stay closed
-        else:
-            assert MARKER not in script.get_text(), "data text ended up inside a <script>"
-    for element in html.find_all(True):
-        for attribute, value in element.attrs.items():
-            assert not attribute.startswith("on"), f"event handler from data: <{element.name} {attribute}>"
-            if attribute in ("href", "src"):
-                assert not str(value).lower().startswith("javascript:"), f"{element.name} {attribute}={value}"
-    assert not html.find("img", src="x")
+def _hostile(mark: str, text: str, longest: int) -> str:
+    """The hostile text at the start, in the middle and at the end, as much as the field may hold;
+    in a short field (a diagram label), its most dangerous part, then the marker."""
+    if longest < len(HOSTILE) + len(mark) + 2:
+        return f"{mark} {text} {LABEL_HOSTILE}"[:longest]
+    at = _middle(text)
+    return f"{HOSTILE}{LONG_WORD} {mark} {text[:at]} {HOSTILE} {text[at:]} {HOSTILE}"[:longest]
 
 
-def test_hostile_text_is_shown_literally(hostile_site):
-    text = soup(hostile_site, "compare/").get_text(" ")
-    assert '<script>window.__pwned="script"</script>' in text
-    assert "{{ 7 * 7 }}" in text and "{% if true %}jinja{% endif %}" in text
-    assert "| a | b ||" in text and "**bold**" in text and LONG_WORD in text
-    assert "مرحبا" in text and "😀👩‍💻" in text
-    glossary = soup(hostile_site, "glossary/").get_text(" ")
-    assert TERM_PAYLOAD.split(" | ")[0] in glossary
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """The site with hostile text at the start, in the middle and at the end of every free-text field."""
+    return _build(tmp_path_factory, "hostile", _hostile)
 
 
-def test_pages_with_hostile_text_are_valid_html(hostile_site):
-    from tests.test_html_valid import check, errors_of_ours
-    errors = errors_of_ours(check(hostile_site), hostile_site)
-    assert errors == [], f"{len(errors)} HTML errors:\n" + "\n".join(errors[:30])
+def outputs(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*")
+                  if p.is_file() and p.suffix in (".html", ".md", ".csv", ".txt", ".json", ".mmd")
+                  and not p.name.endswith(".schema.json") and "search" not in p.parts
+                  and p.name != "sitemap.xml")
+
+
+def markers(text: str) -> set[str]:
+    return set(re.findall(r"zq[b-m]{5}qz", text))
+
+
+def test_every_output_shows_every_field_it_shows_in_the_marker_build(marked, hostile):
+    """The guard: the hostile text reached every place the field lands, in every file."""
+    (clean, where), (site, _) = marked, hostile
+    assert outputs(clean) == outputs(site)
+    covered = set()
+    for path in outputs(clean):
+        expected = markers((clean / path).read_text(encoding="utf-8"))
+        covered |= expected
+        missing = expected - markers((site / path).read_text(encoding="utf-8"))
+        assert not missing, f"{path} lost the field(s) {[where[m] for m in sorted(missing)][:5]}"
+    assert covered == set(where), f"fields shown nowhere: {[where[m] for m in sorted(set(where) - covered)][:5]}"
+
+
+# --- HTML: pages and embeds -------------------------------------------------------------------------
+
+def html_files(site: Path) -> list[str]:
+    return [p for p in outputs(site) if p.endswith(".html")]
+
+
+def structure(html: BeautifulSoup) -> tuple[Counter, set]:
+    """How many elements of each kind, and which attributes on which elements."""
+    tags = Counter(e.name for e in html.find_all(True) if e.name != "abbr")
+    attributes = {(e.name, a) for e in html.find_all(True) for a in e.attrs}
+    return tags, attributes
+
+
+def test_no_element_or_attribute_the_site_did_not_write(marked, hostile):
+    (clean, _), (site, _) = marked, hostile
+    for path in html_files(clean):
+        mine = BeautifulSoup((clean / path).read_text(encoding="utf-8"), "html.parser")
+        theirs = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+        tags, attributes = structure(theirs)
+        clean_tags, clean_attributes = structure(mine)
+        assert tags == clean_tags, f"{path}: elements differ: {(tags - clean_tags) or (clean_tags - tags)}"
+        assert attributes <= clean_attributes, f"{path}: new attributes {attributes - clean_attributes}"
+        for abbr in theirs.find_all("abbr"):  # tooltips: text and a title, nothing else
+            assert not abbr.find(True) and set(abbr.attrs) == {"title"}, f"{path}: {abbr}"
+        for element in theirs.find_all(True):
+            for attribute, value in element.attrs.items():
+                assert not attribute.startswith("on"), f"{path}: <{element.name} {attribute}>"
+                if attribute in ("href", "src"):
+                    assert not str(value).lower().startswith("javascript:"), f"{path}: {attribute}={value}"
+        for script in theirs.find_all("script"):
+            body = script.get_text()
+            if script.get("type") == "application/json":
+                assert "<" not in body, f"{path}: a '<' in JSON could close the <script>"
+                json.loads(body)
+            else:
+                assert SCRIPT_MARK not in body, f"{path}: data text inside a <script>"
+
+
+def test_the_text_is_shown_literally(hostile):
+    site, _ = hostile
+    shown = [path for path in html_files(site)
+             if SHOWN in BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser").get_text()]
+    assert {"compare/index.html", "glossary/index.html", "embed/comparison/index.html"} <= set(shown)
+    text = BeautifulSoup((site / "compare" / "index.html").read_text(encoding="utf-8"), "html.parser").get_text(" ")
+    for literal in ("{{ 7 * 7 }}", "| a | b ||", "**bold**", "=HYPERLINK(", "C:\\models", "~x~", LONG_WORD,
+                    "مرحبا", "😀👩‍💻"):
+        assert literal in text, literal
+
+
+def test_definitions_reach_the_tooltips_inert(hostile):
+    """A glossary definition with line breaks and markup (the carriage return that used to end its
+    Markdown abbreviation line) is a tooltip in running text: a title attribute, nothing more."""
+    site, _ = hostile
+    titles = [abbr["title"] for path in html_files(site)
+              for abbr in BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser").find_all("abbr")]
+    assert titles and all(SHOWN in t for t in titles), "a tooltip lost its (hostile) definition"
+    assert all("\n" not in t and "\r" not in t for t in titles)
 
 
 def _columns(table) -> list[int]:
-    rows = table.select("tr")
     return [sum(int(cell.get("colspan", 1)) for cell in row.find_all(["th", "td"], recursive=False))
-            for row in rows]
+            for row in table.select("tr")]
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_tables_keep_their_columns(hostile_site, html, page):
-    """Every table has as many columns in every row as its header, and as many rows as without the
-    hostile text (a pipe or newline that split a row or a cell would change either)."""
-    hostile, plain = soup(hostile_site, page).select("article table"), html(page).select("article table")
-    assert len(hostile) == len(plain)
-    for table, original in zip(hostile, plain):
-        counts = _columns(table)
-        assert counts and set(counts) == {counts[0]}, f"rows with differing column counts: {counts}"
-        assert counts == _columns(original)
+def test_tables_keep_their_rows_and_columns(marked, hostile):
+    (clean, _), (site, _) = marked, hostile
+    for path in html_files(clean):
+        plain = BeautifulSoup((clean / path).read_text(encoding="utf-8"), "html.parser").select("table")
+        poisoned_ = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser").select("table")
+        assert [_columns(t) for t in poisoned_] == [_columns(t) for t in plain], path
 
 
-def test_flowchart_renders_the_literal_labels_and_no_script_runs(hostile_site, browser):
-    dialogs = []
-    with support.serve(hostile_site) as base:
-        page = browser.new_page()
-        page.add_init_script(OPEN_SHADOW)
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto(base + "hybrid-routing/")
-        svg = page.locator(".mermaid svg")
-        svg.wait_for(timeout=20000)
-        labels = " ".join(page.locator(".mermaid svg .node").all_text_contents())
-        assert '<script>window.__pwned="script"</script>' in labels
-        assert "-->" in labels and "{{ 7 * 7 }}" in labels
-        assert page.evaluate("typeof window.__pwned") == "undefined"
-        page.close()
-    assert dialogs == []
+@pytest.fixture(scope="module")
+def served(hostile):
+    with support.serve(hostile[0]) as base:
+        yield base
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_no_script_from_data_runs_on_any_page(hostile_site, browser, path):
+@pytest.mark.parametrize("path", [support.page_url(p) for p in support.nav_pages()])
+def test_no_script_from_data_runs_on_any_page(served, browser, path):
+    _no_script_runs(served, browser, path)
+
+
+def _embed_pages():
+    from macros.publish.components import COMPONENTS, embed_url
+    return [embed_url(c.name) for c in COMPONENTS]
+
+
+@pytest.mark.parametrize("path", _embed_pages())
+def test_no_script_from_data_runs_on_any_embed(served, browser, path):
+    _no_script_runs(served, browser, path)
+
+
+def _no_script_runs(base: str, browser, path: str) -> None:
     dialogs, errors = [], []
-    with support.serve(hostile_site) as base:
-        page = browser.new_page()
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(base + path)
-        page.wait_for_load_state("networkidle")
-        # Fire the events a smuggled handler would listen for, on everything in the page's content.
-        page.evaluate("""() => document.querySelectorAll("article *").forEach(element => {
-            for (const type of ["mouseover", "focus", "error", "load"]) element.dispatchEvent(new Event(type));
-        })""")
-        assert page.evaluate("typeof window.__pwned") == "undefined"
-        page.close()
+    page = browser.new_page()
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    # Fire the events a smuggled handler would listen for, on everything in the page's content.
+    page.evaluate("""() => document.querySelectorAll("article *, .md-content *").forEach(element => {
+        for (const type of ["mouseover", "focus", "error", "load", "click"]) {
+            if (element.tagName !== "A" && element.type !== "submit" && element.type !== "reset")
+                element.dispatchEvent(new Event(type));
+        }
+    })""")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    page.close()
     assert dialogs == [] and errors == []
 
 
+def test_flowchart_shows_the_literal_labels(served, browser):
+    page = browser.new_page()
+    page.add_init_script(support.OPEN_SHADOW)
+    page.goto(served + "hybrid-routing/")
+    page.locator(".mermaid svg").wait_for(timeout=20000)
+    labels = " ".join(page.locator(".mermaid svg .node").all_text_contents())
+    assert LABEL_SHOWN in labels and "-->" in labels and "{{x}}" in labels
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    page.close()
+
+
 @pytest.mark.parametrize("path", ["compare/", "cheat-sheet/", "use-cases/", "models/", "glossary/"])
-def test_a_500_character_word_does_not_widen_the_page(hostile_site, browser, path):
-    with support.serve(hostile_site) as base:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(base + path)
-        widest = page.evaluate("""() => Math.max(...[...document.querySelectorAll("article table")]
-            .map(t => t.getBoundingClientRect().right), 0)""")
-        assert page.evaluate("document.documentElement.scrollWidth") <= 1280
-        assert widest <= 1280, "a table runs off the page"
-        page.close()
+def test_a_500_character_word_does_not_widen_the_page(served, browser, path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(served + path)
+    widest = page.evaluate("""() => Math.max(...[...document.querySelectorAll("article table")]
+        .map(t => t.getBoundingClientRect().right), 0)""")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    assert widest <= 1280, "a table runs off the page"
+    page.close()
+
+
+def test_pages_with_hostile_text_are_valid_html(hostile):
+    from tests.test_html_valid import check, errors_of_ours
+    site, _ = hostile
+    errors = errors_of_ours(check(site), site)
+    assert errors == [], f"{len(errors)} HTML errors:\n" + "\n".join(errors[:30])
+
+
+# --- exports and API --------------------------------------------------------------------------------
+
+def exported(site: Path, suffix: str) -> list[str]:
+    return [p for p in outputs(site) if p.startswith("exports/") and p.endswith(suffix)]
+
+
+def test_markdown_exports_add_no_element_in_a_real_gfm_parser(marked, hostile):
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+    (clean, _), (site, _) = marked, hostile
+    paths = exported(clean, ".md")
+    assert paths
+    for path in paths:
+        parse = lambda p: BeautifulSoup(cmarkgfm.github_flavored_markdown_to_html(  # noqa: E731
+            p.read_text(encoding="utf-8"), options=Options.CMARK_OPT_UNSAFE), "html.parser")
+        mine, theirs = parse(clean / path), parse(site / path)
+        assert structure(theirs)[0] - structure(mine)[0] == Counter(), f"{path}: {structure(theirs)[0] - structure(mine)[0]}"
+        assert [_columns(t) for t in theirs.select("table")] == [_columns(t) for t in mine.select("table")], path
+        assert SHOWN in theirs.get_text() or "mermaid" in (site / path).read_text(encoding="utf-8"), path
+
+
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_csv_exports_have_no_formula_cell_and_keep_their_shape(marked, hostile):
+    (clean, _), (site, _) = marked, hostile
+    paths = exported(clean, ".csv")
+    assert paths
+    for path in paths:
+        rows = list(csv.reader(io.StringIO((site / path).read_text(encoding="utf-8"), newline="")))
+        plain = list(csv.reader(io.StringIO((clean / path).read_text(encoding="utf-8"), newline="")))
+        assert [len(r) for r in rows] == [len(r) for r in plain], path
+        for row in rows[1:]:
+            for cell in row:
+                assert not cell.startswith(FORMULA) or re.fullmatch(r"-?\d+(\.\d+)?", cell), f"{path}: {cell[:40]!r}"
+        assert any("=HYPERLINK(" in cell for row in rows for cell in row), path
+
+
+def test_confluence_exports_keep_their_cells_in_a_real_wiki_parser(marked, hostile):
+    pandoc = shutil.which("pandoc")
+    assert pandoc, "pandoc reads Confluence wiki markup here: apt-get install pandoc (.ci/run does)"
+    (clean, _), (site, _) = marked, hostile
+    paths = exported(clean, ".confluence.txt")
+    assert paths
+
+    def parse(file: Path) -> BeautifulSoup:
+        html = subprocess.run([pandoc, "-f", "jira", "-t", "html"], input=file.read_text(encoding="utf-8"),
+                              capture_output=True, text=True, check=True, timeout=60).stdout
+        return BeautifulSoup(html, "html.parser")
+
+    for path in paths:
+        mine, theirs = parse(clean / path), parse(site / path)
+        assert [_columns(t) for t in theirs.select("table")] == [_columns(t) for t in mine.select("table")], path
+        assert structure(theirs)[0] - structure(mine)[0] == Counter(), f"{path}: {structure(theirs)[0] - structure(mine)[0]}"
+        assert SHOWN in theirs.get_text(), path
+
+
+def test_json_files_are_strict_json_holding_the_text(hostile):
+    site, _ = hostile
+    paths = [p for p in outputs(site) if p.endswith(".json")]
+    assert paths
+    for path in paths:
+        value = json.loads((site / path).read_text(encoding="utf-8"),
+                           parse_constant=lambda c: pytest.fail(f"{path}: {c} is not JSON"))
+        assert value is not None
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, (list, dict)):
+            for item in value.values() if isinstance(value, dict) else value:
+                yield from strings(item)
+    data = json.loads((site / "api" / "v1" / "faq.json").read_text(encoding="utf-8"))
+    assert any(SHOWN in text for text in strings(data))
+
+
+def test_mermaid_export_has_the_statements_of_the_marker_build(marked, hostile):
+    (clean, _), (site, _) = marked, hostile
+    for path in exported(clean, ".mmd"):
+        mine = (clean / path).read_text(encoding="utf-8").splitlines()
+        theirs = (site / path).read_text(encoding="utf-8").splitlines()
+        assert len(theirs) == len(mine), path
+        ends = lambda lines: [{(a, c) for a, _, c in support.mermaid_edges(line)} for line in lines]  # noqa: E731
+        assert ends(theirs) == ends(mine), path
+
+
+# --- refused characters -----------------------------------------------------------------------------
+
+def test_characters_that_have_no_place_in_text_are_refused_with_one_line_per_field(tmp_path):
+    """Each free-text field holding a control, a direction override, a byte-order mark or half a
+    character is reported on its own located line, naming the character."""
+    data = tmp_path / "data"
+    shutil.copytree(support.ROOT / "data", data, ignore=shutil.ignore_patterns("schema"))
+    count = 0
+    for name, model in FILES.items():
+        path = data / f"{name}.yml"
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for parent, key, _ in fields(document, model, name):
+            parent[key] = f"{parent[key]} {REFUSED[count % len(REFUSED)]} end"
+            count += 1
+        path.write_text(yaml.safe_dump(document, allow_unicode=False, sort_keys=False, width=10**6),
+                        encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site(data, today=TODAY)
+    lines = [str(p) for p in caught.value.problems]
+    assert len(lines) == count, f"{count} fields, {len(lines)} problems"
+    assert all(LINE.match(line) and "contains U+" in line for line in lines), lines[:3]
+    assert all(f"U+{ord(c):04X}" in " ".join(lines) for c in REFUSED)

@@ -228,6 +228,19 @@ def _control(d: Data):
     return line, "file"
 
 
+def _cut_by_comment(d: Data):
+    return d.set("categories.yml", (*CATEGORY, "name"), "Trust #1 and data")[0], "syntax"
+
+
+def _link(d: Data):
+    """faq.yml replaced by a symbolic link to a file outside data/."""
+    outside = d.dir.parent / "elsewhere.yml"
+    outside.write_bytes(d.path("faq.yml").read_bytes())
+    d.path("faq.yml").unlink()
+    d.path("faq.yml").symlink_to(outside)
+    return 1, "file"
+
+
 def _whole(file: str, content: str | bytes, line: int = 1, where: str = "file"):
     def mutate(d: Data):
         path = d.path(file)
@@ -402,6 +415,26 @@ CASES: list[Case] = [
          _set("calculator.yml", ("calculator", 0, "default"), "-5"), "must be at least 0, got -5"),
     Case("text where a number belongs", "calculator.yml",
          _set("calculator.yml", ("calculator", 0, "default"), "ten"), "expected a number, got text 'ten'"),
+    Case("infinite number", "calculator.yml", _set("calculator.yml", ("calculator", 0, "default"), ".inf"),
+         "expected a finite number (at most 1e+12), got .inf"),
+    Case("not a number (.nan)", "calculator.yml", _set("calculator.yml", ("calculator", 0, "min"), ".nan"),
+         "expected a finite number (at most 1e+12), got .nan"),
+    Case("number too large", "calculator.yml", _set("calculator.yml", ("calculator", 0, "default"), "1.0e+306"),
+         "must be at most 1e+12"),
+    Case("step too small", "calculator.yml", _set("calculator.yml", ("calculator", 0, "step"), "1.0e-320"),
+         "must be at least 1e-06"),
+    # characters that hide in text
+    Case("invisible control character in text", "categories.yml",
+         _set("categories.yml", (*CATEGORY, "name"), '"Trust\\x1b and data"'),
+         "contains U+001B, an invisible control character; delete it"),
+    Case("text-direction control in text", "categories.yml",
+         _set("categories.yml", (*CATEGORY, "name"), '"Trust \\u202e and data"'),
+         "a text-direction control that can make text read differently from what it is"),
+    Case("half a character (lone surrogate)", "categories.yml",
+         _set("categories.yml", (*CATEGORY, "name"), '"Trust \\ud800"'), "half of a character (a lone surrogate"),
+    Case("value cut short by a comment", "categories.yml", _cut_by_comment,
+         "' #' after 'Trust' starts a YAML comment"),
+    Case("data file that is a link", "faq.yml", _link, "is a symbolic link; a data file must be a regular file"),
 ]
 
 
