@@ -1,4 +1,4 @@
-"""Diagrams drawn ahead of time (macros/diagram_hook.py, `make diagrams`): a drawing is only ever
+"""Diagrams drawn ahead of time (macros/publish/drawings.py, `make diagrams`): a drawing is only ever
 shown for the exact source it was made from. When the data changes and no drawing matches yet, the
 page falls back to drawing it in the browser with the site's own mermaid, deferred, and still makes
 no request off this machine (Material would fetch mermaid from a CDN if it were missing)."""
@@ -12,10 +12,11 @@ from tests import support
 from tests.support import OPEN_SHADOW
 from tests.test_browser import LOCAL
 from tests.test_errors import edit
+from tools.catalogue import FIXTURE
 
 
 def test_a_changed_diagram_is_drawn_in_the_browser_until_redrawn(tmp_path, browser):
-    project = support.copy_project(tmp_path / "project")
+    project = support.copy_project(tmp_path / "project", data=FIXTURE)
     edit(project / "data" / "criteria.yml", 'short: "Sensitive data?"', 'short: "Confidential data?"')
     result = support.build(tmp_path / "site", project)
     assert result.returncode == 0, result.stderr
@@ -49,4 +50,4 @@ def test_every_stored_drawing_is_used(built_site):
     used = {key for page in built_site.rglob("*.html")
             for key in re.findall(r'data-diagram="(\w+)"', page.read_text(encoding="utf-8"))}
     stored = {f.stem for f in diagram_hook.STORE.glob("*.svg")}
-    assert stored == used, "run `make diagrams` to redraw and prune macros/prerendered/"
+    assert stored == used, "run `make diagrams` to redraw and prune macros/publish/prerendered/"

@@ -10,6 +10,7 @@ import pytest
 
 from tests.support import QUIET_ENV, ROOT, copy_project
 from tests.test_errors import edit
+from tools.catalogue import FIXTURE
 
 
 def make_build(project: Path, site: Path) -> subprocess.Popen:
@@ -50,7 +51,7 @@ def test_two_builds_at_once_both_succeed_and_publish_one_complete_site(reference
 
 def test_a_failed_build_prints_the_located_problem_and_keeps_the_old_site(reference, tmp_path):
     project, _ = reference
-    broken = copy_project(tmp_path / "broken")
+    broken = copy_project(tmp_path / "broken", data=FIXTURE)
     line = edit(broken / "data" / "dimensions.yml", "favors: closed", "favors: sideways")
     site = tmp_path / "site"
     site.mkdir()

@@ -14,6 +14,7 @@ import pytest
 
 from tests.support import QUIET_ENV, copy_project
 from tests.test_errors import edit
+from tools.catalogue import FIXTURE
 
 
 def fetch(url: str) -> str:
@@ -35,7 +36,7 @@ def wait_for(condition, seconds: float = 45.0):
 
 @pytest.fixture
 def served(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", data=FIXTURE)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

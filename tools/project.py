@@ -9,7 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+# The project the tools and the tests work on: this checkout, or a copy of it named by OVC_PROJECT
+# (the editors' test runs the data-dependent tests on an edited copy this way).
+ROOT = Path(os.environ.get("OVC_PROJECT") or Path(__file__).resolve().parent.parent).resolve()
 QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
@@ -19,11 +21,18 @@ def mkdocs(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.
                           text=True, env={**os.environ, **QUIET_ENV, **(env or {})}, timeout=300)
 
 
-def copy_project(dest: Path) -> Path:
-    """A copy of what a build reads (config, pages, data, generators), to break on purpose."""
+def copy_project(dest: Path, data: Path | None = None) -> Path:
+    """A copy of what a build reads (config, pages, data, generators) and of the guides that quote
+    it, to break or edit on purpose; with `data`, that folder as its data/ (its schema/ kept)."""
     for part in ("content", "data", "macros", "overrides"):
         shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    if data is not None:
+        for file in (dest / "data").glob("*.yml"):
+            file.unlink()
+        for file in data.glob("*.yml"):
+            shutil.copy(file, dest / "data" / file.name)
+    for file in ("mkdocs.yml", "README.md", "CONTRIBUTING.md"):
+        shutil.copy(ROOT / file, dest / file)
     return dest
 
 

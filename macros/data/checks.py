@@ -51,8 +51,7 @@ def not_in_future(name: str, records, today: dt.date, field: str = "reviewed") -
         if date > today:
             what = "review date" if field == "reviewed" else field
             yield (name, (name, index, field),
-                   f"{what} {date} is in the future (today is {today}); "
-                   "use the date you checked the record")
+                   f"{what} {date} is later than today; use the date you checked the record")
 
 
 def dimensions(dims: DimensionsFile, cats: CategoriesFile) -> Iterator[Finding]:
