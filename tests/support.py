@@ -10,24 +10,39 @@ from tools.project import QUIET_ENV, ROOT, build, copy_project, mkdocs, nav_page
 
 
 def mermaid_edges(source: str) -> set[tuple[str, str, str]]:
-    """(from, label, to) of every edge line in mermaid flowchart source."""
+    """(from, label, to) of every edge line in mermaid flowchart source, boxes by their mermaid ids."""
     return set(re.findall(r'^\s*(\w+) -->(?:\|"([^"]*)"\|)? (\w+)\s*$', source, re.M))
 
 
-def tree_edges(site, tree_id: str) -> set[tuple[str, str, str]]:
-    """The edges a tree in data must produce, computed from data alone (not from the renderer)."""
-    tree = site.get("trees", tree_id)
-    nodes = {n.id for n in tree.nodes}
+_ENTITIES = {"quot": '"', "lt": "<", "gt": ">", "amp": "&"}
+
+
+def _unescape(label: str) -> str:
+    """A mermaid label as it reads: its #name; and #code; entities decoded."""
+    return re.sub(r"#(\w+);", lambda m: _ENTITIES.get(m.group(1)) or chr(int(m.group(1))), label)
+
+
+def mermaid_graph(source: str) -> set[tuple[str, str, str]]:
+    """(from box's label, edge label, to box's label) of every edge of mermaid flowchart source."""
+    boxes = {box: _unescape(label) for box, label in
+             re.findall(r'^\s*(\w+)(?:\(\[|\{|\[)"([^"]*)"(?:\]\)|\}|\])\s*$', source, re.M)}
+    return {(boxes[a], _unescape(label), boxes[b]) for a, label, b in mermaid_edges(source)}
+
+
+def tree_graph(site, tree) -> set[tuple[str, str, str]]:
+    """The edges a tree in data must be drawn with, by the labels a reader sees, from data alone (not
+    from the renderer): the start box, questions, answers and outcomes."""
+    nodes = {n.id: n for n in tree.nodes}
+    criteria = site.by_id["criteria"]
+
+    def label(record_id: str) -> str:
+        return criteria[nodes[record_id].criterion].short if record_id in nodes else site.get("options", record_id).name
+
     answers = {c.id: {a.id: a.short for a in c.answers} for c in site.criteria.criteria}
-
-    def mid(prefix: str, record_id: str) -> str:
-        return f"{prefix}_{record_id.replace('-', '_')}"
-
-    edges = {("start", "", mid("n", tree.root))}
+    edges = {(tree.entry, "", label(tree.root))}
     for node in tree.nodes:
         for branch in node.branches:
-            target = mid("n" if branch.next in nodes else "o", branch.next)
-            edges.add((mid("n", node.id), answers[node.criterion][branch.answer], target))
+            edges.add((label(node.id), answers[node.criterion][branch.answer], label(branch.next)))
     return edges
 
 

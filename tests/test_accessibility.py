@@ -51,7 +51,7 @@ def test_tables_have_header_cells_and_generated_ones_captions(html, path):
 
 def test_flowchart_has_title_description_and_text_equivalent(html, visit, site):
     # The page shows the drawing made ahead of time (macros/diagram_hook.py); its source is the macro's.
-    source = render.flowchart(site, "hybrid-routing")
+    source = render.flowchart(site)
     assert "accTitle: " in source and "accDescr: " in source
     [drawn] = html("hybrid-routing/").select(".ovc-diagram")
     assert drawn["data-diagram"] == diagram_hook.key(source.removeprefix("```mermaid\n").removesuffix("```\n"))

@@ -50,15 +50,15 @@ def test_flowchart_in_page_is_the_tree_in_data(html, site):
     # The page shows the drawing made from exactly this tree's mermaid source (its key is a hash of
     # that source); the source itself is checked edge by edge against the data in test_render.
     [diagram] = html("hybrid-routing/").select(".ovc-diagram")
-    source = render.flowchart(site, "hybrid-routing").removeprefix("```mermaid\n").removesuffix("```\n")
-    assert support.mermaid_edges(source) == support.tree_edges(site, "hybrid-routing")
+    source = render.flowchart(site).removeprefix("```mermaid\n").removesuffix("```\n")
+    assert support.mermaid_graph(source) == support.tree_graph(site, site.trees.trees[0])
     assert diagram["data-diagram"] == diagram_hook.key(source)
     svg = diagram.find("svg")  # inside <template>, where CSS selectors do not look
     nodes = svg.find_all("g", class_="node")
     assert {" ".join(" ".join(n.find_all(string=True)).split()) for n in nodes} >= {
-        site.by_id["criteria"][n.criterion].short for n in site.get("trees", "hybrid-routing").nodes}
+        site.by_id["criteria"][n.criterion].short for n in site.trees.trees[0].nodes}
     legend = [li["id"] for li in html("hybrid-routing/").select(".ovc-legend li")]
-    leaves = {b.next for n in site.get("trees", "hybrid-routing").nodes for b in n.branches}
+    leaves = {b.next for n in site.trees.trees[0].nodes for b in n.branches}
     assert set(legend) == {f"outcome-{o}" for o in leaves if o in site.by_id["options"]}
 
 

@@ -138,7 +138,7 @@ def test_exported_mermaid_is_the_diagram_of_the_page(built_site, html, site, com
     # only syntax every wiki's mermaid draws: flowchart TD, plain shapes, no ELK or front matter
     assert block.startswith("flowchart TD\n")
     assert not re.search(r"elk|^---|%%\{|@\{", block, re.M | re.I)
-    assert support.mermaid_edges(block) == support.tree_edges(site, "hybrid-routing")
+    assert support.mermaid_graph(block) == support.tree_graph(site, site.trees.trees[0])
 
 
 @pytest.mark.parametrize("component", DIAGRAMS, ids=lambda c: c.name)
@@ -155,7 +155,7 @@ def test_committed_svg_is_drawn_from_the_current_diagram(site, built_site, compo
     assert not list(tree.iter("{http://www.w3.org/2000/svg}foreignObject")), "labels must be SVG text"
     texts = " ".join(" ".join(t.itertext()) for t in tree.iter("{http://www.w3.org/2000/svg}text"))
     texts = " ".join(texts.split())
-    for _, option in render.flow(site, "hybrid-routing").outcomes:
+    for _, option in render.flow(site).outcomes:
         assert all(word in texts for word in option.name.split()), option.name
 
 

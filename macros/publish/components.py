@@ -33,7 +33,7 @@ class Component:
     height: int = 600          # the iframe's height before its first message
 
     def call(self, macro: str | None = None, args: tuple | None = None) -> str:
-        """The Jinja call of the macro, as a page writes it: flowchart('hybrid-routing')."""
+        """The Jinja call of the macro, as a page writes it: reasons_list('open')."""
         macro, args = macro or self.macro, self.args if args is None else args
         return f"{macro}({', '.join(repr(a) for a in args)})"
 
@@ -51,7 +51,7 @@ class Component:
 
 
 def _hybrid_routing(site: Site) -> str:
-    return render.flowchart_source(render.flow(site, "hybrid-routing"))
+    return render.flowchart_source(render.flow(site))
 
 
 COMPONENTS: list[Component] = [
@@ -62,8 +62,7 @@ COMPONENTS: list[Component] = [
     Component("options", "Options the site recommends", "cheat-sheet.md", "options_list",
               table=tables.options, height=500),
     Component("flowchart", "Hybrid routing flowchart", "hybrid-routing.md", "flowchart",
-              ("hybrid-routing",), diagram=_hybrid_routing,
-              extra=(("flow_legend", ("hybrid-routing",)),), height=1100),
+              diagram=_hybrid_routing, extra=(("flow_legend", ()),), height=1100),
     Component("models", "Model catalogue", "models.md", "families_table",
               table=tables.families, height=1600),
     Component("open-parts", 'What "open" can cover', "what-open-means.md", "open_parts_table",

@@ -48,11 +48,6 @@ def mermaid_label(text: object) -> str:
     return _one_line(str(text)).translate(_MERMAID_TABLE)
 
 
-def mermaid_id(prefix: str, record_id: str) -> str:
-    """A mermaid node id from a kebab-case id; the prefix keeps clear of keywords such as `end`."""
-    return f"{prefix}_{record_id.replace('-', '_')}"
-
-
 # Confluence wiki markup: characters that start formatting, links, macros or table cells there.
 _CONFLUENCE_SPECIAL = set("\\|[]{}*_-+^~!?#")
 

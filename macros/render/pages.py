@@ -44,37 +44,48 @@ class Flow:
     start: str = "start"
 
 
-def flow(site: Site, tree_id: str) -> Flow:
-    tree = site.get("trees", tree_id)
+def tree_of(site: Site, tree_id: str | None = None) -> Tree:
+    """The tree `tree_id`, or without an id the first of trees.yml (the one the site draws)."""
+    return site.get("trees", tree_id) if tree_id else site.trees.trees[0]
+
+
+def flow(site: Site, tree_id: str | None = None) -> Flow:
+    """The tree laid out for mermaid. Boxes are named by their place in the walk from the root (n1,
+    n2, ... for questions, o1, o2, ... for outcomes), never by record ids: renaming an id, or adding
+    a record the tree does not show, leaves the drawing as it was."""
+    tree = tree_of(site, tree_id)
     nodes = {n.id: n for n in tree.nodes}
     criteria, options = site.by_id["criteria"], site.by_id["options"]
-    decisions, outcomes, edges, seen = [], [], [Edge("start", escape.mermaid_id("n", tree.root), "")], set()
+    names: dict[str, str] = {}  # node or option id -> mermaid id, in the order the walk meets them
 
-    def target(next_id: str) -> str:
-        return escape.mermaid_id("n" if next_id in nodes else "o", next_id)
+    def name(record_id: str) -> str:
+        if record_id not in names:
+            prefix = "n" if record_id in nodes else "o"
+            names[record_id] = f"{prefix}{sum(v.startswith(prefix) for v in names.values()) + 1}"
+        return names[record_id]
+
+    decisions, outcomes, edges, seen = [], [], [Edge("start", name(tree.root), "")], {tree.root}
 
     def visit(node_id: str) -> None:
         node = nodes[node_id]
         criterion = criteria[node.criterion]
         answers = {a.id: a for a in criterion.answers}
-        decisions.append((escape.mermaid_id("n", node_id), criterion.short))
+        decisions.append((name(node_id), criterion.short))
         for branch in node.branches:
-            edges.append(Edge(escape.mermaid_id("n", node_id), target(branch.next),
-                              answers[branch.answer].short))
+            edges.append(Edge(name(node_id), name(branch.next), answers[branch.answer].short))
             if branch.next in seen:
                 continue
             seen.add(branch.next)
             if branch.next in nodes:
                 visit(branch.next)
             else:
-                outcomes.append((target(branch.next), options[branch.next]))
+                outcomes.append((name(branch.next), options[branch.next]))
 
-    seen.add(tree.root)
     visit(tree.root)
     return Flow(tree, decisions, outcomes, edges)
 
 
-def flowchart(site: Site, tree_id: str = "hybrid-routing") -> str:
+def flowchart(site: Site, tree_id: str | None = None) -> str:
     """The tree as a mermaid flowchart in a fenced block, one colour per outcome."""
     chart = flow(site, tree_id)
     return "```mermaid\n" + flowchart_source(chart) + "```\n"
@@ -88,14 +99,14 @@ def flowchart_source(chart: Flow) -> str:
     return _render("flowchart.mmd.j2", chart=chart, description=description)
 
 
-def flow_outline(site: Site, tree_id: str = "hybrid-routing") -> str:
+def flow_outline(site: Site, tree_id: str | None = None) -> str:
     """The same tree as nested lists: the text equivalent of the flowchart."""
-    tree = site.get("trees", tree_id)
+    tree = tree_of(site, tree_id)
     return _render("flow_outline.html.j2", tree=tree, nodes={n.id: n for n in tree.nodes},
                    criteria=site.by_id["criteria"], options=site.by_id["options"])
 
 
-def flow_legend(site: Site, tree_id: str = "hybrid-routing") -> str:
+def flow_legend(site: Site, tree_id: str | None = None) -> str:
     """The outcomes of a tree with their colours and what each means."""
     return _render("flow_legend.html.j2", outcomes=flow(site, tree_id).outcomes)
 
