@@ -21,7 +21,7 @@ from macros.publish import drawings as diagram_hook
 from macros.render import escape
 from macros.render import pages as render
 from macros.models import FILES
-from tests import support
+from tests import readers, support
 
 TABLES = [c for c in components.COMPONENTS if c.table]
 DIAGRAMS = [c for c in components.COMPONENTS if c.diagram]
@@ -73,15 +73,93 @@ def test_markdown_export_parses_with_gfm_to_a_row_per_record(built_site, site, c
     assert not soup.find("script")
 
 
+def formula_like(text: str, numeric: bool) -> bool:
+    """Whether a spreadsheet could read the text as a formula, so the export must put ' in front:
+    it starts with = + - @ (also after spaces), a tab or a CR; a plain number in a numeric column is
+    a number instead."""
+    if numeric and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
+        return False
+    return text[:1] in ("\t", "\r") or text.lstrip()[:1] in ("=", "+", "-", "@")
+
+
+def csv_cells(table: tables.Table) -> list[list[str]]:
+    """The rows a CSV reader must get back from the export of `table`: the data, ' before formulas."""
+    numeric = [c in table.numeric for c in table.columns]
+    return [["'" + c if formula_like(c, n) else c for c, n in zip(row, numeric)] for row in table.rows]
+
+
 @pytest.mark.parametrize("component", TABLES, ids=lambda c: c.name)
 def test_csv_export_round_trips(built_site, site, component):
     raw = (built_site / "exports" / f"{component.name}.csv").read_bytes()
     parsed = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
     expected = component.table(site)
     assert parsed[0] == expected.columns
-    assert parsed[1:] == expected.rows
+    assert parsed[1:] == csv_cells(expected)
     assert len(parsed) - 1 == records(site, component)
-    assert exports.csv_text(tables.Table(expected.title, parsed[0], parsed[1:])).encode() == raw
+    again = tables.Table(expected.title, parsed[0], parsed[1:], numeric=expected.numeric)
+    assert exports.csv_text(again).encode() == raw  # nothing is quoted twice
+
+
+HOSTILE_TABLE = tables.Table("Hostile", ["Step", "Text"],
+                             [[text, text] for text in readers.HOSTILE] +
+                             [["-5", "-5"], ["2.5", "-2.5"], ["7", "7"], ["x", "=1"]],
+                             numeric=("Step",))
+
+
+@pytest.fixture(scope="module")
+def spreadsheets(built_site, site):
+    """Every CSV export, the hostile table's CSV and, as a control, the hostile table written by
+    Python's csv module as it comes, all opened by LibreOffice Calc in one run."""
+    files = {c.name: (built_site / "exports" / f"{c.name}.csv").read_bytes() for c in TABLES}
+    files["hostile"] = exports.csv_text(HOSTILE_TABLE).encode("utf-8")
+    plain = io.StringIO(newline="")
+    csv.writer(plain, lineterminator="\r\n").writerows([HOSTILE_TABLE.columns, *HOSTILE_TABLE.rows])
+    files["unescaped"] = plain.getvalue().encode("utf-8")
+    return readers.calc(files)
+
+
+def assert_shown_as_data(sheet: list[list[readers.Cell]], table: tables.Table) -> None:
+    """No cell of the sheet is a formula, each shows its data text (a ' before the text of a
+    neutralised cell, which LibreOffice shows; a CR shows as a line break), plain numbers in numeric
+    columns are numbers, and the sheet has the table's rows and columns."""
+    assert [c.text for c in sheet[0]] == table.columns
+    assert len(sheet) == len(table.rows) + 1
+    numeric = [c in table.numeric for c in table.columns]
+    for cells, row in zip(sheet[1:], table.rows):
+        assert len(cells) == len(row), [c.text for c in cells]
+        for cell, text, is_numeric in zip(cells, row, numeric):
+            assert cell.formula is None, (text, cell)
+            shown = text.replace("\r\n", "\n").replace("\r", "\n")
+            if formula_like(text, is_numeric):
+                assert cell.kind == "string" and cell.text in ("'" + shown, shown), (text, cell)
+            else:
+                assert cell.text == shown, (text, cell)
+            if is_numeric and not formula_like(text, True) and re.fullmatch(r"-?[0-9.]+", text):
+                assert cell.kind == "float" and float(cell.value) == float(text), (text, cell)
+
+
+@pytest.mark.parametrize("component", TABLES, ids=lambda c: c.name)
+def test_spreadsheet_shows_the_csv_export_as_its_data(spreadsheets, site, component):
+    assert_shown_as_data(spreadsheets[component.name], component.table(site))
+
+
+def test_spreadsheet_reads_no_formula_from_hostile_cells(spreadsheets):
+    sheet = spreadsheets["hostile"]
+    assert_shown_as_data(sheet, HOSTILE_TABLE)
+    assert sheet[4][0] == readers.Cell("float", "-5", "-5", None)  # '-5' in the numeric column
+    assert sheet[4][1].kind == "string"                             # and in a text column
+    # The control: written as they come, the rows hold formulas for LibreOffice (=HYPERLINK(...) a
+    # live link), so the check above would see one.
+    control = [c.formula for row in spreadsheets["unescaped"] for c in row if c.formula]
+    assert 'of:=HYPERLINK("http://x";"y")' in control
+
+
+def test_spreadsheet_splitting_on_semicolons_reads_no_formula():
+    """Where a spreadsheet's list separator is ';' (many European locales), a ';' inside a value
+    must not end the field: every field is quoted, so none turns into a formula."""
+    options = readers.CSV_IMPORT.replace("CSV:44,", "CSV:59,", 1)
+    [sheet] = readers.calc({"semicolons": exports.csv_text(HOSTILE_TABLE).encode()}, options).values()
+    assert [c for row in sheet for c in row if c.formula] == []
 
 
 @pytest.mark.parametrize("component", TABLES, ids=lambda c: c.name)

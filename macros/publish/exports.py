@@ -6,8 +6,6 @@ format below; the flowchart export is the very mermaid source the page draws.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 import msgspec
@@ -32,12 +30,12 @@ def gfm_table(table: Table) -> str:
 
 
 def csv_text(table: Table) -> str:
-    """RFC 4180 CSV with a header row; cells exactly as the data has them."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(table.columns)
-    writer.writerows(table.rows)
-    return out.getvalue()
+    """RFC 4180 CSV with a header row, CRLF line ends; each field through escape.csv_field, so no
+    cell is read as a formula and the table's numeric columns stay numbers."""
+    numeric = [c in table.numeric for c in table.columns]
+    lines = [",".join(escape.csv_field(c) for c in table.columns)]
+    lines += [",".join(escape.csv_field(c, n) for c, n in zip(row, numeric)) for row in table.rows]
+    return "\r\n".join(lines) + "\r\n"
 
 
 def confluence_table(table: Table) -> str:

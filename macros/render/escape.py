@@ -4,10 +4,13 @@
 - md_cell(): a cell of a Markdown (GFM / Python-Markdown) table, or any Markdown text; md_inline()
   the same, marked as already escaped for HTML (inside an HTML template that writes Markdown).
 - confluence(): a cell of a Confluence wiki-markup table.
+- csv_field(): a field of a CSV file, as written in the file, that no spreadsheet reads as a formula.
 - mermaid_label(): a quoted node or edge label in mermaid source; the result contains none of
   < > & " so the source is also safe inside the HTML <pre> it is shipped in.
 """
 from __future__ import annotations
+
+import re
 
 from markupsafe import Markup, escape
 
@@ -63,3 +66,23 @@ _CONFLUENCE = str.maketrans({c: "\\" + c for c in _CONFLUENCE_SPECIAL})
 def confluence(text: object) -> str:
     """Text as one cell of a Confluence wiki-markup table: one line, every markup character escaped."""
     return _one_line(str(text)).translate(_CONFLUENCE) or " "
+
+
+# Spreadsheets read a cell that starts with = + - or @ as a formula (=HYPERLINK(...) is a live link),
+# and some importers drop a leading tab or CR first. OWASP's advice on CSV injection: put a single
+# quote in front of such a cell and every field in double quotes (so a ';' inside a value cannot end
+# the field for a spreadsheet that splits on ';').
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+def csv_field(text: object, numeric: bool = False) -> str:
+    """One CSV field as written in the file (RFC 4180). In a numeric column a plain number (7, -5,
+    2.5) is written bare and stays a number; anything else is quoted, with a ' in front when it would
+    start a formula (also after leading spaces). Newlines stay: a quoted field may hold them."""
+    text = str(text)
+    if numeric and _PLAIN_NUMBER.fullmatch(text):
+        return text
+    if text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START):
+        text = "'" + text
+    return '"' + text.replace('"', '""') + '"'
