@@ -1,5 +1,6 @@
 """The real programs that read the exports, as the tests drive them (LibreOffice Calc for CSV: what a
-spreadsheet makes of each cell), and the hostile cells every export must show as exactly their text."""
+spreadsheet makes of each cell; pandoc's jira reader for Confluence wiki markup), and the hostile
+cells every export must show as exactly their text."""
 from __future__ import annotations
 
 import shutil
@@ -8,6 +9,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
+
+from bs4 import BeautifulSoup
 
 # Text that means something to a spreadsheet, to Confluence, to GitHub or to Python-Markdown.
 HOSTILE = [
@@ -115,3 +118,35 @@ def sheet_cells(fods: bytes) -> list[list[Cell]]:
     while rows and not rows[-1][0]:
         rows.pop()
     return [cells for cells, times in rows for _ in range(times)]
+
+
+# --- Confluence wiki markup: pandoc's jira reader ------------------------------------------------
+
+def pandoc() -> str:
+    found = shutil.which("pandoc")
+    assert found, "pandoc is needed to read the Confluence exports: apt-get install pandoc (.ci/run does)"
+    return found
+
+
+def confluence_html(markup: str) -> BeautifulSoup:
+    """Confluence (Jira) wiki markup as pandoc's jira reader understands it, written as HTML."""
+    result = subprocess.run([pandoc(), "--from", "jira", "--to", "html", "--wrap=none"], input=markup,
+                            capture_output=True, text=True, timeout=120, check=True)
+    return BeautifulSoup(result.stdout, "html.parser")
+
+
+def confluence_shows(text: str) -> str:
+    """What the reader should show for data text in a cell. Debian 12's pandoc (2.17) decodes only
+    named character references, and `~`, which has no name, is written as &#126;: that reader shows
+    it as those six characters (pandoc 3 shows ~). Nothing else may differ."""
+    line = one_line(text)
+    return line if _reads_numeric_references() else line.replace("~", "&#126;")
+
+
+_NUMERIC: list[bool] = []
+
+
+def _reads_numeric_references() -> bool:
+    if not _NUMERIC:
+        _NUMERIC.append(confluence_html("&#126;").get_text().strip() == "~")
+    return _NUMERIC[0]

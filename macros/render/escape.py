@@ -56,16 +56,28 @@ def mermaid_id(prefix: str, record_id: str) -> str:
     return f"{prefix}_{record_id.replace('-', '_')}"
 
 
-# Confluence wiki markup: characters that start formatting, links, macros or table cells there.
-_CONFLUENCE_SPECIAL = set("\\|[]{}*_-+^~!?#")
-
-
-_CONFLUENCE = str.maketrans({c: "\\" + c for c in _CONFLUENCE_SPECIAL})
+# Confluence wiki markup. A backslash escapes punctuation there, but "\\" is a line break, and
+# readers do not take a backslash before + ^ ~ | as an escape, nor before an icon sequence such as
+# (on) or :D that a letter follows; those characters are written as HTML character references, named
+# where HTML has a name (pandoc's jira reader up to 2.x decodes only those), &#126; for ~ (no name).
+_CONFLUENCE = str.maketrans({"\\": "&bsol;", "|": "&verbar;", "+": "&plus;", "^": "&Hat;", "~": "&#126;",
+                             "&": "&amp;", **{c: "\\" + c for c in "*_-[]{}?!#"}})
+# Characters that mean something only in context, kept as they are elsewhere so prose stays readable:
+# "(" opening an icon such as (y) (i) (/) (on); ":" or ";" touching the next character (the smileys
+# :) :D ;) and the "://" of a bare URL, which would become a link); the "." of h1.-h6. or bq. that
+# begins a cell (a heading, a quote).
+_CONFLUENCE_CONTEXT = re.compile(r"\((?=[A-Za-z/!+\-?*]+\))|[:;](?=\S)|(?<=^h[1-6])\.|(?<=^bq)\.")
+_CONFLUENCE_REF = {"(": "&lpar;", ":": "&colon;", ";": "&semi;", ".": "\\."}
 
 
 def confluence(text: object) -> str:
-    """Text as one cell of a Confluence wiki-markup table: one line, every markup character escaped."""
-    return _one_line(str(text)).translate(_CONFLUENCE) or " "
+    """Text as one cell of a Confluence wiki-markup table: one line, shown literally, never markup."""
+    line, out, end = _one_line(str(text)), [], 0
+    for match in _CONFLUENCE_CONTEXT.finditer(line):
+        out += [line[end:match.start()].translate(_CONFLUENCE), _CONFLUENCE_REF[match.group()]]
+        end = match.end()
+    out.append(line[end:].translate(_CONFLUENCE))
+    return "".join(out) or " "
 
 
 # Spreadsheets read a cell that starts with = + - or @ as a formula (=HYPERLINK(...) is a live link),
