@@ -1,8 +1,10 @@
-"""The real programs that read the exports, as the tests drive them (LibreOffice Calc for CSV: what a
-spreadsheet makes of each cell; pandoc's jira reader for Confluence wiki markup), and the hostile
-cells every export must show as exactly their text."""
+"""The real programs that read what the escapers write, as the tests drive them: LibreOffice Calc for
+the CSV exports (what a spreadsheet makes of each cell), pandoc's jira reader for the Confluence
+exports, and Python-Markdown with the site's own extensions for the site's pages; and the hostile
+cells all of them must show as exactly their text."""
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 import tempfile
@@ -10,7 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
+import markdown
 from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # Text that means something to a spreadsheet, to Confluence, to GitHub or to Python-Markdown.
 HOSTILE = [
@@ -150,3 +155,24 @@ def _reads_numeric_references() -> bool:
     if not _NUMERIC:
         _NUMERIC.append(confluence_html("&#126;").get_text().strip() == "~")
     return _NUMERIC[0]
+
+
+# --- the site's pages: Python-Markdown with the extensions of mkdocs.yml ---------------------------
+
+@functools.cache
+def _site_markdown_config() -> tuple[list[str], dict]:
+    from mkdocs.utils import yaml_load  # reads mkdocs.yml's !!python/name and !ENV tags as MkDocs does
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names, options = [], {}
+    for entry in config["markdown_extensions"]:
+        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        names.append(name)
+        options[name] = settings or {}
+    return names, options
+
+
+def page_html(text: str) -> BeautifulSoup:
+    """Markdown as the site's pages render it: Python-Markdown with every extension in mkdocs.yml."""
+    names, options = _site_markdown_config()
+    return BeautifulSoup(markdown.markdown(text, extensions=names, extension_configs=options),
+                         "html.parser")

@@ -31,11 +31,15 @@ def _one_line(text: str) -> str:
 
 
 _MD_CELL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in _MD_SPECIAL}})
+# The site's pymdownx.emoji turns :name: into an emoji picture (loaded from a CDN, against the site's
+# no-other-server rule); a colon that opens one is written as an entity, which Python-Markdown keeps
+# before the emoji pattern runs. (+ - _ are escaped already, and an escape also stops the pattern.)
+_EMOJI_OPEN = re.compile(r":(?=[+\-\w\\]+:)")
 
 
 def md_cell(text: object) -> str:
     """Text as one table cell: one line, markup characters escaped, HTML characters as entities."""
-    return _one_line(str(text)).translate(_MD_CELL)
+    return _EMOJI_OPEN.sub("&#58;", _one_line(str(text)).translate(_MD_CELL))
 
 
 def md_inline(text: object) -> Markup:
