@@ -1,7 +1,8 @@
 """The real programs that read what the escapers write, as the tests drive them: LibreOffice Calc for
 the CSV exports (what a spreadsheet makes of each cell), pandoc's jira reader for the Confluence
-exports, and Python-Markdown with the site's own extensions for the site's pages; and the hostile
-cells all of them must show as exactly their text."""
+exports, cmark-gfm (GitHub's parser) for the Markdown exports, and Python-Markdown with the site's
+own extensions for the site's pages; and the hostile cells all of them must show as exactly their
+text."""
 from __future__ import annotations
 
 import functools
@@ -12,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
+import cmarkgfm
 import markdown
 from bs4 import BeautifulSoup
+from cmarkgfm.cmark import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -155,6 +158,22 @@ def _reads_numeric_references() -> bool:
     if not _NUMERIC:
         _NUMERIC.append(confluence_html("&#126;").get_text().strip() == "~")
     return _NUMERIC[0]
+
+
+# --- GitHub-flavoured Markdown: cmark-gfm ---------------------------------------------------------
+
+def gfm_html(text: str) -> BeautifulSoup:
+    """Markdown as GitHub reads it: cmark-gfm with its table, strikethrough and autolink extensions;
+    raw HTML is let through (no tagfilter), so any that an export let slip shows up as an element."""
+    html = cmarkgfm.markdown_to_html_with_extensions(
+        text, options=Options.CMARK_OPT_UNSAFE, extensions=["table", "strikethrough", "autolink"])
+    return BeautifulSoup(html, "html.parser")
+
+
+def gfm_links_are_right(cell) -> bool:
+    """A bare address in the text may become a link, but only to exactly the address it shows."""
+    return all(a["href"] in (a.get_text(), "mailto:" + a.get_text(), "http://" + a.get_text())
+               for a in cell.find_all("a"))
 
 
 # --- the site's pages: Python-Markdown with the extensions of mkdocs.yml ---------------------------

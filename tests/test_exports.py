@@ -10,11 +10,8 @@ import json
 import re
 from xml.etree import ElementTree
 
-import cmarkgfm
 import jsonschema
 import pytest
-from bs4 import BeautifulSoup
-from cmarkgfm.cmark import Options
 
 from macros.publish import components, exports, tables
 from macros.publish import drawings as diagram_hook
@@ -25,6 +22,8 @@ from tests import readers, support
 
 TABLES = [c for c in components.COMPONENTS if c.table]
 DIAGRAMS = [c for c in components.COMPONENTS if c.diagram]
+# The elements a reader writes for a table (pandoc wraps cells in <p>): anything more is markup.
+TABLE_TAGS = {"table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "p"}
 
 
 def records(site, component) -> int:
@@ -43,9 +42,7 @@ def records(site, component) -> int:
     return counts[component.name]
 
 
-def gfm(text: str) -> BeautifulSoup:
-    html = cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
-    return BeautifulSoup(html, "html.parser")
+gfm = readers.gfm_html
 
 
 def test_every_table_component_is_counted():
@@ -60,17 +57,45 @@ def test_registry_is_consistent():
         assert (support.ROOT / "content" / c.page).is_file(), c.page
 
 
+def assert_gfm_table_shows(markdown: str, table: tables.Table) -> None:
+    """The Markdown read by cmark-gfm: one table, the header and each row cell for cell as the data
+    text (one line), and no element but the table's own, save a link that a bare e-mail address in
+    the text becomes, which must go to exactly that address."""
+    soup = gfm(markdown)
+    [html_table] = soup.find_all("table")
+    assert {tag.name for tag in html_table.find_all(True)} <= TABLE_TAGS | {"a"}, html_table
+    assert [th.get_text() for th in html_table.select("thead th")] == table.columns
+    rows = html_table.select("tbody tr")
+    assert len(rows) == len(table.rows)
+    for tr, row in zip(rows, table.rows):
+        cells = tr.find_all("td")
+        assert [td.get_text() for td in cells] == [readers.one_line(c) for c in row]
+        assert all(readers.gfm_links_are_right(td) for td in cells), tr
+
+
 @pytest.mark.parametrize("component", TABLES, ids=lambda c: c.name)
 def test_markdown_export_parses_with_gfm_to_a_row_per_record(built_site, site, component):
-    soup = gfm((built_site / "exports" / f"{component.name}.md").read_text(encoding="utf-8"))
-    [table] = soup.find_all("table")
-    expected = component.table(site)
-    rows = table.select("tbody tr")
-    assert len(rows) == records(site, component) == len(expected.rows)
-    assert [th.get_text() for th in table.select("thead th")] == expected.columns
-    for row, data in zip(rows, expected.rows):
-        assert [td.get_text() for td in row.find_all("td")] == [" ".join(c.split()) for c in data]
+    markdown = (built_site / "exports" / f"{component.name}.md").read_text(encoding="utf-8")
+    soup = gfm(markdown)
+    assert [h.get_text() for h in soup.find_all("h1")] == [component.title]
+    assert len(soup.select("tbody tr")) == records(site, component)
+    assert_gfm_table_shows(markdown, component.table(site))
     assert not soup.find("script")
+
+
+def test_gfm_shows_hostile_cells_as_their_text():
+    # each also in the last column, where it meets the row's closing bar; and an empty cell
+    rows = [[text, "x"] for text in readers.HOSTILE] + [["x", text] for text in readers.HOSTILE]
+    table = tables.Table("Hostile", ["Text", "Next"], rows + [["", "x"]])
+    assert_gfm_table_shows(exports.gfm_table(table), table)
+
+
+@pytest.mark.parametrize("text", readers.HOSTILE, ids=lambda t: repr(t)[:40])
+def test_gfm_heading_shows_hostile_text(text):
+    """The export's heading and link text go through the same escaper as its cells."""
+    [heading] = gfm(f"# {escape.gfm_cell(text)}\n").find_all("h1")
+    assert heading.get_text() == readers.one_line(text)
+    assert {tag.name for tag in heading.find_all(True)} <= {"a"} and readers.gfm_links_are_right(heading)
 
 
 def formula_like(text: str, numeric: bool) -> bool:
@@ -160,10 +185,6 @@ def test_spreadsheet_splitting_on_semicolons_reads_no_formula():
     options = readers.CSV_IMPORT.replace("CSV:44,", "CSV:59,", 1)
     [sheet] = readers.calc({"semicolons": exports.csv_text(HOSTILE_TABLE).encode()}, options).values()
     assert [c for row in sheet for c in row if c.formula] == []
-
-
-# Elements pandoc's jira reader writes for a table and nothing else: anything more is markup.
-TABLE_TAGS = {"table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "p"}
 
 
 def assert_confluence_table_shows(markup: str, table: tables.Table) -> None:

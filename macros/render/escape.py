@@ -1,8 +1,11 @@
 """Escaping of data text for each place it lands. Text in data/ is plain text and must show literally.
 
 - html(): element content and attribute values.
-- md_cell(): a cell of a Markdown (GFM / Python-Markdown) table, or any Markdown text; md_inline()
-  the same, marked as already escaped for HTML (inside an HTML template that writes Markdown).
+- md_cell(): Markdown text of the site's own pages (Python-Markdown with the extensions of mkdocs.yml):
+  a table cell, a heading, a list item; md_inline() the same, marked as already escaped for HTML
+  (inside an HTML template that writes Markdown).
+- gfm_cell(): Markdown text of the exports for GitHub, GitLab and other GFM wikis (cmark-gfm, with
+  tables, strikethrough and bare-URL autolinks).
 - confluence(): a cell of a Confluence wiki-markup table.
 - csv_field(): a field of a CSV file, as written in the file, that no spreadsheet reads as a formula.
 - mermaid_label(): a quoted node or edge label in mermaid source; the result contains none of
@@ -14,8 +17,8 @@ import re
 
 from markupsafe import Markup, escape
 
-# Characters with a meaning in a Markdown table cell: the ones Python-Markdown (with its tables
-# extension) un-escapes; GFM un-escapes every ASCII punctuation, so these are safe in both.
+# Characters with a meaning in the site's Markdown, all of which Python-Markdown (with its tables
+# extension, for |) un-escapes. Only these: it shows any other backslash, so \~ would show as \~.
 _MD_SPECIAL = set("\\`*_[]{}()#+-.!|")
 # Mermaid's own entity syntax (#name; or #code;) encodes what would otherwise end or break a label.
 _MERMAID = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;",
@@ -45,6 +48,20 @@ def md_cell(text: object) -> str:
 def md_inline(text: object) -> Markup:
     """md_cell() inside an autoescaped (.html.j2) template that writes Markdown: already escaped."""
     return Markup(md_cell(text))
+
+
+# GFM un-escapes every ASCII punctuation character. Escaped here: the ones with a meaning there, and
+# ~ (strikethrough, ~x~ as well as ~~x~~), : (cmark-gfm links a bare https://... from the raw text,
+# backslashes and all; an escaped colon never starts one, and the escaped . stops www. links) and
+# $ (GitHub renders $...$ as math). An e-mail address may still become a mailto: link, made from the
+# shown text, so to the right address.
+_GFM = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;",
+                      **{c: "\\" + c for c in "\\`*_[]{}()#+-.!|~:$"}})
+
+
+def gfm_cell(text: object) -> str:
+    """Text for a GFM export (a table cell, a heading, link text): one line, shown literally."""
+    return _one_line(str(text)).translate(_GFM)
 
 
 _MERMAID_TABLE = str.maketrans(_MERMAID)
