@@ -30,7 +30,7 @@ HOSTILE = [
     "[link|http://x]", "*b* _i_ -s- +u+ ^sup^ ~sub~ ??cite?? {{mono}} bq.", "h1. heading",
     "bq. quote", "----", "-- and ---", "# item", "* item", "- item", "1. first", "> quote",
     "!image.png!", "(y) (i) (/) (on)x :) :D ;) Status:Done", ":smile: :+1:", "`code` $x$ **b**",
-    "<script>x</script>", "<b onclick=x>b</b>", "&amp; &lt; &#126; &bsol;", "{{ 7 * 7 }} {: .x }",
+    "<script>x</script>", "<b onclick=x>b</b>", "&amp;", "&amp; &lt; &#126; &bsol;", "{{ 7 * 7 }} {: .x }",
     "😀👩‍💻 مرحبا بالعالم", "W" * 300,
 ]
 

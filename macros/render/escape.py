@@ -80,7 +80,7 @@ def mermaid_id(prefix: str, record_id: str) -> str:
 # Confluence wiki markup. A backslash escapes punctuation there, but "\\" is a line break, and
 # readers do not take a backslash before + ^ ~ | as an escape, nor before an icon sequence such as
 # (on) or :D that a letter follows; those characters are written as HTML character references, named
-# where HTML has a name (pandoc's jira reader up to 2.x decodes only those), &#126; for ~ (no name).
+# where HTML has a name (Debian 12's pandoc 2.17 decodes only those), &#126; for ~ (it has none).
 _CONFLUENCE = str.maketrans({"\\": "&bsol;", "|": "&verbar;", "+": "&plus;", "^": "&Hat;", "~": "&#126;",
                              "&": "&amp;", **{c: "\\" + c for c in "*_-[]{}?!#"}})
 # Characters that mean something only in context, kept as they are elsewhere so prose stays readable:
