@@ -10,21 +10,20 @@ import json
 import re
 from xml.etree import ElementTree
 
-import cmarkgfm
 import jsonschema
 import pytest
-from bs4 import BeautifulSoup
-from cmarkgfm.cmark import Options
 
 from macros.publish import components, exports, tables
 from macros.publish import drawings as diagram_hook
 from macros.render import escape
 from macros.render import pages as render
 from macros.models import FILES
-from tests import support
+from tests import readers, support
 
 TABLES = [c for c in components.COMPONENTS if c.table]
 DIAGRAMS = [c for c in components.COMPONENTS if c.diagram]
+# The elements a reader writes for a table (pandoc wraps cells in <p>): anything more is markup.
+TABLE_TAGS = {"table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "p"}
 
 
 def records(site, component) -> int:
@@ -43,9 +42,7 @@ def records(site, component) -> int:
     return counts[component.name]
 
 
-def gfm(text: str) -> BeautifulSoup:
-    html = cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
-    return BeautifulSoup(html, "html.parser")
+gfm = readers.gfm_html
 
 
 def test_every_table_component_is_counted():
@@ -60,17 +57,60 @@ def test_registry_is_consistent():
         assert (support.ROOT / "content" / c.page).is_file(), c.page
 
 
+def assert_gfm_table_shows(markdown: str, table: tables.Table) -> None:
+    """The Markdown read by cmark-gfm: one table, the header and each row cell for cell as the data
+    text (one line), and no element but the table's own, save a link that a bare e-mail address in
+    the text becomes, which must go to exactly that address."""
+    soup = gfm(markdown)
+    [html_table] = soup.find_all("table")
+    assert {tag.name for tag in html_table.find_all(True)} <= TABLE_TAGS | {"a"}, html_table
+    assert [th.get_text() for th in html_table.select("thead th")] == table.columns
+    rows = html_table.select("tbody tr")
+    assert len(rows) == len(table.rows)
+    for tr, row in zip(rows, table.rows):
+        cells = tr.find_all("td")
+        assert [td.get_text() for td in cells] == [readers.one_line(c) for c in row]
+        assert all(readers.gfm_links_are_right(td) for td in cells), tr
+
+
 @pytest.mark.parametrize("component", TABLES, ids=lambda c: c.name)
 def test_markdown_export_parses_with_gfm_to_a_row_per_record(built_site, site, component):
-    soup = gfm((built_site / "exports" / f"{component.name}.md").read_text(encoding="utf-8"))
-    [table] = soup.find_all("table")
-    expected = component.table(site)
-    rows = table.select("tbody tr")
-    assert len(rows) == records(site, component) == len(expected.rows)
-    assert [th.get_text() for th in table.select("thead th")] == expected.columns
-    for row, data in zip(rows, expected.rows):
-        assert [td.get_text() for td in row.find_all("td")] == [" ".join(c.split()) for c in data]
+    markdown = (built_site / "exports" / f"{component.name}.md").read_text(encoding="utf-8")
+    soup = gfm(markdown)
+    assert [h.get_text() for h in soup.find_all("h1")] == [component.title]
+    assert len(soup.select("tbody tr")) == records(site, component)
+    assert_gfm_table_shows(markdown, component.table(site))
     assert not soup.find("script")
+
+
+def test_gfm_shows_hostile_cells_as_their_text():
+    # each also in the last column, where it meets the row's closing bar; and an empty cell
+    rows = [[text, "x"] for text in readers.HOSTILE] + [["x", text] for text in readers.HOSTILE]
+    table = tables.Table("Hostile", ["Text", "Next"], rows + [["", "x"]])
+    assert_gfm_table_shows(exports.gfm_table(table), table)
+
+
+@pytest.mark.parametrize("text", readers.HOSTILE, ids=lambda t: repr(t)[:40])
+def test_gfm_heading_shows_hostile_text(text):
+    """The export's heading and link text go through the same escaper as its cells."""
+    [heading] = gfm(f"# {escape.gfm_cell(text)}\n").find_all("h1")
+    assert heading.get_text() == readers.one_line(text)
+    assert {tag.name for tag in heading.find_all(True)} <= {"a"} and readers.gfm_links_are_right(heading)
+
+
+def formula_like(text: str, numeric: bool) -> bool:
+    """Whether a spreadsheet could read the text as a formula, so the export must put ' in front:
+    it starts with = + - @ (also after spaces), a tab or a CR; a plain number in a numeric column is
+    a number instead."""
+    if numeric and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
+        return False
+    return text[:1] in ("\t", "\r") or text.lstrip()[:1] in ("=", "+", "-", "@")
+
+
+def csv_cells(table: tables.Table) -> list[list[str]]:
+    """The rows a CSV reader must get back from the export of `table`: the data, ' before formulas."""
+    numeric = [c in table.numeric for c in table.columns]
+    return [["'" + c if formula_like(c, n) else c for c, n in zip(row, numeric)] for row in table.rows]
 
 
 @pytest.mark.parametrize("component", TABLES, ids=lambda c: c.name)
@@ -79,27 +119,100 @@ def test_csv_export_round_trips(built_site, site, component):
     parsed = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
     expected = component.table(site)
     assert parsed[0] == expected.columns
-    assert parsed[1:] == expected.rows
+    assert parsed[1:] == csv_cells(expected)
     assert len(parsed) - 1 == records(site, component)
-    assert exports.csv_text(tables.Table(expected.title, parsed[0], parsed[1:])).encode() == raw
+    again = tables.Table(expected.title, parsed[0], parsed[1:], numeric=expected.numeric)
+    assert exports.csv_text(again).encode() == raw  # nothing is quoted twice
+
+
+HOSTILE_TABLE = tables.Table("Hostile", ["Step", "Text"],
+                             [[text, text] for text in readers.HOSTILE] +
+                             [["-5", "-5"], ["2.5", "-2.5"], ["7", "7"], ["x", "=1"]],
+                             numeric=("Step",))
+
+
+@pytest.fixture(scope="module")
+def spreadsheets(built_site, site):
+    """Every CSV export, the hostile table's CSV and, as a control, the hostile table written by
+    Python's csv module as it comes, all opened by LibreOffice Calc in one run."""
+    files = {c.name: (built_site / "exports" / f"{c.name}.csv").read_bytes() for c in TABLES}
+    files["hostile"] = exports.csv_text(HOSTILE_TABLE).encode("utf-8")
+    plain = io.StringIO(newline="")
+    csv.writer(plain, lineterminator="\r\n").writerows([HOSTILE_TABLE.columns, *HOSTILE_TABLE.rows])
+    files["unescaped"] = plain.getvalue().encode("utf-8")
+    return readers.calc(files)
+
+
+def assert_shown_as_data(sheet: list[list[readers.Cell]], table: tables.Table) -> None:
+    """No cell of the sheet is a formula, each shows its data text (a ' before the text of a
+    neutralised cell, which LibreOffice shows; a CR shows as a line break), plain numbers in numeric
+    columns are numbers, and the sheet has the table's rows and columns."""
+    assert [c.text for c in sheet[0]] == table.columns
+    assert len(sheet) == len(table.rows) + 1
+    numeric = [c in table.numeric for c in table.columns]
+    for cells, row in zip(sheet[1:], table.rows):
+        assert len(cells) == len(row), [c.text for c in cells]
+        for cell, text, is_numeric in zip(cells, row, numeric):
+            assert cell.formula is None, (text, cell)
+            shown = text.replace("\r\n", "\n").replace("\r", "\n")
+            if formula_like(text, is_numeric):
+                assert cell.kind == "string" and cell.text in ("'" + shown, shown), (text, cell)
+            else:
+                assert cell.text == shown, (text, cell)
+            if is_numeric and not formula_like(text, True) and re.fullmatch(r"-?[0-9.]+", text):
+                assert cell.kind == "float" and float(cell.value) == float(text), (text, cell)
 
 
 @pytest.mark.parametrize("component", TABLES, ids=lambda c: c.name)
-def test_confluence_export_has_a_row_per_record_and_no_unescaped_markup(built_site, site, component):
-    lines = (built_site / "exports" / f"{component.name}.confluence.txt").read_text().splitlines()
-    assert lines[0].startswith("||") and len(lines) - 1 == records(site, component)
-    columns = len(component.table(site).columns)
-    for line in lines[1:]:
-        cells = re.split(r"(?<!\\)\|", line)[1:-1]  # split on unescaped bars only
-        assert len(cells) == columns, line
-        for cell in cells:
-            assert not re.search(r"(?<!\\)[\[\]{}*_+^~!?#]", cell.replace("\\\\", "")), cell
+def test_spreadsheet_shows_the_csv_export_as_its_data(spreadsheets, site, component):
+    assert_shown_as_data(spreadsheets[component.name], component.table(site))
 
 
-def test_confluence_escape_keeps_text_literal():
-    text = "a | b [link] {macro} *bold* _it_ -strike- back\\slash"
-    cell = escape.confluence(text)
-    assert re.sub(r"\\(.)", r"\1", cell) == text
+def test_spreadsheet_reads_no_formula_from_hostile_cells(spreadsheets):
+    sheet = spreadsheets["hostile"]
+    assert_shown_as_data(sheet, HOSTILE_TABLE)
+    assert sheet[4][0] == readers.Cell("float", "-5", "-5", None)  # '-5' in the numeric column
+    assert sheet[4][1].kind == "string"                             # and in a text column
+    # The control: written as they come, the rows hold formulas for LibreOffice (=HYPERLINK(...) a
+    # live link), so the check above would see one.
+    control = [c.formula for row in spreadsheets["unescaped"] for c in row if c.formula]
+    assert 'of:=HYPERLINK("http://x";"y")' in control
+
+
+def test_spreadsheet_splitting_on_semicolons_reads_no_formula():
+    """Where a spreadsheet's list separator is ';' (many European locales), a ';' inside a value
+    must not end the field: every field is quoted, so none turns into a formula."""
+    options = readers.CSV_IMPORT.replace("CSV:44,", "CSV:59,", 1)
+    [sheet] = readers.calc({"semicolons": exports.csv_text(HOSTILE_TABLE).encode()}, options).values()
+    assert [c for row in sheet for c in row if c.formula] == []
+
+
+def assert_confluence_table_shows(markup: str, table: tables.Table) -> None:
+    """The markup read by pandoc's jira reader: one table, the header and each row cell for cell as
+    the data text (one line), and no element a table does not have (no link, image, emphasis, <br>)."""
+    soup = readers.confluence_html(markup)
+    [html_table] = soup.find_all("table")
+    assert {tag.name for tag in soup.find_all(True)} <= TABLE_TAGS, soup.find_all(True)
+    rows = html_table.find_all("tr")
+    assert [th.get_text() for th in rows[0].find_all(["th", "td"])] == table.columns
+    assert len(rows) - 1 == len(table.rows)
+    for tr, row in zip(rows[1:], table.rows):
+        assert [td.get_text() for td in tr.find_all(["th", "td"])] == \
+            [readers.confluence_shows(c) for c in row]
+
+
+@pytest.mark.parametrize("component", TABLES, ids=lambda c: c.name)
+def test_confluence_export_reads_back_as_its_rows(built_site, site, component):
+    markup = (built_site / "exports" / f"{component.name}.confluence.txt").read_text(encoding="utf-8")
+    assert len(markup.splitlines()) - 1 == records(site, component)
+    assert_confluence_table_shows(markup, component.table(site))
+
+
+def test_confluence_shows_hostile_cells_as_their_text():
+    # each also in the last column, where it meets the row's closing bar; and an empty cell
+    rows = [[text, "x"] for text in readers.HOSTILE] + [["x", text] for text in readers.HOSTILE]
+    table = tables.Table("Hostile", ["Text", "Next"], rows + [["", "x"]])
+    assert_confluence_table_shows(exports.confluence_table(table), table)
 
 
 @pytest.mark.parametrize("name", list(FILES))

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from macros.render import escape
 from macros.render import pages as render
-from tests import support
+from tests import readers, support
 
 HOSTILE = ['<script>alert(1)</script>', 'a | b', 'line\nbreak', '"quoted" [x] {y} (z)',
            'A --> B', '{{ jinja }} {% raw %}', '#35; &amp; `code`', '*bold* _it_ \\ back', 'end; click A']
@@ -24,6 +24,26 @@ def test_md_cell_keeps_one_cell_and_shows_text_literally(text):
     assert len(cells) == 2, table
     assert cells[0].get_text() == " ".join(text.split())
     assert not soup.find("script")
+
+
+# md_cell as the page templates (*.md.j2) use it, with what each wraps around it.
+PAGE_PLACES = {
+    "table cell": ("| a | b |\n|---|---|\n| {} | x |\n", "td", {"table", "thead", "tbody", "tr", "th", "td"}),
+    "heading": ("## {} {{ #an-id }}\n", "h2", {"h2", "a"}),  # toc adds its permalink <a>
+    "list item": ("- **{}**: text\n", "strong", {"ul", "li", "strong"}),
+    "paragraph": ("{}\n", "p", {"p"}),
+}
+
+
+@pytest.mark.parametrize("place", PAGE_PLACES)
+@pytest.mark.parametrize("text", readers.HOSTILE, ids=lambda t: repr(t)[:40])
+def test_md_cell_shows_text_literally_with_the_sites_markdown(text, place):
+    """Through Python-Markdown with every extension of mkdocs.yml (emoji, attr_list, abbr, ...), a
+    hostile text shows as exactly its text (one line) and adds no element."""
+    template, element, allowed = PAGE_PLACES[place]
+    soup = readers.page_html(template.format(escape.md_cell(text)))
+    assert {tag.name for tag in soup.find_all(True)} <= allowed, soup
+    assert soup.find(element).get_text().removesuffix("¶") == readers.one_line(text)
 
 
 @pytest.mark.parametrize("text", HOSTILE)

@@ -6,8 +6,6 @@ format below; the flowchart export is the very mermaid source the page draws.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 import msgspec
@@ -24,20 +22,20 @@ API = "api/v1"
 # --- one writer per format ------------------------------------------------------------------------
 
 def gfm_table(table: Table) -> str:
-    """GitHub-flavoured Markdown table; every cell through escape.md_cell (one line, escaped)."""
-    lines = ["| " + " | ".join(escape.md_cell(c) for c in table.columns) + " |",
+    """GitHub-flavoured Markdown table; every cell through escape.gfm_cell (one line, escaped)."""
+    lines = ["| " + " | ".join(escape.gfm_cell(c) for c in table.columns) + " |",
              "|" + "---|" * len(table.columns)]
-    lines += ["| " + " | ".join(escape.md_cell(c) for c in row) + " |" for row in table.rows]
+    lines += ["| " + " | ".join(escape.gfm_cell(c) for c in row) + " |" for row in table.rows]
     return "\n".join(lines) + "\n"
 
 
 def csv_text(table: Table) -> str:
-    """RFC 4180 CSV with a header row; cells exactly as the data has them."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(table.columns)
-    writer.writerows(table.rows)
-    return out.getvalue()
+    """RFC 4180 CSV with a header row, CRLF line ends; each field through escape.csv_field, so no
+    cell is read as a formula and the table's numeric columns stay numbers."""
+    numeric = [c in table.numeric for c in table.columns]
+    lines = [",".join(escape.csv_field(c) for c in table.columns)]
+    lines += [",".join(escape.csv_field(c, n) for c, n in zip(row, numeric)) for row in table.rows]
+    return "\r\n".join(lines) + "\r\n"
 
 
 def confluence_table(table: Table) -> str:
@@ -49,14 +47,14 @@ def confluence_table(table: Table) -> str:
 
 def markdown_document(component: Component, site: Site, site_name: str, origin: str) -> str:
     """A component as a wiki page: heading, the table or the mermaid diagram, and where it came from."""
-    parts = [f"# {escape.md_cell(component.title)}", ""]
+    parts = [f"# {escape.gfm_cell(component.title)}", ""]
     if component.diagram:
         svg = export_path(component.name, "svg").split("/")[-1]
         parts += ["```mermaid", component.diagram(site).rstrip("\n"), "```", "",
                   f"Wiki without mermaid? Use the picture [{svg}]({origin}{export_path(component.name, 'svg')})."]
     if component.table:
         parts.append(gfm_table(component.table(site)).rstrip("\n"))
-    parts += ["", f"From [{escape.md_cell(site_name)}]({origin}{page_url(component.page)}), "
+    parts += ["", f"From [{escape.gfm_cell(site_name)}]({origin}{page_url(component.page)}), "
                   "generated from its data; each row names its sources and review date."]
     return "\n".join(parts) + "\n"
 

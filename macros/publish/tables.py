@@ -20,8 +20,13 @@ class Table:
     title: str
     columns: list[str]
     rows: list[list[str]]
+    # Columns whose cells are numbers (the guide's Step): in CSV a plain number there stays a number
+    # for spreadsheets, everywhere else text is kept as text (escape.csv_field).
+    numeric: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        if unknown := [c for c in self.numeric if c not in self.columns]:
+            raise ValueError(f"{self.title}: numeric columns {unknown} are not among {self.columns}")
         for row in self.rows:
             if len(row) != len(self.columns):
                 raise ValueError(f"{self.title}: row {row[:1]} has {len(row)} cells, "
@@ -109,4 +114,4 @@ def guide(site: Site) -> Table:
              a.reason, *_cited(site, c)]
             for c in decision.guide(site.criteria) for a in c.answers]
     return Table("Five-step guide", ["Step", "Question", "Answer", "Effect", "Leads to", "Why",
-                                     L.SOURCES, L.REVIEWED], rows)
+                                     L.SOURCES, L.REVIEWED], rows, numeric=("Step",))
