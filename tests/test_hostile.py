@@ -348,6 +348,12 @@ def test_markdown_exports_add_no_element_in_a_real_gfm_parser(marked, hostile):
         parse = lambda p: BeautifulSoup(cmarkgfm.github_flavored_markdown_to_html(  # noqa: E731
             p.read_text(encoding="utf-8"), options=Options.CMARK_OPT_UNSAFE), "html.parser")
         mine, theirs = parse(clean / path), parse(site / path)
+        for link in theirs.find_all("a"):  # an address in the text may become a link: to exactly itself
+            if link["href"] in (link.get_text(), "mailto:" + link.get_text()):
+                link.unwrap()
+        for link in mine.find_all("a"):
+            if link["href"] in (link.get_text(), "mailto:" + link.get_text()):
+                link.unwrap()
         assert structure(theirs)[0] - structure(mine)[0] == Counter(), f"{path}: {structure(theirs)[0] - structure(mine)[0]}"
         assert [_columns(t) for t in theirs.select("table")] == [_columns(t) for t in mine.select("table")], path
         assert SHOWN in theirs.get_text() or "mermaid" in (site / path).read_text(encoding="utf-8"), path
