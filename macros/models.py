@@ -410,6 +410,7 @@ class Site:
     trends: TrendsFile
     calculator: CalculatorFile
     by_id: dict = field(default_factory=dict)  # "options" -> {id: Option}, ...
+    lines: dict = field(default_factory=dict)  # ("options", id) -> line of the record's `reviewed`
 
     def get(self, kind: str, record_id: str):
         return self.by_id[kind][record_id]

@@ -29,7 +29,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "data"
 TODAY = dt.date.today()
 START, END = "<!-- catalogue:start -->", "<!-- catalogue:end -->"
 # One problem as an editor sees it: file, line, record.field (or syntax/file), message.
-LINE = re.compile(r"^data/[a-z_]+\.ya?ml:\d+: [^\s:]+: \S[^\n]*$")
+LINE = re.compile(r"^data/[^:\s]+:\d+: [^\s:]+: \S[^\n]*$")
 
 
 class Data:
@@ -264,6 +264,55 @@ def _stray(d: Data):
     return 1, "file"
 
 
+def _capitals(d: Data):
+    d.path("FAQ.yml").write_bytes(d.path("faq.yml").read_bytes())
+    return 1, "file"
+
+
+def _subfolder(d: Data):
+    (d.dir / "drafts").mkdir()
+    (d.dir / "drafts" / "faq.yml").write_bytes(d.path("faq.yml").read_bytes())
+    return 1, "file"
+
+
+def _modeline(d: Data):
+    lines = d.lines("faq.yml")
+    d.write_lines("faq.yml", lines[1:])
+    return 1, "file"
+
+
+def _no_space(d: Data):
+    line = d.text_line("categories.yml", (*CATEGORY, "name"), lambda text: text.replace("name: ", "name:", 1))
+    return line, "syntax"
+
+
+def _indented(d: Data):
+    line = d.text_line("categories.yml", (*CATEGORY, "name"), lambda text: " " + text)
+    return line, "syntax"
+
+
+def _tab_after_colon(d: Data):
+    line = d.text_line("categories.yml", (*CATEGORY, "name"), lambda text: text.replace("name: ", "name:\t", 1))
+    return line, "syntax"
+
+
+def _missing_dash(d: Data):
+    second = d.where("categories.yml", ("categories", 1))[0]
+    lines = d.lines("categories.yml")
+    lines[second - 1] = lines[second - 1].replace("- id:", "  id:", 1)
+    d.write_lines("categories.yml", lines)
+    return second, "syntax"
+
+
+def _too_long_folded(d: Data):
+    """2,000 characters in a '>' block: the line break it ends with makes 2,001."""
+    line, where = d.set("faq.yml", ("faq", 0, "answer"), ">")
+    lines = d.lines("faq.yml")
+    lines.insert(line, "      " + "x" * 2000 + "\n")
+    d.write_lines("faq.yml", lines)
+    return line, where
+
+
 def _top_key(d: Data):
     line = d.text_line("faq.yml", ("faq",), lambda text: text.replace("faq:", "faqs:", 1))
     return line, "faqs"
@@ -334,7 +383,11 @@ CASES: list[Case] = [
     Case("missing data file", "faq.yml", _remove("faq.yml"), "is missing; restore it from git"),
     Case("empty file", "faq.yml", _whole("faq.yml", ""), "is empty; it must start with 'faq:'"),
     Case("file with only comments", "faq.yml", _whole("faq.yml", "# nothing yet\n"), "is empty"),
-    Case("unknown data file (a typo in its name)", "option.yml", _stray, "is not a known data file"),
+    Case("unknown data file (a typo in its name)", "option.yml", _stray,
+         "is not a data file, so the build would ignore it"),
+    Case("data file name in capitals", "FAQ.yml", _capitals, "data/faq.yml is read, this one is not"),
+    Case("file in a folder of data/", "drafts/faq.yml", _subfolder, "is not a data file, so the build would ignore it"),
+    Case("schema line removed", "faq.yml", _modeline, "the first line must name the file's schema"),
     Case("file that is a list, not a mapping", "faq.yml", _whole("faq.yml", "- a\n- b\n"),
          "must be a mapping that starts with 'faq:'"),
     Case("wrong top-level key", "faq.yml", _top_key, "unknown field 'faqs'; did you mean 'faq'?"),
@@ -344,6 +397,13 @@ CASES: list[Case] = [
     Case("very large file", "faq.yml", _whole("faq.yml", "faq:\n" + "#" * 1_000_001 + "\n"),
          "over the 1,000,000-byte limit"),
     # YAML syntax
+    Case("no space after ':'", "categories.yml", _no_space, "has no space after ':', so YAML reads it as text"),
+    Case("field indented differently", "categories.yml", _indented, "indent the fields of a record alike"),
+    Case("tab after ':'", "categories.yml", _tab_after_colon, "a tab follows a ':'; write a space after it"),
+    Case("'- ' missing before a record", "categories.yml", _missing_dash,
+         "a new record starts here without its '- '"),
+    Case("text over the length limit, with its line break", "faq.yml", _too_long_folded,
+         "is 2001 characters, over the limit of 2000"),
     Case("YAML syntax error (unquoted colon)", "categories.yml", _colon,
          "mapping values are not allowed here; a value contains ': '; put the whole value in double quotes"),
     Case("unclosed bracket", "categories.yml", _unclosed_list, "YAML error"),

@@ -6,12 +6,14 @@ is valid on its own, run the cross-record checks (so one typo does not cascade i
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from ..models import FILES, Site
 from . import checks
 from .loader import MAX_BYTES, read_yaml
 from .problems import DataError, Problem
+from .schema import schema_line
 from .validate import locate, to_model
 
 
@@ -23,17 +25,21 @@ def load_site(data_dir: Path, today: dt.date | None = None, max_bytes: int = MAX
     shown = {name: f"{data_dir.name}/{name}.yml" for name in FILES}
     problems: list[Problem] = []
     raws, models = {}, {}
+    first_lines = {}
     for name, model in FILES.items():
         try:
             raws[name] = read_yaml(data_dir / f"{name}.yml", shown[name], max_bytes)
+            first_lines[name] = raws[name].first_line
             models[name] = to_model(name, raws[name], model, shown[name])
         except DataError as error:
             problems.extend(error.problems)
-    for extra in sorted(data_dir.glob("*.y*ml")):
-        if extra.stem not in FILES or extra.suffix != ".yml":
-            problems.append(Problem(f"{data_dir.name}/{extra.name}", 1, "file",
-                                    f"is not a known data file; expected one of: "
-                                    f"{', '.join(f'{n}.yml' for n in FILES)}"))
+    for name in raws:
+        modeline = _MODELINE.match(first_lines.get(name, ""))
+        if not modeline or modeline.group(1) != name:
+            problems.append(Problem(shown[name], 1, "file", (
+                f"the first line must name the file's schema, so that editors check it as you type: "
+                f"'{schema_line(name)}'; restore it")))
+    problems += _strangers(data_dir)
     if not problems:
         for name, loc, message in checks.all_checks(models, today):
             line, where = locate(raws[name], loc)
@@ -42,4 +48,44 @@ def load_site(data_dir: Path, today: dt.date | None = None, max_bytes: int = MAX
         raise DataError(problems)
     by_id = {name: {record.id: record for record in getattr(model, name)}
              for name, model in models.items()}
-    return Site(**models, by_id=by_id)
+    lines = {(name, record.id): locate(raws[name], (name, index, "reviewed"))[0]
+             for name, model in models.items() for index, record in enumerate(getattr(model, name))}
+    return Site(**models, by_id=by_id, lines=lines)
+
+
+# The modeline: the path may lead elsewhere (a copy of data/ for tests), the schema must be the file's.
+_MODELINE = re.compile(r"^# yaml-language-server: \$schema=(?:\S*/)?schema/(\w+)\.schema\.json\s*$")
+
+
+def _ignored(path: Path) -> bool:
+    """What editors and systems leave beside files: hidden files, backups, swap files."""
+    return path.name.startswith(".") or path.name.endswith(("~", ".swp", ".bak", ".orig"))
+
+
+def _strangers(data_dir: Path) -> list[Problem]:
+    """Every file or folder in data/ that the build would not read: it would be silently ignored."""
+    known = {f"{name}.yml" for name in FILES}
+    found = []
+    for path in sorted(data_dir.rglob("*")):
+        relative = path.relative_to(data_dir)
+        if any(_ignored(Path(part)) for part in relative.parts):
+            continue
+        if relative.parts[0] == "schema":
+            if path.is_file() and not (len(relative.parts) == 2 and path.name.endswith(".schema.json")):
+                found.append(Problem(f"{data_dir.name}/{relative.as_posix()}", 1, "file",
+                                     "is not a schema; data/schema/ holds only the generated "
+                                     "<file>.schema.json files (make schema); move it elsewhere"))
+            continue
+        if path.is_dir() or relative.as_posix() in known:
+            continue
+        hint = ""
+        if relative.name.lower() in known and len(relative.parts) == 1:
+            twin = relative.name.lower()
+            hint = (f"; data/{twin} is read, this one is not" if (data_dir / twin).is_file()
+                    else f"; rename it to '{twin}'")
+        elif relative.suffix.lower() in (".yml", ".yaml") and relative.stem.lower() in FILES:
+            hint = f"; it would be read only as data/{relative.stem.lower()}.yml"
+        found.append(Problem(f"{data_dir.name}/{relative.as_posix()}", 1, "file",
+                             f"is not a data file, so the build would ignore it{hint}; data/ holds only "
+                             f"{', '.join(sorted(known))} and schema/: move other files out of data/"))
+    return found

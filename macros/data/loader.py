@@ -20,10 +20,12 @@ MAX_DEPTH = 20  # our deepest record nests 8 levels; deeper is a mistake, and wo
 
 
 class LineDict(dict):
-    """A dict that knows the line of its own start and of each key."""
+    """A dict that knows the line of its own start and of each key (and, for a whole file, its first
+    line of text)."""
 
     line: int = 1
     key_lines: dict
+    first_line: str = ""
 
 
 class LineList(list):
@@ -84,6 +86,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     mapping = LineDict()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
+    merged = False
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
@@ -92,6 +95,16 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
                                            "a key must be a plain word; quote it or remove it"))
             continue
         if key in mapping:
+            if merged:  # the rest of a record that lost its '- ': already said
+                continue
+            if key == "id":  # a second id: the next record, its '- ' missing
+                merged = True
+                loader.problems.append(Problem(
+                    loader.shown_as, line, "syntax",
+                    f"a second 'id' in one record (the first is on line {mapping.key_lines[key]}): a new "
+                    "record starts here without its '- '; write '- id: ...' and indent its fields like "
+                    "the other records'"))
+                continue
             loader.problems.append(Problem(
                 loader.shown_as, line, "syntax",
                 f"duplicate key '{key}' (first set on line {mapping.key_lines[key]}); "
@@ -120,6 +133,41 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode):
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+_KEY = re.compile(r"^( *)(?:- )?([A-Za-z_][\w-]*):(?=\s|$)")
+_NO_SPACE = re.compile(r"^ *(?:- )?([A-Za-z_][\w-]*):(?![\s/])(\S.*)$")
+
+
+def _indent_of_key(line: str) -> int | None:
+    """Where the key of a `key: value` line starts (after a '- '), or None for other lines."""
+    match = _KEY.match(line)
+    return None if match is None else len(line) - len(line.lstrip(" -"))
+
+
+def _explain(problem: str, text: str, line: int) -> tuple[int, str]:
+    """The line to report a YAML syntax error on, and what to do about it: PyYAML's own words for
+    the commonest mistakes point at the wrong line or the wrong cure."""
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    # `name:Trust` is text, not a field: YAML stumbles a line later.
+    for number in range(line, max(line - 3, 0), -1):
+        if 0 < number <= len(lines) and (match := _NO_SPACE.match(lines[number - 1])):
+            return number, (f"'{match.group(1)}:{match.group(2)[:20]}' has no space after ':', so YAML reads "
+                            f"it as text, not as a field; write '{match.group(1)}: {match.group(2)[:20]}'")
+    if ":\t" in here:
+        return line, "a tab follows a ':'; write a space after it (tabs are not allowed in YAML layout)"
+    previous = next((_indent_of_key(lines[n]) for n in range(line - 2, -1, -1)
+                     if _indent_of_key(lines[n]) is not None), None)
+    indent = _indent_of_key(here)
+    if indent is not None and previous is not None and indent != previous and (
+            "mapping values are not allowed" in problem or "expected <block end>" in problem):
+        return line, (f"this field is indented {indent} spaces and the one above it {previous}; "
+                      "indent the fields of a record alike (two spaces a level, no tabs)")
+    if "expected <block end>" in problem:
+        return line, ("a line is indented less than the lines of its record, or a '- ' is out of place; "
+                      "indent it like the fields around it")
+    return line, _hint(problem)
 
 
 def _hint(problem: str) -> str:
@@ -246,8 +294,8 @@ def _fast(text: str):
     """The document read with libyaml, or None when anything is unusual (a control character, a
     syntax error, a duplicate key, a value cut by a comment, ...): the slow reader then finds it and
     words the message."""
-    if yaml.reader.Reader.NON_PRINTABLE.search(text):
-        return None
+    if yaml.reader.Reader.NON_PRINTABLE.search(text) or ":\t" in text:
+        return None  # also a tab after a key's colon: libyaml takes it, PyYAML's parser does not
     cuts: list = []
     try:  # an iterative reader: no nesting can exhaust the stack
         document = _from_events(text, cuts)
@@ -279,9 +327,11 @@ def read_yaml(path: Path, shown_as: str, max_bytes: int = MAX_BYTES) -> LineDict
                                for line in text.splitlines()):
         raise DataError([Problem(shown_as, 1, "file",
                                  f"is empty; it must start with '{path.stem}:' and a list of records")])
+    first_line = text.split("\n", 1)[0]
     if yaml.__with_libyaml__:
         document = _fast(text)
         if document is not None:
+            document.first_line = first_line
             return document
     try:
         # Checks the whole text for control characters at once, before any parsing.
@@ -296,10 +346,9 @@ def read_yaml(path: Path, shown_as: str, max_bytes: int = MAX_BYTES) -> LineDict
         document = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
         problem = error.problem or "cannot be parsed"
-        raise DataError([Problem(shown_as, line, "syntax",
-                                 f"YAML error: {problem}; {_hint(problem)}")]) from None
+        line, hint = _explain(problem, text, mark.line + 1 if mark else 1)
+        raise DataError([Problem(shown_as, line, "syntax", f"YAML error: {problem}; {hint}")]) from None
     except yaml.YAMLError as error:  # non-marked errors: rare, but never a traceback
         raise DataError([Problem(shown_as, 1, "syntax",
                                  f"YAML error: {' '.join(str(error).split())}")]) from None
@@ -310,5 +359,6 @@ def read_yaml(path: Path, shown_as: str, max_bytes: int = MAX_BYTES) -> LineDict
     if not isinstance(document, LineDict):
         raise DataError([Problem(shown_as, 1, "file",
                                  f"must be a mapping that starts with '{path.stem}:'")])
+    document.first_line = first_line
     return document
 

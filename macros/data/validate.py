@@ -105,12 +105,12 @@ def _forbidden(char: str) -> str:
 def _text(value: str, limits: dict, text: bool) -> str | None:
     if text and (bad := _FORBIDDEN.search(value)):
         return _forbidden(bad.group())
+    if len(value) > limits.get("max_length", len(value)):  # as written, line breaks included (as msgspec)
+        return f"is {len(value)} characters, over the limit of {limits['max_length']}; shorten it"
     if text:
         value = value.strip()  # as the model stores it
     if len(value) < limits.get("min_length", 0) or (text and not value):
         return "is empty or only spaces; write the text or remove the record"
-    if len(value) > limits.get("max_length", len(value)):
-        return f"is {len(value)} characters, over the limit of {limits['max_length']}; shorten it"
     if not text and limits.get("pattern") and not re.search(limits["pattern"], value):
         message = (f"expected a kebab-case id such as 'data-privacy' (lowercase letters, digits, "
                    f"single hyphens), got {_short(value)}")

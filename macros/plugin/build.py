@@ -62,7 +62,8 @@ class Build:
     def remind(self, today) -> None:
         """A reminder (not a failure) for every record not reviewed for too long."""
         for review in overdue(self.site, today, self.max_age_days):
-            _log.warning(f"data/{review.kind}.yml: {review.id}: last reviewed {review.reviewed} "
+            line = self.site.lines.get((review.kind, review.id), 1)
+            _log.warning(f"data/{review.kind}.yml:{line}: {review.id}.reviewed: last reviewed {review.reviewed} "
                          f"({review.age_days} days ago, over {self.max_age_days}); check it against its "
                          "sources and update 'reviewed'")
 
