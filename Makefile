@@ -8,7 +8,7 @@ SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test schema catalogue diagrams screenshots dist bench compare clean
+.PHONY: serve build check test schema catalogue diagrams screenshots dist bench compare clean
 .DEFAULT_GOAL := serve
 
 $(BIN)/.runtime: requirements.txt
@@ -36,13 +36,18 @@ serve: $(BIN)/.runtime
 build: $(BIN)/.runtime
 	$(BIN)/python -m tools.build_site $(SITE)
 
+## check: validate data/ alone (fast): prints each located problem and nothing else; for editors and a
+## pre-commit hook
+check: $(BIN)/.runtime
+	@$(BIN)/python -m tools.check
+
 ## test: every test, the browser tests in headless chromium included
 test: $(BIN)/.test $(TOOLS)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## schema: regenerate the JSON Schemas in data/schema/ from the models
+## schema: regenerate the JSON Schemas in data/schema/ (and the editor settings' associations) from the models
 schema: $(BIN)/.runtime
-	$(BIN)/python -m macros.data.schema
+	$(BIN)/python -m tools.schema
 
 ## diagrams: draw every diagram with headless chromium: as the pages show it (macros/publish/prerendered/)
 ## and as the SVG export for wikis (content/exports/); commit both

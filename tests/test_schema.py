@@ -31,5 +31,15 @@ def test_schema_closes_enums_and_rejects_unknown_fields(name):
         assert definition.get("additionalProperties") is False, definition.get("title")
 
 
+def test_editor_settings_read_yaml_as_the_build_does_and_know_every_schema():
+    """.vscode/settings.json: YAML 1.1 (as PyYAML reads it), no public schema store (no network),
+    and each data file associated with its schema (besides its first line)."""
+    from macros.data.schema import editor_associations
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.yamlVersion"] == "1.1"
+    assert settings["yaml.schemaStore.enable"] is False
+    assert settings["yaml.schemas"] == editor_associations(), "run `make schema`"
+
+
 def test_no_stray_schema_files():
     assert {p.name for p in SCHEMA_DIR.iterdir()} == {f"{n}.schema.json" for n in FILES}

@@ -130,6 +130,17 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode):
         return loader.construct_scalar(node)
 
 
+# A number with an exponent written without a sign (5e3, 1.5e3) is a number, as YAML 1.2 and editors read it; PyYAML's
+# YAML 1.1 rules took it for text. Otherwise the data is read as YAML 1.1, like the editor settings.
+_EXPONENT = re.compile(r"^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+$")
+
+
+class _Resolver(yaml.resolver.Resolver):
+    """PyYAML's resolver, with the exponent-only numbers."""
+
+
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:float", _EXPONENT, list("-+.0123456789"))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:float", _EXPONENT, list("-+.0123456789"))
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
@@ -231,7 +242,7 @@ def _from_events(text: str, cuts: list):
     deep nesting, several documents, any parse error. Plain values cut short by a comment go to
     `cuts` as (value, end mark)."""
     parser = yaml.cyaml.CParser(text)
-    resolver, constructor = yaml.resolver.Resolver(), yaml.constructor.SafeConstructor()
+    resolver, constructor = _Resolver(), yaml.constructor.SafeConstructor()
     try:
         if not (isinstance(parser.get_event(), yaml.StreamStartEvent)
                 and isinstance(parser.get_event(), yaml.DocumentStartEvent)):

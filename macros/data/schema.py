@@ -5,7 +5,6 @@ YAML-aware editors autocomplete fields and flag wrong values as you type.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import msgspec.json
@@ -15,8 +14,42 @@ from ..models import FILES
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 
 
+# A date that is in the calendar (leap years included), as YYYY-MM-DD: JSON Schema's "format": "date"
+# is only a note for most editors, so the pattern lets them flag 2026-02-30 as the build does.
+VALID_DATE = (r"^(?!0000)(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-"
+              r"(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|"
+              r"[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$")
+
+
+def _with_date_patterns(node):
+    if isinstance(node, dict):
+        out = {key: _with_date_patterns(value) for key, value in node.items()}
+        if out.get("format") == "date":
+            out["pattern"] = VALID_DATE
+        return out
+    if isinstance(node, list):
+        return [_with_date_patterns(item) for item in node]
+    return node
+
+
+# Rules between the fields of one record that models.py states as checks (data/checks.py) and a
+# schema can state too, so that editors flag them as well: an answer that decides or leans names its
+# option, a note names none.
+_CONDITIONS = {
+    "Answer": [
+        {"if": {"properties": {"effect": {"enum": ["decide", "lean"]}}, "required": ["effect"]},
+         "then": {"required": ["option"]}},
+        {"if": {"properties": {"effect": {"const": "note"}}, "required": ["effect"]},
+         "then": {"not": {"anyOf": [{"required": ["option"]}, {"required": ["also"]}]}}},
+    ],
+}
+
+
 def schema_text(name: str) -> str:
-    generated = msgspec.json.schema(FILES[name])  # {"$ref": "#/$defs/<File>", "$defs": {...}}
+    generated = _with_date_patterns(msgspec.json.schema(FILES[name]))  # {"$ref": "#/$defs/<File>", ...}
+    for definition, conditions in _CONDITIONS.items():
+        if definition in generated["$defs"]:
+            generated["$defs"][definition]["allOf"] = conditions
     definitions = dict(generated["$defs"])
     root = definitions.pop(generated["$ref"].rsplit("/", 1)[1])  # the file itself: inline it
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **root,
@@ -47,7 +80,6 @@ def write_all(directory: Path = SCHEMA_DIR) -> list[Path]:
     return written
 
 
-if __name__ == "__main__":
-    for path in write_all():
-        print(f"wrote {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
-    sys.exit(0)
+def editor_associations() -> dict[str, str]:
+    """Schema -> data file, as .vscode/settings.json's "yaml.schemas" associates them."""
+    return {f"data/schema/{name}.schema.json": f"data/{name}.yml" for name in FILES}
