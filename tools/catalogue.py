@@ -304,6 +304,12 @@ def _missing_dash(d: Data):
     return second, "syntax"
 
 
+def _step_with_point(d: Data):
+    criteria = d.raw("criteria.yml")["criteria"]
+    index = next(i for i, c in enumerate(criteria) if "guide" in c)
+    return d.set("criteria.yml", ("criteria", index, "guide", "step"), f"{criteria[index]['guide']['step']}.0")
+
+
 def _too_long_folded(d: Data):
     """2,000 characters in a '>' block: the line break it ends with makes 2,001."""
     line, where = d.set("faq.yml", ("faq", 0, "answer"), ">")
@@ -476,6 +482,7 @@ CASES: list[Case] = [
          "but no option; add 'option: <id from options.yml>'"),
     Case("calculator default outside its limits", "calculator.yml",
          _set("calculator.yml", ("calculator", 0, "default"), "-5"), "must be at least 0, got -5"),
+    Case("whole number written with a point", "criteria.yml", _step_with_point, "expected a whole number"),
     Case("text where a number belongs", "calculator.yml",
          _set("calculator.yml", ("calculator", 0, "default"), "ten"), "expected a number, got text 'ten'"),
     Case("infinite number", "calculator.yml", _set("calculator.yml", ("calculator", 0, "default"), ".inf"),
