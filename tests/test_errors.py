@@ -11,8 +11,8 @@ import pytest
 
 from macros.data import DataError
 from macros.data import load_site
-from tests.support import build, copy_project
-from tools.catalogue import FIXTURE
+from tests.support import ROOT, build, copy_project
+from tools.catalogue import FIXTURE, LINE
 
 TODAY = dt.date.today()
 
@@ -155,3 +155,27 @@ def test_a_rejection_the_walker_cannot_explain_is_still_one_located_line(data, m
     monkeypatch.setattr(validate, "problems", lambda *args: iter(()))
     line = edit(data / "dimensions.yml", "favors: open\n    detail: \"Openness", "favors: opne\n    detail: \"Openness")
     assert problems(data) == [f"data/dimensions.yml:{line}: transparency.favors: Invalid enum value 'opne'"]
+
+
+# --- make check: validation alone -------------------------------------------------------------------
+
+def check(project: Path):
+    import os
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "tools.check"], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "OVC_PROJECT": str(project)}, timeout=120)
+
+
+def test_make_check_prints_each_located_problem_and_nothing_else(project):
+    line = edit(project / "data" / "dimensions.yml", "favors: closed", "favors: sideways")
+    result = check(project)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines and all(LINE.match(l) for l in lines), result.stdout
+    assert f"data/dimensions.yml:{line}:" in lines[0] and result.stderr == ""
+
+
+def test_make_check_is_silent_on_valid_data(project):
+    result = check(project)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
