@@ -410,7 +410,8 @@ class Site:
     trends: TrendsFile
     calculator: CalculatorFile
     by_id: dict = field(default_factory=dict)  # "options" -> {id: Option}, ...
-    lines: dict = field(default_factory=dict)  # ("options", id) -> line of the record's `reviewed`
+    # ("options", id) -> the line its record starts on; ("options", id, "reviewed") -> its `reviewed`
+    lines: dict = field(default_factory=dict)
 
     def get(self, kind: str, record_id: str):
         return self.by_id[kind][record_id]

@@ -20,6 +20,11 @@ def test_a_changed_diagram_is_drawn_in_the_browser_until_redrawn(tmp_path, brows
     edit(project / "data" / "criteria.yml", 'short: "Sensitive data?"', 'short: "Confidential data?"')
     result = support.build(tmp_path / "site", project)
     assert result.returncode == 0, result.stderr
+    # The build says which drawings are stale, where the data is, and the one command that redraws them.
+    warned = [line for line in result.stderr.splitlines() if "run `make diagrams`" in line]
+    assert any("the flowchart drawn for the pages" in line for line in warned), result.stderr
+    assert any("content/exports/flowchart.svg" in line for line in warned), result.stderr
+    assert all(re.search(r"WARNING -  data/trees\.yml:\d+: [\w-]+: ", line) for line in warned), warned
     html = (tmp_path / "site" / "hybrid-routing" / "index.html").read_text(encoding="utf-8")
     assert "ovc-diagram" not in html, "a drawing of the old tree must never be shown"
     assert '<script defer src="../assets/vendor/mermaid/mermaid.min.js">' in html
@@ -51,3 +56,9 @@ def test_every_stored_drawing_is_used(built_site):
             for key in re.findall(r'data-diagram="(\w+)"', page.read_text(encoding="utf-8"))}
     stored = {f.stem for f in diagram_hook.STORE.glob("*.svg")}
     assert stored == used, "run `make diagrams` to redraw and prune macros/publish/prerendered/"
+
+
+def test_no_drawing_is_stale_in_the_published_site(built_site):
+    """The committed drawings match the data: the build of this project warns of none."""
+    result = support.build(built_site.parent / "again", support.ROOT)
+    assert "run `make diagrams`" not in result.stderr, result.stderr

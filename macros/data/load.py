@@ -48,8 +48,11 @@ def load_site(data_dir: Path, today: dt.date | None = None, max_bytes: int = MAX
         raise DataError(problems)
     by_id = {name: {record.id: record for record in getattr(model, name)}
              for name, model in models.items()}
-    lines = {(name, record.id): locate(raws[name], (name, index, "reviewed"))[0]
-             for name, model in models.items() for index, record in enumerate(getattr(model, name))}
+    lines = {}
+    for name, model in models.items():
+        for index, record in enumerate(getattr(model, name)):
+            lines[(name, record.id)] = locate(raws[name], (name, index))[0]
+            lines[(name, record.id, "reviewed")] = locate(raws[name], (name, index, "reviewed"))[0]
     return Site(**models, by_id=by_id, lines=lines)
 
 

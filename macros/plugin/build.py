@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 
 from ..data.freshness import overdue
 from ..models import Site
-from ..publish import exports
+from ..publish import drawings, exports
 from ..render import slots
 from ..render.glossary import Glossary
 
@@ -52,6 +52,7 @@ class Build:
         self.blocks: dict[str, list[str]] = {}  # page source -> the HTML its macros generated
         self.macros_env = None  # mkdocs-macros' environment, for its page templates
         self.failures: dict[str, list[str]] = {}  # page source -> what failed while rendering it
+        self.said: set = set()  # stale drawings already warned about in this build
         setattr(config, _ATTRIBUTE, self)
 
     @staticmethod
@@ -62,10 +63,27 @@ class Build:
     def remind(self, today) -> None:
         """A reminder (not a failure) for every record not reviewed for too long."""
         for review in overdue(self.site, today, self.max_age_days):
-            line = self.site.lines.get((review.kind, review.id), 1)
+            line = self.site.lines.get((review.kind, review.id, "reviewed"), 1)
             _log.warning(f"data/{review.kind}.yml:{line}: {review.id}.reviewed: last reviewed {review.reviewed} "
                          f"({review.age_days} days ago, over {self.max_age_days}); check it against its "
                          "sources and update 'reviewed'")
+
+    def warn_stale(self, found: list[tuple[str, str, str]]) -> None:
+        """A reminder for each drawing that no longer shows its data: (tree id, which drawing, effect).
+        Not under the "mkdocs" logger: under --strict it would fail the build, and a data edit that
+        changes what a diagram shows must build (the page then draws it in the browser)."""
+        for tree_id, drawing, effect in found:
+            if (tree_id, drawing) in self.said:
+                continue
+            self.said.add((tree_id, drawing))
+            line = self.site.lines.get(("trees", tree_id), 1)
+            _log.warning(f"data/trees.yml:{line}: {tree_id}: {drawing} no longer matches the data it shows "
+                         f"({effect}); run `make diagrams` and commit what it redraws")
+
+    def page_drawing_missing(self, source: str) -> None:
+        """drawings.mark found a diagram with no drawing made ahead of time."""
+        self.warn_stale([(tree_id, "the flowchart drawn for the pages", "the page draws it in the browser "
+                          "meanwhile") for tree_id in drawings.trees_drawn_as(self.site, source)])
 
     # --- a page's generated HTML --------------------------------------------------------------------
 

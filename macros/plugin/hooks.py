@@ -114,7 +114,7 @@ def on_page_content(html, page, config, files):
         target = files.get_file_from_path(components.BY_NAME[name].page).url_relative_to(page.file)
         html = embeds.in_page_links_to_component(html, target)
     if not os.environ.get(drawings.OFF):
-        html = drawings.mark(html)
+        html = drawings.mark(html, None if build is None else build.page_drawing_missing)
     return html
 
 

@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from ..data import DataError, load_site
 from ..data.loader import MAX_BYTES
-from ..publish import components, embeds
+from ..publish import components, drawings, embeds
 from ..render import slots
 from ..render.pages import MACROS
 from .build import Build, describe
@@ -39,6 +39,7 @@ def _define(env) -> None:
     build = Build(env.conf, site, max_age)
     build.macros_env = env
     build.remind(dt.date.today())
+    build.warn_stale(drawings.stale_exports(site, components.COMPONENTS))
     for name, render in MACROS.items():
         macro = _bind(render, site, **({"max_age_days": max_age} if name == "freshness_table" else {}))
         _register(env, build, _placed(env, build, macro), name)

@@ -22,7 +22,9 @@ import json
 from importlib.metadata import version
 from pathlib import Path
 
+from ..models import Site
 from ..render import slots
+from ..render.pages import flow, flowchart_source
 
 STORE = Path(__file__).resolve().parent / "prerendered"
 MANIFEST = Path(__file__).resolve().parents[2] / "content/assets/vendor/mermaid/manifest.json"
@@ -56,8 +58,9 @@ def sources(page_html: str) -> list[str]:
     return [match.group(1) for match in slots.MERMAID_FENCE.finditer(page_html)]
 
 
-def mark(page_html: str) -> str:
-    """After Markdown: each diagram that has a stored drawing becomes a drawing slot (slots.py)."""
+def mark(page_html: str, missing=None) -> str:
+    """After Markdown: each diagram that has a stored drawing becomes a drawing slot (slots.py);
+    `missing(source)` is told the source of each that has none."""
     if slots.MERMAID_MARK not in page_html:
         return page_html
 
@@ -65,8 +68,11 @@ def mark(page_html: str) -> str:
 
     def swap(match) -> str:
         nonlocal replaced
-        diagram_key = key(source_text(match.group(1)))
+        source = source_text(match.group(1))
+        diagram_key = key(source)
         if not (STORE / f"{diagram_key}.svg").is_file():
+            if missing is not None:
+                missing(source)
             return match.group(0)
         replaced = True
         return slots.drawing_slot(diagram_key)
@@ -84,3 +90,28 @@ def fill(output: str) -> str:
         output = slots.DRAWING_SLOT.sub(
             lambda m: figure(m.group(1), (STORE / f"{m.group(1)}.svg").read_text(encoding="utf-8")), output)
     return slots.MERMAID_SCRIPT.sub(r'<script defer src="\1">', output)
+
+
+def trees_drawn_as(site: Site, source: str) -> list[str]:
+    """The ids of the trees whose flowchart has this mermaid source."""
+    return [tree.id for tree in site.trees.trees
+            if flowchart_source(flow(site, tree.id)).strip() == source.strip()]
+
+
+EXPORTS = Path(__file__).resolve().parents[2] / "content" / "exports"
+
+
+def stale_exports(site: Site, components) -> list[tuple[str, str, str]]:
+    """(tree id, drawing, effect) for each registered diagram whose SVG export (drawn by make diagrams,
+    committed in content/exports/) was drawn from other mermaid source than the data gives now."""
+    found = []
+    for component in components:
+        if not component.diagram:
+            continue
+        source = component.diagram(site)
+        svg = EXPORTS / f"{component.name}.svg"
+        drawn = svg.read_text(encoding="utf-8") if svg.is_file() else ""
+        if f'data-ovc-source-sha256="{hashlib.sha256(source.encode("utf-8")).hexdigest()}"' not in drawn:
+            found += [(tree_id, f"content/exports/{component.name}.svg", "wikis get the old picture")
+                      for tree_id in trees_drawn_as(site, source)]
+    return found
