@@ -34,13 +34,26 @@ FORBIDDEN = (r"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f"
              r"\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff")
 # Whitespace, spelt out: Python's \s and ECMAScript's \s differ (U+001C..U+001F, U+FEFF).
 _SPACE = r"\t\n\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# Where a link in prose may lead: a web address, or a page of the site by its source file from the
+# docs root, with an optional anchor (faq.md#open-vs-closed-difference).
+LINK_TARGET = r"(?:https?://[^\s()<>\"|\[\]]+|(?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9_-]+)?)"
+# A link, written as in Markdown: [label](target).
+LINK = rf"\[([^\[\]\n]+)\]\(({LINK_TARGET})\)"
 # Something visible, and nothing forbidden.
-TEXT_PATTERN = rf"^(?=[\s\S]*[^{_SPACE}])[^{FORBIDDEN}]*$"
+_TEXT_BODY = rf"(?=[\s\S]*[^{_SPACE}])[^{FORBIDDEN}]*$"
+# Plain text holds no link ("](" nowhere); prose may hold links, each to a target allowed above.
+TEXT_PATTERN = rf"^(?![\s\S]*\]\(){_TEXT_BODY}"
+PROSE_PATTERN = rf"^(?![\s\S]*\]\((?!{LINK_TARGET}\))){_TEXT_BODY}"
 # Line breaks of other systems and of Unicode, as the one line break text keeps.
 LINE_BREAKS = re.compile(r"\r\n?|[\u0085\u2028\u2029]")
 TEXT = Meta(min_length=1, max_length=2000, pattern=TEXT_PATTERN,
             description="Plain text (no Markdown, no HTML); shown exactly as written.")
 Text = Annotated[str, TEXT]
+# Prose: text a page shows as a sentence or a paragraph, which may link to a web address or to a page
+# of the site: [label](https://...) or [label](page.md#anchor).
+Prose = Annotated[str, Meta(min_length=1, max_length=2000, pattern=PROSE_PATTERN,
+                            description="Plain text (no Markdown, no HTML), shown exactly as written, except "
+                                        "links: [label](https://...) or [label](page.md#anchor).")]
 # A label in a diagram box or on an arrow: short, or the drawing becomes unreadable (and mermaid
 # refuses a diagram source over 50,000 characters).
 Label = Annotated[str, Meta(min_length=1, max_length=80, pattern=TEXT_PATTERN,
@@ -57,30 +70,40 @@ Tone = Literal["green", "orange", "blue", "grey", "purple", "teal", "yellow", "p
 
 
 def is_text_meta(meta) -> bool:
-    """Is this the constraint of free text (`Text`, `Label`)?"""
-    return getattr(meta, "pattern", None) == TEXT_PATTERN
+    """Is this the constraint of free text (`Text`, `Label`, `Prose`)?"""
+    return getattr(meta, "pattern", None) in (TEXT_PATTERN, PROSE_PATTERN)
 
 
-def _is_text(annotation) -> bool:
-    """Is this annotation free text (`Text`, `Label`, possibly with its own description)?"""
-    return typing.get_origin(annotation) is Annotated and any(map(is_text_meta, annotation.__metadata__))
+def is_prose_meta(meta) -> bool:
+    """Is this the constraint of prose, which may hold links?"""
+    return getattr(meta, "pattern", None) == PROSE_PATTERN
+
+
+def _is_text(annotation, meta=is_text_meta) -> bool:
+    """Is this annotation free text (`Text`, `Label`, `Prose`, possibly with its own description)?"""
+    return typing.get_origin(annotation) is Annotated and any(map(meta, annotation.__metadata__))
 
 
 @cache
-def text_fields(model: type) -> tuple[tuple[str, bool], ...]:
-    """(name, is a list) of each Text, optional Text or list of Text field of `model`."""
+def text_fields(model: type, meta=is_text_meta) -> tuple[tuple[str, bool], ...]:
+    """(name, is a list) of each free-text field of `model` (text, optional text or list of texts);
+    with `meta=is_prose_meta`, of each prose field."""
     found = []
     for field in msgspec.structs.fields(model):
         kind = field.type
-        if not _is_text(kind) and typing.get_origin(kind) is Annotated:
+        if not _is_text(kind, meta) and typing.get_origin(kind) is Annotated:
             kind = kind.__origin__  # a described optional or list: look inside
         args = [a for a in typing.get_args(kind) if a is not type(None)]
-        if _is_text(kind) or (typing.get_origin(kind) in (typing.Union, types.UnionType)
-                             and _is_text(args[0])):
+        if _is_text(kind, meta) or (typing.get_origin(kind) in (typing.Union, types.UnionType)
+                                    and _is_text(args[0], meta)):
             found.append((field.name, False))
-        elif typing.get_origin(kind) is list and _is_text(args[0]):
+        elif typing.get_origin(kind) is list and _is_text(args[0], meta):
             found.append((field.name, True))
     return tuple(found)
+
+
+def prose_fields(model: type) -> tuple[tuple[str, bool], ...]:
+    return text_fields(model, is_prose_meta)
 
 
 class Strict(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -107,32 +130,42 @@ class Record(Strict, kw_only=True):
     reviewed: Reviewed
 
 
+URL_PATTERN = r"^https?://[^\s<>\"|\[\]()]+$(?!\n)"
+Url = Annotated[str, Meta(pattern=URL_PATTERN, max_length=500,
+                          description="A web address, https://... (or http://...).")]
+
+
 class Source(Strict, kw_only=True):
-    """A published article the facts come from."""
+    """A published work the facts come from: an article, a licence text, a law, a dataset, a
+    provider's page."""
     id: Id
     title: Text
+    url: Annotated[Url | None, Meta(description="Where a reader can check it.")] = None
     publisher: Text | None = None
+    author: Annotated[Text | None, Meta(description="Who wrote it, where known.")] = None
+    published: Annotated[dt.date | None, Meta(
+        description="When it was published or last updated (YYYY-MM-DD), where known.")] = None
     seed: Annotated[Text | None, Meta(
         description="File name of the article's copy under shared/seeds/; absent for the editors' own "
                     "illustrative figures.")] = None
-    summary: Text
+    summary: Prose
     reviewed: Reviewed
 
 
 class Category(Record, kw_only=True):
     """A group of comparison dimensions."""
     name: Text
-    description: Text
+    description: Prose
 
 
 class Dimension(Record, kw_only=True):
     """One row of the comparison: how open-weight and closed models differ on one aspect."""
     name: Text
     category: Annotated[Id, Meta(description="Id from categories.yml.")]
-    open: Annotated[Text, Meta(description="What the open-weight side looks like.")]
-    closed: Annotated[Text, Meta(description="What the closed side looks like.")]
+    open: Annotated[Prose, Meta(description="What the open-weight side looks like.")]
+    closed: Annotated[Prose, Meta(description="What the closed side looks like.")]
     favors: Annotated[Side, Meta(description="Which side a typical team is better off with here.")]
-    detail: Annotated[Text, Meta(description="Nuance: when the answer flips.")]
+    detail: Annotated[Prose, Meta(description="Nuance: when the answer flips.")]
 
 
 class Option(Record, kw_only=True):
@@ -141,7 +174,7 @@ class Option(Record, kw_only=True):
     side: Annotated[Literal["open", "closed", "mixed", "any"], Meta(
         description="Which kind of model it uses.")]
     tone: Annotated[Tone, Meta(description="Colour of this outcome in diagrams.")]
-    summary: Text
+    summary: Prose
 
 
 class Answer(Strict, kw_only=True):
@@ -155,7 +188,7 @@ class Answer(Strict, kw_only=True):
         description="Id from options.yml; required for decide and lean, absent for note.")] = None
     also: Annotated[list[Id], Meta(
         description="Option ids that serve equally well (shown as alternatives).")] = []
-    reason: Annotated[Text, Meta(
+    reason: Annotated[Prose, Meta(
         description="Why this answer points where it does, in one or two sentences.")]
 
 
@@ -200,7 +233,7 @@ class CheatRow(Record, kw_only=True):
         min_length=1, description="Criterion id -> answer id that define the situation; the model "
                                   "must recommend the first option for exactly these answers.")]
     recommend: Annotated[list[Id], Meta(min_length=1, description="Option ids, best first.")]
-    note: Text
+    note: Prose
 
 
 class Family(Record, kw_only=True):
@@ -210,23 +243,23 @@ class Family(Record, kw_only=True):
     openness: Literal["closed", "open-weight"]
     modalities: Annotated[list[Literal["text", "image"]], Meta(min_length=1)]
     access: Annotated[list[Id], Meta(min_length=1, description="Ids from access_routes.yml.")]
-    note: Text
+    note: Prose
     as_of: Annotated[dt.date, Meta(description="Date the statement describes; models change fast.")]
 
 
 class Command(Strict, kw_only=True):
     command: Text
-    does: Text
+    does: Prose
 
 
 class AccessRoute(Record, kw_only=True):
     """One way to reach a model: chat, automation tool, SDK, local runner, API host, ..."""
     name: Text
     side: Literal["open", "closed"]
-    summary: Text
-    best_for: Text
-    requires: Text
-    steps: list[Text] = []
+    summary: Prose
+    best_for: Prose
+    requires: Prose
+    steps: list[Prose] = []
     commands: list[Command] = []
     examples: list[Text] = []
     option: Annotated[Id | None, Meta(description="Id from options.yml this route realises.")] = None
@@ -236,33 +269,33 @@ class Route(Strict, kw_only=True):
     task: Text
     option: Annotated[Id, Meta(description="Id from options.yml.")]
     family: Annotated[Id | None, Meta(description="Id from families.yml.")] = None
-    why: Text
+    why: Prose
 
 
 class UseCase(Record, kw_only=True):
     """A worked example: who, what they need, and which option serves each task."""
     title: Text
-    scenario: Text
+    scenario: Prose
     routes: Annotated[list[Route], Meta(min_length=1)]
 
 
 class Question(Record, kw_only=True):
     """A question a reader asks, answered from the sources."""
     question: Text
-    answer: Text
+    answer: Prose
 
 
 class Term(Record, kw_only=True):
     """A glossary term; shown as a tooltip wherever the term or an alias appears in page text."""
     term: Text
     aliases: list[Text] = []
-    definition: Text
+    definition: Prose
 
 
 class OpenPart(Record, kw_only=True):
     """A part of a model that may be released openly."""
     name: Text
-    description: Text
+    description: Prose
     how_common: Literal["common", "varies", "rare"]
     examples: list[Text] = []
 
@@ -272,14 +305,14 @@ class Reason(Record, kw_only=True):
     side: Literal["open", "closed"]
     kind: Literal["reason", "better-when"]
     title: Text
-    text: Text
+    text: Prose
 
 
 class Trend(Record, kw_only=True):
     """A shift in the landscape and what it means for the choice."""
     title: Text
-    text: Text
-    implication: Text
+    text: Prose
+    implication: Prose
 
 
 Amount = Annotated[float, Meta(ge=0, le=MAX_NUMBER)]
@@ -295,8 +328,8 @@ class CalculatorInput(Record, kw_only=True):
     max: Annotated[Amount | None, Meta(description="Largest value accepted; without it, the largest "
                                                    "number data may state.")] = None
     step: Annotated[float, Meta(ge=1e-6, le=MAX_NUMBER, description="Smallest change the field offers.")]
-    help: Text
-    basis: Annotated[Text, Meta(description="Where the default comes from; defaults are illustrative.")]
+    help: Prose
+    basis: Annotated[Prose, Meta(description="Where the default comes from; defaults are illustrative.")]
     as_of: Annotated[dt.date, Meta(description="Date the default describes.")]
 
 

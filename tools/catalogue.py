@@ -235,6 +235,11 @@ def _cut_by_comment(d: Data):
     return d.set("categories.yml", (*CATEGORY, "name"), "Trust #1 and data")[0], "syntax"
 
 
+def _bare_address(d: Data):
+    line = d.insert_after("sources.yml", ("sources", 0, "title"), "url: www.example.org")
+    return line, f"{d.record('sources.yml')['id']}.url"
+
+
 def _link(d: Data):
     """faq.yml replaced by a symbolic link to a file outside data/."""
     outside = d.dir.parent / "elsewhere.yml"
@@ -493,6 +498,18 @@ CASES: list[Case] = [
          "must be at most 1e+12"),
     Case("step too small", "calculator.yml", _set("calculator.yml", ("calculator", 0, "step"), "1.0e-320"),
          "must be at least 1e-06"),
+    # links in text
+    Case("link to a script", "faq.yml",
+         _set("faq.yml", ("faq", 0, "answer"), '"See [this](javascript:alert(1))."'),
+         "a link must lead to a web address (https://...) or to a page of the site"),
+    Case("link in a field that shows plain text", "categories.yml",
+         _set("categories.yml", (*CATEGORY, "name"), '"Trust [and](https://example.org) data"'),
+         "this field shows plain text only"),
+    Case("link to a page that does not exist", "faq.yml",
+         _set("faq.yml", ("faq", 0, "answer"), '"See [the guide](guides.md)."'),
+         "leads to 'guides.md', which is not a page of the site"),
+    Case("source address that is not a web address", "sources.yml", _bare_address,
+         "expected a web address, https://..., got 'www.example.org'"),
     # characters that hide in text
     Case("invisible control character in text", "categories.yml",
          _set("categories.yml", (*CATEGORY, "name"), '"Trust\\x1b and data"'),
@@ -515,6 +532,8 @@ def messages(case: Case, workdir: Path) -> tuple[list[str], tuple[int, str]]:
     if copy.exists():
         shutil.rmtree(copy)
     shutil.copytree(FIXTURE, copy)
+    if not (workdir / "content").exists():  # the pages, so that links to them are checked
+        shutil.copytree(ROOT / "content", workdir / "content")
     expected = case.mutate(Data(copy))
     try:
         load_site(copy, today=TODAY)

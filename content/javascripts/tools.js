@@ -34,10 +34,13 @@
     helperPage.search = helperPage.hash = "";
     var peek = container.querySelector(".ovc-peek");
     var title = document.getElementById("ovc-result-title").firstChild.textContent.trim();
-    var names = {}, labels = {};
+    var names = {}, labels = {}, shown = {};
     model.criteria.forEach(function (c) {
       names[c.id] = c.name;
-      c.answers.forEach(function (a) { labels[c.id + "=" + a.id] = a.label; });
+      c.answers.forEach(function (a) {
+        labels[c.id + "=" + a.id] = a.label;
+        shown[c.id + "=" + a.id] = a.shown;  /* the reason as text: its links' labels alone */
+      });
     });
     container.classList.add("ovc-js");
 
@@ -77,7 +80,7 @@
           target.textContent = " " + model.options[step.option];
           item.appendChild(target);
         }
-        item.appendChild(document.createTextNode(". " + step.reason));
+        item.appendChild(document.createTextNode(". " + shown[step.criterion + "=" + step.answer]));
         pathList.appendChild(item);
       });
       permalink.href = helperPage.href + writeQuery(given);

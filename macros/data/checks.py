@@ -6,10 +6,14 @@ Each check is a generator of (file name, loc, message); load.py turns them into 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
+
+import msgspec
 
 from .. import decision
 from ..decision import tree_paths
+from ..models import LINK, Strict, prose_fields
 from ..models import (CalculatorFile, CategoriesFile, CheatsheetFile, CriteriaFile, DimensionsFile, OptionsFile,
                      SourcesFile, TreesFile)
 
@@ -45,13 +49,17 @@ def source_refs(name: str, records, source_ids) -> Iterator[Finding]:
                              "source", "sources")
 
 
+_DATES = {"reviewed": ("review date", "use the date you checked the record"),
+          "as_of": ("as_of", "use the date the statement describes"),
+          "published": ("published", "use the date it was published")}
+
+
 def not_in_future(name: str, records, today: dt.date, field: str = "reviewed") -> Iterator[Finding]:
     for index, record in enumerate(records):
         date = getattr(record, field)
-        if date > today:
-            what = "review date" if field == "reviewed" else field
-            yield (name, (name, index, field),
-                   f"{what} {date} is later than today; use the date you checked the record")
+        if date is not None and date > today:
+            what, hint = _DATES.get(field, (field, "use the date the record describes"))
+            yield (name, (name, index, field), f"{what} {date} is later than today; {hint}")
 
 
 def dimensions(dims: DimensionsFile, cats: CategoriesFile) -> Iterator[Finding]:
@@ -284,6 +292,7 @@ def all_checks(files: dict, today: dt.date) -> Iterator[Finding]:
     source_ids = {s.id for s in src.sources}
     yield from unique_ids("sources", src.sources, ("sources",))
     yield from not_in_future("sources", src.sources, today)
+    yield from not_in_future("sources", src.sources, today, "published")
     for name, model in files.items():
         if name == "sources":
             continue
@@ -302,3 +311,30 @@ def all_checks(files: dict, today: dt.date) -> Iterator[Finding]:
     yield from not_in_future("calculator", files["calculator"].calculator, today, "as_of")
     yield from catalogue(files, today)
     yield from glossary(files["glossary"])
+
+
+def _prose(struct, loc: tuple) -> Iterator[tuple[tuple, str]]:
+    """(loc, text) of every prose value in a record, nested parts included."""
+    fields = dict(prose_fields(type(struct)))
+    for field in msgspec.structs.fields(type(struct)):
+        value = getattr(struct, field.name)
+        items = value if isinstance(value, list) else [value]
+        for position, item in enumerate(items):
+            at = (*loc, field.name, position) if isinstance(value, list) else (*loc, field.name)
+            if isinstance(item, Strict):
+                yield from _prose(item, at)
+            elif isinstance(item, str) and field.name in fields:
+                yield at, item
+
+
+def page_links(files: dict, pages: set[str]) -> Iterator[Finding]:
+    """A link in prose to a page of the site names a page that exists (its anchor MkDocs checks)."""
+    for name, model in files.items():
+        for index, record in enumerate(getattr(model, name)):
+            for loc, text in _prose(record, (name, index)):
+                for label, target in re.findall(LINK, text):
+                    page = target.split("#", 1)[0]
+                    if "://" not in target and page not in pages:
+                        yield (name, loc, f"the link [{label}]({target}) leads to '{page}', which is not a page "
+                                          f"of the site; link to a file under content/, such as "
+                                          f"{', '.join(sorted(pages)[:4])} ...")

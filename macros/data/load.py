@@ -40,8 +40,13 @@ def load_site(data_dir: Path, today: dt.date | None = None, max_bytes: int = MAX
                 f"the first line must name the file's schema, so that editors check it as you type: "
                 f"'{schema_line(name)}'; restore it")))
     problems += _strangers(data_dir)
+    content = data_dir.parent / "content"
+    pages = {p.relative_to(content).as_posix() for p in content.rglob("*.md")} if content.is_dir() else None
     if not problems:
-        for name, loc, message in checks.all_checks(models, today):
+        found = list(checks.all_checks(models, today))
+        if pages is not None:
+            found += checks.page_links(models, pages)
+        for name, loc, message in found:
             line, where = locate(raws[name], loc)
             problems.append(Problem(shown[name], line, where, message))
     if problems:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 import msgspec
 
-from ..models import FORBIDDEN, KEBAB, Strict, is_text_meta
+from ..models import FORBIDDEN, KEBAB, LINK_TARGET, URL_PATTERN, Strict, is_prose_meta, is_text_meta
 from .loader import LineDict, LineList
 from .problems import DataError, Problem
 
@@ -102,15 +102,37 @@ def _forbidden(char: str) -> str:
             "it, retype the text around it)")
 
 
-def _text(value: str, limits: dict, text: bool) -> str | None:
+_LINK_START = re.compile(r"\]\(")
+_GOOD_TARGET = re.compile(rf"{LINK_TARGET}\)")
+
+
+def _links(value: str, prose: bool) -> str | None:
+    """What is wrong with the links in a text: none allowed outside prose, and in prose each leads to
+    a web address or a page of the site."""
+    for start in _LINK_START.finditer(value):
+        target = value[start.end():].split(")", 1)[0][:60]
+        if not prose:
+            return (f"holds a link ('](' then '{target}'), and this field shows plain text only; write the "
+                    "words alone, or move the link to a field that shows prose")
+        if not _GOOD_TARGET.match(value, start.end()):
+            return (f"a link must lead to a web address (https://...) or to a page of the site by its "
+                    f"file, such as [the FAQ](faq.md#an-anchor); got '{target}'")
+    return None
+
+
+def _text(value: str, limits: dict, text: bool, prose: bool = False) -> str | None:
     if text and (bad := _FORBIDDEN.search(value)):
         return _forbidden(bad.group())
+    if text and (wrong := _links(value, prose)):
+        return wrong
     if len(value) > limits.get("max_length", len(value)):  # as written, line breaks included (as msgspec)
         return f"is {len(value)} characters, over the limit of {limits['max_length']}; shorten it"
     if text:
         value = value.strip()  # as the model stores it
     if len(value) < limits.get("min_length", 0) or (text and not value):
         return "is empty or only spaces; write the text or remove the record"
+    if limits.get("pattern") == URL_PATTERN and not re.search(URL_PATTERN, value):
+        return f"expected a web address, https://..., got {_short(value)}; write it in full, with https://"
     if not text and limits.get("pattern") and not re.search(limits["pattern"], value):
         message = (f"expected a kebab-case id such as 'data-privacy' (lowercase letters, digits, "
                    f"single hyphens), got {_short(value)}")
@@ -217,7 +239,7 @@ def problems(value: object, kind: object, loc: Loc = ()) -> Iterator[tuple[Loc, 
     elif kind is str:
         if not isinstance(value, str):
             yield loc, f"expected text, got {_kind(value)} {_short(value)}; put the value in double quotes"
-        elif message := _text(value, limits, any(map(is_text_meta, metas))):
+        elif message := _text(value, limits, any(map(is_text_meta, metas)), any(map(is_prose_meta, metas))):
             yield loc, message
     elif kind in (int, float):
         if isinstance(value, bool) or not isinstance(value, (int, float) if kind is float else int):

@@ -15,6 +15,7 @@ from typing import Callable
 
 from ..models import Site
 from ..render import pages as render
+from ..render.links import page_url  # noqa: F401  (where a page is, for the registry's users)
 from . import tables
 
 SITE_ID = "ovc"  # prefix of the height message an embed sends: {"ovc-height": {<name>: px}}
@@ -96,14 +97,6 @@ def problems(macros: dict) -> list[str]:
 
 
 # --- where things are -----------------------------------------------------------------------------
-
-def page_url(src: str, use_directory_urls: bool = True) -> str:
-    """URL (from the site root) of a page by its source path: compare.md -> compare/."""
-    stem = src[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")] if use_directory_urls else stem + ".html"
-    return stem + "/" if use_directory_urls else stem + ".html"
-
 
 def embed_src(name: str) -> str:
     """Source path of the generated embed page. At the top level on purpose, so that the page-relative

@@ -12,7 +12,7 @@ import msgspec
 
 from ..data.schema import committed_text
 from ..models import FILES, Site
-from ..render import escape
+from ..render import escape, links
 from .components import COMPONENTS, Component, embed_url, export_path, page_url
 from .tables import Table
 
@@ -21,27 +21,37 @@ API = "api/v1"
 
 # --- one writer per format ------------------------------------------------------------------------
 
-def gfm_table(table: Table) -> str:
-    """GitHub-flavoured Markdown table; every cell through escape.gfm_cell (one line, escaped)."""
+def gfm_table(table: Table, origin: str = "") -> str:
+    """GitHub-flavoured Markdown table; every cell through escape.gfm_cell (one line, escaped), a
+    prose cell's links as Markdown links to their full address under `origin`."""
+    def cell(value):
+        return links.gfm(value, origin) if isinstance(value, links.Prose) else escape.gfm_cell(value)
     lines = ["| " + " | ".join(escape.gfm_cell(c) for c in table.columns) + " |",
              "|" + "---|" * len(table.columns)]
-    lines += ["| " + " | ".join(escape.gfm_cell(c) for c in row) + " |" for row in table.rows]
+    lines += ["| " + " | ".join(map(cell, row)) + " |" for row in table.rows]
     return "\n".join(lines) + "\n"
 
 
-def csv_text(table: Table) -> str:
+def csv_text(table: Table, origin: str = "") -> str:
     """RFC 4180 CSV with a header row, CRLF line ends; each field through escape.csv_field, so no
-    cell is read as a formula and the table's numeric columns stay numbers."""
+    cell is read as a formula and the table's numeric columns stay numbers; a link as its label and
+    its full address."""
+    def cell(value, number):
+        return escape.csv_field(links.spreadsheet(value, origin) if isinstance(value, links.Prose) else value,
+                                number)
     numeric = [c in table.numeric for c in table.columns]
     lines = [",".join(escape.csv_field(c) for c in table.columns)]
-    lines += [",".join(escape.csv_field(c, n) for c, n in zip(row, numeric)) for row in table.rows]
+    lines += [",".join(cell(c, n) for c, n in zip(row, numeric)) for row in table.rows]
     return "\r\n".join(lines) + "\r\n"
 
 
-def confluence_table(table: Table) -> str:
-    """Confluence wiki markup (Insert > Markup > Confluence wiki): ||heading|| then |cell| rows."""
+def confluence_table(table: Table, origin: str = "") -> str:
+    """Confluence wiki markup (Insert > Markup > Confluence wiki): ||heading|| then |cell| rows; a
+    link as [label|address]."""
+    def cell(value):
+        return links.confluence(value, origin) if isinstance(value, links.Prose) else escape.confluence(value)
     lines = ["||" + "||".join(escape.confluence(c) for c in table.columns) + "||"]
-    lines += ["|" + "|".join(escape.confluence(c) for c in row) + "|" for row in table.rows]
+    lines += ["|" + "|".join(map(cell, row)) + "|" for row in table.rows]
     return "\n".join(lines) + "\n"
 
 
@@ -53,7 +63,7 @@ def markdown_document(component: Component, site: Site, site_name: str, origin: 
         parts += ["```mermaid", component.diagram(site).rstrip("\n"), "```", "",
                   f"Wiki without mermaid? Use the picture [{svg}]({origin}{export_path(component.name, 'svg')})."]
     if component.table:
-        parts.append(gfm_table(component.table(site)).rstrip("\n"))
+        parts.append(gfm_table(component.table(site), origin).rstrip("\n"))
     parts += ["", f"From [{escape.gfm_cell(site_name)}]({origin}{page_url(component.page)}), "
                   "generated from its data; each row names its sources and review date."]
     return "\n".join(parts) + "\n"
@@ -97,8 +107,8 @@ def files(site: Site, site_name: str, origin: str) -> dict[str, str]:
             out[export_path(c.name, "md")] = markdown_document(c, site, site_name, origin)
         if c.table:
             table = c.table(site)
-            out[export_path(c.name, "csv")] = csv_text(table)
-            out[export_path(c.name, "confluence.txt")] = confluence_table(table)
+            out[export_path(c.name, "csv")] = csv_text(table, origin)
+            out[export_path(c.name, "confluence.txt")] = confluence_table(table, origin)
         if c.diagram:
             out[export_path(c.name, "mmd")] = c.diagram(site)
     for name in FILES:

@@ -1,5 +1,6 @@
 """The site's tables as plain rows: one list of display strings per record, in page order.
 
+A cell that holds prose (links.Prose) keeps its links; each writer shows them its own way.
 The one formatter input of every table export: exports.py turns a Table into GFM Markdown, CSV and
 Confluence wiki markup, so the three never disagree. Headings and value labels come from labels.py,
 the same words the HTML tables of the pages show, in the order of render/arrange.py. Pure functions: data in, rows out.
@@ -12,6 +13,7 @@ from .. import decision
 from ..models import Site
 from ..render import arrange
 from ..render import labels as L
+from ..render.links import Prose as P
 from ..render.pages import cheatsheet_rows
 
 
@@ -45,7 +47,7 @@ def _join(items) -> str:
 
 def comparison(site: Site) -> Table:
     categories = site.by_id["categories"]
-    rows = [[d.name, categories[d.category].name, d.open, d.closed, L.LEANS[d.favors], d.detail,
+    rows = [[d.name, categories[d.category].name, P(d.open), P(d.closed), L.LEANS[d.favors], P(d.detail),
              *_cited(site, d)]
             for _, dims in arrange.comparison_groups(site) for d in dims]
     name, *rest = L.COLUMNS["comparison"]
@@ -56,7 +58,7 @@ def comparison(site: Site) -> Table:
 def cheatsheet(site: Site) -> Table:
     rows = [[r["situation"], " or ".join(name for _, name in r["recommend"]),
              "; ".join(f"{name}: {answer}" for name, answer in r["defined_by"]) or L.ANY,
-             r["note"], *_cited(site, r["record"])]
+             P(r["note"]), *_cited(site, r["record"])]
             for r in cheatsheet_rows(site)]
     return Table("Cheat sheet", [*L.COLUMNS["cheatsheet"], L.SOURCES, L.REVIEWED], rows)
 
@@ -64,46 +66,48 @@ def cheatsheet(site: Site) -> Table:
 def families(site: Site) -> Table:
     routes = site.by_id["access_routes"]
     rows = [[f.name, f.vendor, L.OPENNESS[f.openness], ", ".join(f.modalities),
-             ", ".join(routes[r].name for r in f.access), f.note, f.as_of.isoformat(), *_cited(site, f)]
+             ", ".join(routes[r].name for r in f.access), P(f.note), f.as_of.isoformat(), *_cited(site, f)]
             for f in site.families.families]
     return Table("Model catalogue", [*L.COLUMNS["families"], L.AS_OF, L.SOURCES, L.REVIEWED], rows)
 
 
 def open_parts(site: Site) -> Table:
-    rows = [[p.name, p.description, L.HOW_COMMON[p.how_common], _join(p.examples), *_cited(site, p)]
+    rows = [[p.name, P(p.description), L.HOW_COMMON[p.how_common], _join(p.examples), *_cited(site, p)]
             for p in site.open_parts.open_parts]
     return Table('What "open" can cover', [*L.COLUMNS["open_parts"], L.SOURCES, L.REVIEWED], rows)
 
 
 def options(site: Site) -> Table:
-    rows = [[o.name, L.OPTION_SIDES[o.side], o.summary] for o in site.options.options]
+    rows = [[o.name, L.OPTION_SIDES[o.side], P(o.summary)] for o in site.options.options]
     return Table("Options", ["Option", "Uses", "What it means"], rows)
 
 
 def use_cases(site: Site) -> Table:
     options_, families_ = site.by_id["options"], site.by_id["families"]
     rows = [[case.title, r.task, options_[r.option].name,
-             families_[r.family].name if r.family else L.NONE, r.why, *_cited(site, case)]
+             families_[r.family].name if r.family else L.NONE, P(r.why), *_cited(site, case)]
             for case in site.use_cases.use_cases for r in case.routes]
     return Table("Use cases", [L.USE_CASE, *L.COLUMNS["use_case_routes"], L.SOURCES, L.REVIEWED], rows)
 
 
 def access_routes(site: Site) -> Table:
-    rows = [[r.name, L.ROUTE_SIDES[r.side], r.summary, r.best_for, r.requires, _join(r.examples),
+    rows = [[r.name, L.ROUTE_SIDES[r.side], P(r.summary), P(r.best_for), P(r.requires), _join(r.examples),
              *_cited(site, r)] for r in arrange.access_routes(site)]
     return Table("How to access each", ["Route", "For", "What it is", "Best for", "Needs", "Examples",
                                         L.SOURCES, L.REVIEWED], rows)
 
 
 def glossary(site: Site) -> Table:
-    rows = [[t.term, ", ".join(t.aliases), t.definition, *_cited(site, t)] for t in arrange.glossary_terms(site)]
+    rows = [[t.term, ", ".join(t.aliases), P(t.definition), *_cited(site, t)] for t in arrange.glossary_terms(site)]
     return Table("Glossary", ["Term", "Also called", "Definition", L.SOURCES, L.REVIEWED], rows)
 
 
 def sources(site: Site) -> Table:
-    rows = [[s.title, s.publisher or L.NONE, s.summary, s.reviewed.isoformat()]
+    rows = [[s.title, s.url or L.NONE, s.author or L.NONE, s.publisher or L.NONE,
+             s.published.isoformat() if s.published else L.NONE, P(s.summary), s.reviewed.isoformat()]
             for s in site.sources.sources]
-    return Table("Sources", ["Title", "Publisher", "Summary", L.REVIEWED], rows)
+    return Table("Sources", ["Title", "Address", "Author", "Publisher", "Published", "Summary", L.REVIEWED],
+                 rows)
 
 
 def guide(site: Site) -> Table:
@@ -111,7 +115,7 @@ def guide(site: Site) -> Table:
     options_ = site.by_id["options"]
     rows = [[str(c.guide.step), c.guide.title, a.label, L.EFFECTS[a.effect],
              " or ".join(options_[o].name for o in [a.option, *a.also]) if a.option else L.NEXT_QUESTION,
-             a.reason, *_cited(site, c)]
+             P(a.reason), *_cited(site, c)]
             for c in decision.guide(site.criteria) for a in c.answers]
     return Table("Five-step guide", ["Step", "Question", "Answer", "Effect", "Leads to", "Why",
                                      L.SOURCES, L.REVIEWED], rows, numeric=("Step",))

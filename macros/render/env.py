@@ -6,7 +6,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import escape, labels
+from . import escape, labels, links
 from .slots import Html
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -23,7 +23,8 @@ _env = Environment(
     # each template's source): compiling them was a fifth of the macros' share of a build.
     bytecode_cache=FileSystemBytecodeCache(),
 )
-_env.filters.update(md_cell=escape.md_cell, md_inline=escape.md_inline, mermaid_label=escape.mermaid_label)
+_env.filters.update(md_cell=escape.md_cell, md_inline=escape.md_inline, mermaid_label=escape.mermaid_label,
+                    prose=links.html, prose_md=links.markdown, plain=links.plain)
 _env.globals.update(tones=labels.TONES, tone_text=labels.TONE_TEXT, tone_alpha=labels.TONE_DIAGRAM_ALPHA,
                     labels=labels)
 

@@ -13,6 +13,8 @@ import re
 
 from markupsafe import escape
 
+from .links import plain
+
 _WORD = re.compile(r"\w+")
 # No tooltips inside these: code and scripts are not prose, and a link's text already leads somewhere
 # (a tooltip's dotted underline inside a link's underline only adds noise).
@@ -54,7 +56,7 @@ class Glossary:
         """The glossary of data/glossary.yml's records: every term and alias, in file order, with its
         record's definition on one line (a line break would end a Markdown abbreviation line, and
         what followed it would be read as Markdown)."""
-        return cls({word: " ".join(term.definition.split())
+        return cls({word: " ".join(plain(term.definition).split())  # a tooltip: a link's label alone
                     for term in terms for word in [term.term, *term.aliases]})
 
     def __init__(self, titles: dict[str, str]):

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .. import decision
 from ..data import freshness
 from ..models import MAX_NUMBER, Site, Tree
-from . import arrange, escape, labels
+from . import arrange, escape, labels, links
 from .env import render_template as _render
 
 # --- comparison -----------------------------------------------------------------------------------
@@ -237,6 +237,7 @@ def helper_model(site: Site) -> dict:
         criterion["name"] = shown.name
         for answer, label in zip(criterion["answers"], shown.answers):
             answer["label"] = label.label
+            answer["shown"] = links.plain(label.reason)  # the script shows text, not links
     data["effects"] = labels.EFFECTS
     data["options"] = {o.id: o.name for o in site.options.options}
     return data
