@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from ..data import DataError, load_site
 from ..data.loader import MAX_BYTES
-from ..publish import components, embeds
+from ..publish import components, embeds, policy
 from ..render import slots
 from ..render.pages import MACROS
 from .build import Build
@@ -107,6 +107,8 @@ def _define_embeds(env, build: Build) -> None:
         raise PluginError("\n".join(problems))
     origin = env.conf.get("site_url") or ""
     udu = env.conf["use_directory_urls"]
+    # The resize script as this build serves it (MkDocs copies it unchanged from docs_dir).
+    integrity = policy.integrity((Path(env.conf["docs_dir"]) / embeds.RESIZER).read_bytes())
 
     def stash(html: str) -> str:
         return build.stash(env.page.file.src_uri, html)
@@ -123,7 +125,8 @@ def _define_embeds(env, build: Build) -> None:
                 return out
             for c in owners:
                 if c.page == page.file.src_uri and tuple(args) == c.args:
-                    out += "\n\n" + stash(embeds.embed_control(c, origin or _root(env), _root(env), udu))
+                    out += "\n\n" + stash(embeds.embed_control(c, origin or _root(env), _root(env), udu,
+                                                                   integrity=integrity))
             return out
         return wrapped
 
@@ -131,6 +134,7 @@ def _define_embeds(env, build: Build) -> None:
         env.macro(with_control(macro_name), macro_name)
     env.macro(lambda: stash(embeds.embed_catalogue(_root(env), udu)), "embed_catalogue")
     env.macro(lambda: stash(embeds.api_catalogue(build.site, _root(env))), "api_catalogue")
-    env.macro(lambda name: stash(embeds.embed_snippets(name, origin or _root(env), _root(env), udu)),
-              "embed_snippets")
-    env.macro(lambda name: stash(embeds.embed_preview(name, _root(env), udu)), "embed_preview")
+    env.macro(lambda name: stash(embeds.embed_snippets(name, origin or _root(env), _root(env), udu,
+                                                       integrity=integrity)), "embed_snippets")
+    env.macro(lambda name: stash(embeds.embed_preview(name, _root(env), udu, integrity=integrity)),
+              "embed_preview")
