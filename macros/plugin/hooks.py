@@ -88,7 +88,7 @@ def on_page_content(html, page, config, files):
         target = files.get_file_from_path(components.BY_NAME[name].page).url_relative_to(page.file)
         html = embeds.in_page_links_to_component(html, target)
     if not os.environ.get(drawings.OFF):
-        html = drawings.mark(html)
+        html = drawings.mark(html, files.get_file_from_path(drawings.POLYFILL).url_relative_to(page.file))
     return html
 
 
