@@ -279,6 +279,16 @@ def test_offline_bundle_shows_home_flowchart_and_search(bundle, offline_page, si
     assert chart.locator('a[href="compare.html"]').count() > 0
 
 
+def test_offline_bundle_preview_resizes(bundle, offline_page):
+    """From disk the live preview is sized too (messages from file:// frames say origin "null")."""
+    page = offline_page(bundle / "embed.html")
+    frame = page.locator("iframe[data-ovc-preview]")
+    frame.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('iframe[data-ovc-preview]').getBoundingClientRect()"
+                           f".height !== {components.BY_NAME['cheatsheet'].height}", timeout=15000)
+    assert not page.remote and not page.errors
+
+
 def test_embed_sends_both_height_messages(browser, tmp_path, base_url):
     """Hosts with their own resizer get {"ovc-height": {name: px}} and AMP's embed-size message."""
     (tmp_path / "listen.html").write_text(

@@ -136,5 +136,4 @@ def _define_embeds(env, build: Build) -> None:
     env.macro(lambda: stash(embeds.api_catalogue(build.site, _root(env))), "api_catalogue")
     env.macro(lambda name: stash(embeds.embed_snippets(name, origin or _root(env), _root(env), udu,
                                                        integrity=integrity)), "embed_snippets")
-    env.macro(lambda name: stash(embeds.embed_preview(name, _root(env), udu, integrity=integrity)),
-              "embed_preview")
+    env.macro(lambda name: stash(embeds.embed_preview(name, _root(env), udu)), "embed_preview")

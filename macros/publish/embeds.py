@@ -69,15 +69,16 @@ def embed_snippets(name: str, origin: str, root: str, udu: bool = True, *, integ
                    origin=origin, root=root)
 
 
-def embed_preview(name: str, root: str, udu: bool = True, *, integrity: str) -> str:
-    """A live iframe of a component on this site, sized by the resize script (loaded as the codes
-    load it, so the preview also shows that its integrity hash is right)."""
+def embed_preview(name: str, root: str, udu: bool = True) -> str:
+    """A live iframe of a component on this site, sized by the resize script. From this site itself,
+    so without integrity= and crossorigin: opened from disk (`make dist`), a page may not make the
+    CORS request those ask for, and would get no script at all."""
     component = BY_NAME[name]
     return Markup(
         f'<div class="ovc-embed-preview"><iframe src="{root}{embed_url(name, udu)}?theme=auto" '
         f'title="Preview: {html(component.title)}" height="{component.height}" '
         f'style="border:0;width:100%" loading="lazy" data-ovc-preview="{name}"></iframe></div>\n'
-        f'{resizer_tag(root + RESIZER, integrity)}\n')
+        f'<script src="{root}{RESIZER}" async></script>\n')
 
 
 def in_page_links_to_component(html_text: str, target: str) -> str:
