@@ -279,14 +279,17 @@ def test_offline_bundle_shows_home_flowchart_and_search(bundle, offline_page, si
     assert chart.locator('a[href="compare.html"]').count() > 0
 
 
-def test_offline_bundle_preview_resizes(bundle, offline_page):
-    """From disk the live preview is sized too (messages from file:// frames say origin "null")."""
+def test_offline_bundle_preview_resizes_and_states_no_policy(bundle, offline_page):
+    """From disk the live preview is sized too (messages from file:// frames say origin "null"),
+    and no page has the policy's <meta>: Material's offline search runs an inline script."""
     page = offline_page(bundle / "embed.html")
     frame = page.locator("iframe[data-ovc-preview]")
     frame.scroll_into_view_if_needed()
     page.wait_for_function("document.querySelector('iframe[data-ovc-preview]').getBoundingClientRect()"
                            f".height !== {components.BY_NAME['cheatsheet'].height}", timeout=15000)
     assert not page.remote and not page.errors
+    meta = f'http-equiv="{policy.HEADER}"'
+    assert not any(meta in p.read_text(encoding="utf-8") for p in bundle.rglob("*.html"))
 
 
 def test_embed_sends_both_height_messages(browser, tmp_path, base_url):
