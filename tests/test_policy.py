@@ -1,9 +1,17 @@
 """The Content Security Policy (macros/publish/policy.py), written once and used everywhere: in every
-page's <meta> and in the `_headers` file next to the built site; and the build refuses a page it
-would break (an inline script or event handler)."""
+page's <meta>, in the `_headers` file next to the built site, on the Embed & export page and in the
+README; and the build refuses a page it would break (an inline script or event handler)."""
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
 
 import pytest
 import yaml
@@ -158,3 +166,71 @@ def parse_headers(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
         else:
             rules.append((line.strip(), []))
     return rules
+
+
+def test_readme_quotes_the_policy():
+    readme = (support.ROOT / "README.md").read_text(encoding="utf-8")
+    quoted = re.findall(rf"^{CSP}: (.*)$", readme, re.M)
+    assert quoted == [policy.page_policy(), policy.embed_policy(configured_hosts())]
+
+
+def test_embed_page_quotes_the_policy(html):
+    text = html("embed/").select_one("article").get_text()
+    for value in (policy.page_policy(), policy.embed_policy(configured_hosts())):
+        assert f"{CSP}: {value}" in text
+    assert f'add_header {CSP} "{policy.page_policy()}" always;' in text  # the nginx example
+
+
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+
+
+@pytest.mark.skipif(not NGINX, reason="nginx is not installed (apt-get install nginx-light)")
+def test_nginx_example_sends_each_file_its_headers(built_site, tmp_path):
+    """The nginx example of the Embed & export page, in a server block that serves the built site:
+    each location keeps the policy (an add_header in a location drops the server block's)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    temps = "".join(f"  {kind}_temp_path {tmp_path / kind};\n"
+                    for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (tmp_path / "nginx.conf").write_text(
+        ("user root;\n" if os.geteuid() == 0 else "")  # workers must read the test's private temp dir
+        + f"daemon off;\nworker_processes 1;\npid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\n"
+        + "events {}\nhttp {\n  access_log off;\n  include /etc/nginx/mime.types;\n" + temps
+        + f"  server {{\n    listen 127.0.0.1:{port};\n    root {built_site};\n    index index.html;\n"
+        + policy.nginx(configured_hosts()) + "  }\n}\n")
+    server = subprocess.Popen([NGINX, "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        def headers(path: str):
+            for _ in range(50):
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as response:
+                        return response.headers
+                except (ConnectionError, urllib.error.URLError):
+                    time.sleep(0.1)
+            pytest.fail((tmp_path / "error.log").read_text() if (tmp_path / "error.log").exists() else "no nginx")
+
+        embed = policy.embed_policy(configured_hosts())
+        for path, csp in [("/", policy.page_policy()), ("/compare/", policy.page_policy()),
+                          ("/embed/", policy.page_policy()), ("/embed/index.html", policy.page_policy()),
+                          ("/embed/cheatsheet/", embed), ("/embed/cheatsheet/index.html", embed),
+                          ("/assets/embed/resizer.js", policy.page_policy()),
+                          ("/assets/embed/frame.js", policy.page_policy())]:
+            got = headers(path)
+            assert got.get_all(CSP) == [csp], path
+            assert got.get("Access-Control-Allow-Origin") == ("*" if path == "/" + embeds.RESIZER else None), path
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_header_renderers_are_pure_and_escape_what_they_quote():
+    """The Embed & export page's macros, without MkDocs: the headers as text, escaped for HTML."""
+    from bs4 import BeautifulSoup
+    hosts = ["https://wiki.example.org"]
+    for html_text, wanted in [(embeds.security_headers(hosts), f"{CSP}: {policy.embed_policy(hosts)}"),
+                              (embeds.nginx_headers(hosts), policy.nginx(hosts))]:
+        assert "'self'" not in html_text  # quotes escaped: &#39;
+        codes = [c.get_text() for c in BeautifulSoup(html_text, "html.parser").select("pre > code")]
+        assert wanted in codes

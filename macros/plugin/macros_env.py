@@ -137,3 +137,6 @@ def _define_embeds(env, build: Build) -> None:
     env.macro(lambda name: stash(embeds.embed_snippets(name, origin or _root(env), _root(env), udu,
                                                        integrity=integrity)), "embed_snippets")
     env.macro(lambda name: stash(embeds.embed_preview(name, _root(env), udu)), "embed_preview")
+    hosts = list(env.conf["extra"].get("embed_hosts", []))
+    env.macro(lambda: stash(embeds.security_headers(hosts)), "security_headers")
+    env.macro(lambda: stash(embeds.nginx_headers(hosts)), "nginx_headers")

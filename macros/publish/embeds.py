@@ -13,6 +13,7 @@ from ..models import Site
 from ..render import slots
 from ..render.env import render_template as _render
 from ..render.escape import html
+from . import policy
 from .components import BY_NAME, COMPONENTS, Component, embed_url, export_path, page_url
 from .exports import api_index
 
@@ -79,6 +80,18 @@ def embed_preview(name: str, root: str, udu: bool = True) -> str:
         f'title="Preview: {html(component.title)}" height="{component.height}" '
         f'style="border:0;width:100%" loading="lazy" data-ovc-preview="{name}"></iframe></div>\n'
         f'<script src="{root}{RESIZER}" async></script>\n')
+
+
+def security_headers(hosts: list[str]) -> str:
+    """The HTTP headers the site's server must send, with why (for the Embed & export page)."""
+    return _render("security_headers.html.j2", header=policy.HEADER, page=policy.page_policy(),
+                   embed=policy.embed_policy(hosts), hosts=hosts, cors_files=policy.CORS_FILES,
+                   cors=policy.CORS_HEADER, headers_file=policy.HEADERS_FILE)
+
+
+def nginx_headers(hosts: list[str]) -> str:
+    """The same headers as an nginx example."""
+    return _render("nginx_headers.html.j2", config=policy.nginx(hosts))
 
 
 def in_page_links_to_component(html_text: str, target: str) -> str:

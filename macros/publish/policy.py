@@ -1,7 +1,8 @@
-"""The site's Content Security Policy, written once. Every page's <meta> and the `_headers` file the
-build writes next to the site (Netlify, Cloudflare Pages) come from here, and so does the check that
-keeps it true: a built page may hold no inline script and no inline event handler (`inline_scripts`),
-because the policy allows neither and a browser would refuse them without telling the reader.
+"""The site's Content Security Policy, written once. Every page's <meta>, the `_headers` file the build
+writes next to the site (Netlify, Cloudflare Pages), the nginx example and the headers quoted on the
+Embed & export page and in the README come from here, and so does the check that keeps it true: a
+built page may hold no inline script and no inline event handler (`inline_scripts`), because the
+policy allows neither and a browser would refuse them without telling the reader.
 
 Pure: text in, text out. The plugin (macros/plugin/hooks.py) applies it to the build.
 """
@@ -122,6 +123,26 @@ def headers_file(rules: list[tuple[str, list[tuple[str, str]]]]) -> str:
         lines.append(pattern)
         lines += [f"  {name}: {value}" for name, value in headers]
     return "\n".join(lines) + "\n"
+
+
+def nginx(hosts: Iterable[str]) -> str:
+    """The same headers for nginx, in the site's server block. An add_header in a location replaces
+    every add_header the location would inherit, so each location repeats the policy."""
+    page, embed = page_policy(), embed_policy(hosts)
+    name, value = CORS_HEADER
+    cors = "".join(f"location = /{f} {{\n"
+                   f'    add_header {HEADER} "{page}" always;\n'
+                   f'    add_header {name} "{value}" always;\n}}\n' for f in CORS_FILES)
+    return ("# Every file: the policy, and no page may be framed.\n"
+            f'add_header {HEADER} "{page}" always;\n\n'
+            "# The embeds, /embed/<component>/ (not /embed/ itself): the wikis may frame them. An add_header\n"
+            "# in a location replaces all those of the server block: each location repeats what it needs\n"
+            "# (and would have to repeat any header of your own).\n"
+            "location ~ ^/embed/[a-z0-9-]+/ {\n"
+            f'    add_header {HEADER} "{embed}" always;\n'
+            "    proxy_hide_header X-Frame-Options;  # if an upstream adds it: it would forbid the frame\n"
+            "}\n"
+            "# The resize script, which wikis load with integrity= and so with CORS.\n" + cors)
 
 
 # --- the check -----------------------------------------------------------------------------------
