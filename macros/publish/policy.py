@@ -133,16 +133,16 @@ def nginx(hosts: Iterable[str]) -> str:
     cors = "".join(f"location = /{f} {{\n"
                    f'    add_header {HEADER} "{page}" always;\n'
                    f'    add_header {name} "{value}" always;\n}}\n' for f in CORS_FILES)
-    return ("# Every file: the policy, and no page may be framed.\n"
+    return ("# Every file: the policy; no page may be framed.\n"
             f'add_header {HEADER} "{page}" always;\n\n'
-            "# The embeds, /embed/<component>/ (not /embed/ itself): the wikis may frame them. An add_header\n"
-            "# in a location replaces all those of the server block: each location repeats what it needs\n"
-            "# (and would have to repeat any header of your own).\n"
+            "# The embeds, /embed/<component>/ but not /embed/ itself: the wikis\n"
+            "# may frame them. An add_header here replaces all those of the\n"
+            "# server block, so repeat any header of your own here too.\n"
             "location ~ ^/embed/[a-z0-9-]+/ {\n"
             f'    add_header {HEADER} "{embed}" always;\n'
-            "    proxy_hide_header X-Frame-Options;  # if an upstream adds it: it would forbid the frame\n"
+            "    proxy_hide_header X-Frame-Options;  # from an upstream: it forbids the frame\n"
             "}\n"
-            "# The resize script, which wikis load with integrity= and so with CORS.\n" + cors)
+            "# The resize script: wikis load it with integrity=, so with CORS.\n" + cors)
 
 
 # --- the check -----------------------------------------------------------------------------------
