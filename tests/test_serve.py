@@ -105,3 +105,20 @@ def test_a_renderer_and_a_hook_edited_under_serve_both_show(served):
     assert wait_for(lambda: "(renderer edited)" in fetch(calculator)), "a renderer edit did not show"
     assert wait_for(lambda: "<!-- hook edited -->" in fetch(url)), "a hook edit did not show"
     assert "Traceback" not in (log.seek(0), log.read())[1]
+
+
+def test_the_open_page_reloads_itself_after_a_save(served, browser):
+    """MkDocs reloads the open page with an inline script it adds to each page it serves; the
+    policy's <meta> would block that script, so `make serve` serves the pages without it."""
+    project, url, log = served
+    assert 'http-equiv="Content-Security-Policy"' not in fetch(url)
+    page = browser.new_page()
+    errors = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    try:
+        page.goto(url)
+        edit(project / "data" / "dimensions.yml", "name: Transparency", "name: Transparency (reloaded)")
+        page.wait_for_function("document.body.innerText.includes('Transparency (reloaded)')", timeout=45000)
+        assert errors == []
+    finally:
+        page.close()

@@ -152,8 +152,11 @@ def on_post_build(config):
 
 @event_priority(-50)  # after the plugins (0) have named what they watch: it moves onto file events
 def on_serve(server, config, builder):
-    """`make serve`: saves noticed at once (plugin/watch.py), and every later build imports the
-    current code of macros/ (plugin/reload.py)."""
+    """`make serve`: saves noticed at once (plugin/watch.py), every later build imports the current
+    code of macros/ (plugin/reload.py), and the pages it serves have no policy <meta>: MkDocs
+    reloads them with an inline script it adds as it serves each page, which the policy would block."""
     server = watch.use_file_events(server, config)
     server.builder = reload.purging(server.builder)
+    inject = server._inject_js_into_html
+    server._inject_js_into_html = lambda content, epoch: inject(policy.without_meta(content), epoch)
     return server

@@ -46,6 +46,15 @@ _HOST = re.compile(r"(?:[a-z][a-z0-9+.-]*://)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+
                    re.I)
 
 
+# The policy's <meta> as overrides/main.html writes it.
+_META = re.compile(rb'\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
+def without_meta(page: bytes) -> bytes:
+    """A built page without the policy's <meta> (what `make serve` serves: see plugin/hooks.py)."""
+    return _META.sub(b"", page, count=1)
+
+
 def page_policy() -> str:
     """The header of every file but the embeds: the policy, and no page may frame it."""
     return f"{POLICY}; frame-ancestors 'none'"
