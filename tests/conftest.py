@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.data import load_site
+from macros.publish import drawings
 from tests import support
 
 
@@ -20,6 +21,16 @@ def site():
 def built_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build") / "site"
     result = support.build(out)
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_drawn_in_browser(tmp_path_factory) -> Path:
+    """A strict build whose diagrams are not drawn ahead (tools/diagrams.py builds so): its pages
+    draw them in the browser with the site's mermaid."""
+    out = tmp_path_factory.mktemp("build-drawn-in-browser") / "site"
+    result = support.build(out, env={drawings.OFF: "1"})
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     return out
 

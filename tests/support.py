@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from tools.browser import CHROMIUM_ARGS, OPEN_SHADOW, chromium_path, launch, serve, serve_handler  # noqa: F401
+from tools.browser import (CHROMIUM_ARGS, OPEN_SHADOW, chromium_path, headers_for, launch, serve,  # noqa: F401
+                           serve_handler, serve_with_headers)
 from tools.project import QUIET_ENV, ROOT, build, copy_project, mkdocs, nav_pages, page_url  # noqa: F401
 
 

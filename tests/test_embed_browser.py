@@ -1,32 +1,52 @@
 """Embeds as a wiki shows them, in headless Chromium: a host page on another localhost origin frames
-each embed page with the resize script, and the frame's height follows its content (no inner
-scrollbar), also after the window is resized; ?theme= picks the colours. And the offline bundle of
-`make dist`, opened from file://, shows the home page, the flowchart and search results."""
+each embed page with the code the site gives for it (the resize script with its integrity hash), and
+the frame's height follows its content (no inner scrollbar), also after the window is resized;
+?theme= picks the colours. The resize script believes only height messages from this site's embeds:
+not from other frames, not for another component, not heights out of range. And the offline bundle
+of `make dist`, opened from file://, shows the home page, the flowchart and search results."""
 from __future__ import annotations
 
+import re
 import subprocess
 import zipfile
 from urllib.parse import urlparse
 
 import pytest
 
-from macros.publish import components
+from macros.publish import components, embeds, policy
 from tests import support
 from tests.support import OPEN_SHADOW
 
+PUBLISHED = "https://ai-models.intranet.example/"  # mkdocs.yml site_url, which the codes name
 HOST = """<!doctype html><html><head><meta charset="utf-8"><title>Wiki page</title></head>
 <body style="margin:0;font-family:sans-serif"><h1>Our wiki</h1>
-<iframe id="embed" src="{src}" title="embed" style="width:100%;border:0" height="150"></iframe>
-<p id="after">Text after the embed.</p>
-<script src="{script}" async></script></body></html>"""
+{code}
+<p id="after">Text after the embed.</p></body></html>"""
+MAX_HEIGHT = int(re.search(r"MAX_HEIGHT = (\d+)", (support.ROOT / "content" / embeds.RESIZER)
+                           .read_text(encoding="utf-8")).group(1))
 
 
 @pytest.fixture(scope="module")
-def host_dir(tmp_path_factory, base_url):
+def site_url(built_site):
+    """The built site, its resize script sent with the CORS header its integrity check needs."""
+    rules = [(f"/{f}", [policy.CORS_HEADER]) for f in policy.CORS_FILES]
+    with support.serve_with_headers(built_site, rules) as url:
+        yield url
+
+
+def script_code(html, component, site_url: str) -> str:
+    """The code with the resize script that the component's own page gives, for this server."""
+    [control] = [d for d in html(support.page_url(component.page)).select("details.ovc-embed")
+                 if component.title in d.summary.get_text()]
+    return control.select("pre > code")[1].get_text().replace(PUBLISHED, site_url)
+
+
+@pytest.fixture(scope="module")
+def host_dir(tmp_path_factory, site_url, html):
     directory = tmp_path_factory.mktemp("host")
     for c in components.COMPONENTS:
-        (directory / f"{c.name}.html").write_text(HOST.format(
-            src=f"{base_url}embed/{c.name}/?theme=light", script=f"{base_url}assets/embed/resizer.js"))
+        code = script_code(html, c, site_url).replace("<iframe ", '<iframe id="embed" ', 1)
+        (directory / f"{c.name}.html").write_text(HOST.format(code=code.replace("?theme=auto", "?theme=light")))
     with support.serve(directory) as url:  # another port: another origin, as a real wiki is
         yield url
 
@@ -107,6 +127,96 @@ def test_live_preview_on_the_embed_page_resizes(browser, base_url):
         page.close()
 
 
+# --- what the resize script believes ---------------------------------------------------------------
+
+TRUST_HOST = """<!doctype html><html><head><meta charset="utf-8"><title>Wiki page</title>
+<link rel="icon" href="data:,"></head><body>
+{code}
+<iframe id="page" src="{site}compare/" title="a page of the site, not an embed" height="200" style="border:0"></iframe>
+<iframe id="foreign" src="{host}other.html" title="another site" height="200" style="border:0"></iframe>
+</body></html>"""
+
+
+@pytest.fixture
+def trust_page(browser, tmp_path, site_url, html):
+    """A wiki page (its own origin) with the models embed as the site's code gives it, a page of the
+    site that is no embed, and a frame from another origin; every frame can be made to post any
+    message (Playwright runs the script in that frame, so origin and source are the frame's own)."""
+    code = script_code(html, components.BY_NAME["models"], site_url).replace("<iframe ", '<iframe id="embed" ', 1)
+    (tmp_path / "other.html").write_text("<!doctype html><title>other</title><p>another site</p>")
+    with support.serve(tmp_path) as host:
+        (tmp_path / "wiki.html").write_text(TRUST_HOST.format(code=code, site=site_url, host=host))
+        page = browser.new_page(viewport={"width": 1000, "height": 800})
+        page.errors = []
+        page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+        try:
+            page.goto(host + "wiki.html")
+            page.wait_for_function("() => document.getElementById('embed').getBoundingClientRect().height"
+                                   " !== %d" % components.BY_NAME["models"].height, timeout=15000)
+            yield page
+        finally:
+            page.close()
+
+
+def frame_of(page, element_id: str):
+    return page.locator(f"#{element_id}").element_handle().content_frame()
+
+
+def height(page, element_id: str) -> float:
+    return page.locator(f"#{element_id}").evaluate("el => el.getBoundingClientRect().height")
+
+
+def post(page, element_id: str, message: str) -> None:
+    """`message` (JavaScript) posted to the wiki page from inside frame `element_id`."""
+    frame_of(page, element_id).evaluate(f"() => parent.postMessage({message}, '*')")
+    page.wait_for_timeout(150)  # messages are delivered asynchronously
+
+
+def test_resize_script_loads_with_the_integrity_of_the_built_file(built_site, html, trust_page):
+    code = script_code(html, components.BY_NAME["models"], "https://x/")
+    [given] = re.findall(r'integrity="([^"]+)"', code)
+    assert given == policy.integrity((built_site / embeds.RESIZER).read_bytes())
+    assert 'crossorigin="anonymous"' in code
+    assert trust_page.evaluate("Object.keys(window.__ovcResizer || {}).length") == 1  # it ran
+    assert trust_page.errors == []
+
+
+def test_resize_script_sizes_only_the_embed_a_message_comes_from(trust_page):
+    page = trust_page
+    fitted = height(page, "embed")
+    assert fitted > 300
+    post(page, "embed", '{"ovc-height": {"models": 1234}}')
+    assert height(page, "embed") == 1234
+    post(page, "embed", '{sentinel: "amp", type: "embed-size", height: 1300}')
+    assert height(page, "embed") == 1300
+    # another component's name, from this embed: ignored
+    post(page, "embed", '{"ovc-height": {"cheatsheet": 900}}')
+    assert height(page, "embed") == 1300
+    # a page of the site that is not an embed, and a frame of another origin: ignored
+    for other in ("page", "foreign"):
+        post(page, other, '{"ovc-height": {"models": 900}}')
+        post(page, other, '{sentinel: "amp", type: "embed-size", height: 900}')
+        assert height(page, other) == 200, other
+    assert height(page, "embed") == 1300
+    # the wiki page itself: ignored
+    page.evaluate('() => postMessage({"ovc-height": {"models": 900}}, "*")')
+    page.wait_for_timeout(150)
+    assert height(page, "embed") == 1300
+
+
+@pytest.mark.parametrize("value, expected", [("1e9", MAX_HEIGHT), ("Infinity", None), ("-500", None),
+                                             ("0", None), ("NaN", None), ('"900"', None), ("null", None),
+                                             ("3", 50), ("812.4", 813)])
+def test_resize_script_keeps_heights_in_range(trust_page, value, expected):
+    """Too tall is cut to the script's MAX_HEIGHT, too short raised to its minimum; what is not a
+    positive finite number is ignored."""
+    before = height(trust_page, "embed")
+    post(trust_page, "embed", f'{{"ovc-height": {{"models": {value}}}}}')
+    assert height(trust_page, "embed") == (before if expected is None else expected)
+    post(trust_page, "embed", f'{{sentinel: "amp", type: "embed-size", height: {value}}}')
+    assert height(trust_page, "embed") == (before if expected is None else expected)
+
+
 # --- the offline bundle ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -167,6 +277,19 @@ def test_offline_bundle_shows_home_flowchart_and_search(bundle, offline_page, si
     assert not chart.remote and not chart.errors
     # pages link to pages as files, so following a link works from disk too
     assert chart.locator('a[href="compare.html"]').count() > 0
+
+
+def test_offline_bundle_preview_resizes_and_states_no_policy(bundle, offline_page):
+    """From disk the live preview is sized too (messages from file:// frames say origin "null"),
+    and no page has the policy's <meta>: Material's offline search runs an inline script."""
+    page = offline_page(bundle / "embed.html")
+    frame = page.locator("iframe[data-ovc-preview]")
+    frame.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('iframe[data-ovc-preview]').getBoundingClientRect()"
+                           f".height !== {components.BY_NAME['cheatsheet'].height}", timeout=15000)
+    assert not page.remote and not page.errors
+    meta = f'http-equiv="{policy.HEADER}"'
+    assert not any(meta in p.read_text(encoding="utf-8") for p in bundle.rglob("*.html"))
 
 
 def test_embed_sends_both_height_messages(browser, tmp_path, base_url):

@@ -1,10 +1,13 @@
 """Diagrams drawn ahead of time (macros/publish/drawings.py, `make diagrams`): a drawing is only ever
 shown for the exact source it was made from. When the data changes and no drawing matches yet, the
 page falls back to drawing it in the browser with the site's own mermaid, deferred, and still makes
-no request off this machine (Material would fetch mermaid from a CDN if it were missing)."""
+no request off this machine: not even when the site's mermaid fails to load, or the browser has no
+ResizeObserver (Material would fetch either from a CDN; javascripts/no-cdn.js stands in)."""
 from __future__ import annotations
 
 import re
+
+import pytest
 from urllib.parse import urlparse
 
 from macros.publish import drawings as diagram_hook
@@ -62,3 +65,58 @@ def test_no_drawing_is_stale_in_the_published_site(built_site):
     """The committed drawings match the data: the build of this project warns of none."""
     result = support.build(built_site.parent / "again", support.ROOT)
     assert "run `make diagrams`" not in result.stderr, result.stderr
+
+    assert stored == used, "run `make diagrams` to redraw and prune macros/prerendered/"
+
+
+def open_guarded(browser, url: str, init: str = "", block: str | None = None):
+    """`url` in a new page that records (and refuses) every request that would leave this machine,
+    and answers 404 for requests whose URL ends with `block`."""
+    page = browser.new_page()
+    page.add_init_script(OPEN_SHADOW + init)
+    page.remote, page.errors = [], []
+
+    def guard(route):
+        if urlparse(route.request.url).hostname not in LOCAL:
+            page.remote.append(route.request.url)
+            route.abort()
+        elif block and urlparse(route.request.url).path.endswith(block):
+            route.fulfill(status=404, body="not here")
+        else:
+            route.continue_()
+    page.route("**/*", guard)
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+@pytest.mark.parametrize("path", ["hybrid-routing/", "embed/flowchart/"])
+def test_when_mermaid_fails_to_load_nothing_is_fetched_elsewhere(site_drawn_in_browser, browser, path):
+    with support.serve(site_drawn_in_browser) as base:
+        page = open_guarded(browser, base + path, block="/mermaid.min.js")
+        try:
+            page.wait_for_function("() => [...document.querySelectorAll('div.mermaid')].some(d => d.shadowRoot)",
+                                   timeout=10000)
+            note = page.evaluate("document.querySelector('div.mermaid').shadowRoot.textContent")
+            assert "could not be drawn" in note
+            if path == "hybrid-routing/":  # the same tree as text is there to read
+                assert page.locator(".ovc-outline").is_visible()
+                assert page.locator(".ovc-outline li").count() > 3
+            page.wait_for_timeout(300)
+            assert page.remote == [] and page.errors == []
+        finally:
+            page.close()
+
+
+@pytest.mark.parametrize("path", ["", "hybrid-routing/", "embed/cheatsheet/"])
+def test_without_resize_observer_nothing_is_fetched_elsewhere(base_url, browser, path):
+    page = open_guarded(browser, base_url + path, init="delete window.ResizeObserver;")
+    try:
+        assert page.evaluate("typeof ResizeObserver") == "function"  # the stand-in
+        assert page.locator("h1, table").first.is_visible()
+        page.set_viewport_size({"width": 500, "height": 700})
+        page.wait_for_timeout(300)
+        assert page.remote == [] and page.errors == []
+    finally:
+        page.close()

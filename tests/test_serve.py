@@ -129,3 +129,19 @@ def test_serve_stays_up_through_any_mistake_and_recovers_on_the_fix(served):
          '    return f"{whole(value)} {currency} (fixed)"')
     assert wait_for(lambda: "(fixed)" in fetch(url.replace("/compare/", "/calculator/")))
     assert "Traceback" not in log_text()
+
+def test_the_open_page_reloads_itself_after_a_save(served, browser):
+    """MkDocs reloads the open page with an inline script it adds to each page it serves; the
+    policy's <meta> would block that script, so `make serve` serves the pages without it."""
+    project, url, log = served
+    assert 'http-equiv="Content-Security-Policy"' not in fetch(url)
+    page = browser.new_page()
+    errors = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    try:
+        page.goto(url)
+        edit(project / "data" / "dimensions.yml", "name: Transparency", "name: Transparency (reloaded)")
+        page.wait_for_function("document.body.innerText.includes('Transparency (reloaded)')", timeout=45000)
+        assert errors == []
+    finally:
+        page.close()

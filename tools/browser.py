@@ -9,6 +9,7 @@ import os
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -29,6 +30,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def serve(directory: Path):
     """Serve `directory` on 127.0.0.1 (a free port) for the duration of the block; yields the base URL."""
     with serve_handler(functools.partial(_QuietHandler, directory=str(directory))) as url:
+        yield url
+
+
+def headers_for(rules, path: str) -> list[tuple[str, str]]:
+    """The headers a host that reads `_headers` (Netlify, Cloudflare Pages) sends for `path`: those of
+    every block whose pattern matches it, in order. `rules` are (pattern, [(name, value)]); a
+    pattern ending in * matches every path that starts with the rest, any other only itself."""
+    return [header for pattern, headers in rules
+            if (path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern)
+            for header in headers]
+
+
+@contextlib.contextmanager
+def serve_with_headers(directory: Path, rules):
+    """Serve `directory` as `serve` does, sending the headers `rules` give each path (headers_for)."""
+    class Handler(_QuietHandler):
+        def end_headers(self) -> None:
+            for name, value in headers_for(rules, unquote(urlsplit(self.path).path)):
+                self.send_header(name, value)
+            super().end_headers()
+    with serve_handler(functools.partial(Handler, directory=str(directory))) as url:
         yield url
 
 

@@ -25,7 +25,7 @@ if _ROOT not in sys.path:
 
 from macros.plugin import macros_env, reload, watch  # noqa: E402  (needs the project on sys.path)
 from macros.plugin.build import Build, describe  # noqa: E402
-from macros.publish import components, drawings, embeds  # noqa: E402
+from macros.publish import components, drawings, embeds, policy  # noqa: E402
 from macros.render import slots  # noqa: E402
 
 SHIM = "assets/vendor/iframe-worker/shim.js"
@@ -49,20 +49,32 @@ def _plain(event):
 
 @event_priority(-50)  # after Material's offline plugin (0) has added its web-worker shim from a CDN
 def on_config(config):
-    """`make dist`: the offline plugin's web-worker shim from the site itself, never from a CDN."""
+    """`make dist`: the offline plugin's web-worker shim from the site itself, never from a CDN. And
+    the wiki hosts that may frame the embeds (extra.embed_hosts), checked before anything is built."""
     polyfills = config.extra.get("polyfills") or []
     if any("iframe-worker" in str(p) for p in polyfills):
         config.extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in str(p)] + [SHIM]
+    problems = policy.host_problems(config.extra.get("embed_hosts", []))
+    if problems:
+        raise PluginError("\n".join(problems))
     return config
+
+
+def _offline(config) -> bool:
+    offline = config.plugins.get("material/offline")
+    return bool(offline and offline.config.enabled)
 
 
 @event_priority(0)  # any time before the pages: nothing else touches the theme's environment
 def on_env(env, config, files):
     """Material's page templates are compiled by Jinja on every build (MkDocs makes a new template
     environment each time): keep the compiled code between builds in Jinja's bytecode cache (per user,
-    in the temp dir; checked against each template's source)."""
+    in the temp dir; checked against each template's source). And the Content Security Policy for
+    every page's <meta> (overrides/main.html); not in `make dist`, whose search from file:// runs
+    in a frame that Material's offline shim writes an inline script into."""
     from jinja2 import FileSystemBytecodeCache
     env.bytecode_cache = FileSystemBytecodeCache()
+    env.globals["ovc_csp"] = None if _offline(config) else policy.POLICY
     return env
 
 
@@ -114,28 +126,65 @@ def on_page_content(html, page, config, files):
         target = files.get_file_from_path(components.BY_NAME[name].page).url_relative_to(page.file)
         html = embeds.in_page_links_to_component(html, target)
     if not os.environ.get(drawings.OFF):
-        html = drawings.mark(html, None if build is None else build.page_drawing_missing)
+        html = drawings.mark(html, files.get_file_from_path(drawings.POLYFILL).url_relative_to(page.file),
+                             None if build is None else build.page_drawing_missing)
     return html
 
 
 @event_priority(-50)  # after mkdocs-mermaid2 (0), which would otherwise parse the drawings again
 @_plain
-def on_post_page(output, page, config):
+def _fill_drawings(output, page, config):
     return drawings.fill(output)
+
+
+def _refuse_inline_scripts(output: str, where: str) -> None:
+    problems = policy.inline_scripts(output)
+    if problems:
+        raise PluginError("\n".join(f"{where}: {p}; the site's Content-Security-Policy "
+                                     "(macros/publish/policy.py) runs no inline script" for p in problems))
+
+
+@event_priority(-100)  # last: the page as readers get it, whatever each plugin added
+def _check_scripts(output, page, config):
+    """A page with an inline script or event handler fails the build: the policy would block it."""
+    _refuse_inline_scripts(output, f"{page.file.src_uri} (built as {page.file.dest_uri})")
+    return output
+
+
+on_post_page = CombinedEvent(_fill_drawings, _check_scripts)
+
+
+@event_priority(-100)  # last, as for the pages
+def on_post_template(output_content, template_name, config):
+    """The theme's own pages (404.html) are held to the same rule as the pages."""
+    if template_name.endswith(".html"):
+        _refuse_inline_scripts(output_content, f"{template_name} (a theme page)")
+    return output_content
 
 
 @event_priority(-50)  # after search (0) and mkdocs-macros (0); before the offline plugin (-100)
 @_plain
 def on_post_build(config):
+    """The exports and API (plugin/build.py), then `_headers`: the policy as HTTP headers for hosts
+    that read one (Netlify, Cloudflare Pages), a block for every file of the site written so far
+    (the offline plugin only adds search/search_index.js, under /search/*)."""
     build = Build.of(config)
     if build is not None:
         build.write_exports()
+    site_dir = Path(config["site_dir"])
+    files = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()]
+    embeds_at = [components.embed_url(c.name, config.use_directory_urls) for c in components.COMPONENTS]
+    rules = policy.header_rules(files, embeds_at, config.extra.get("embed_hosts", []))
+    (site_dir / policy.HEADERS_FILE).write_text(policy.headers_file(rules), encoding="utf-8", newline="")
 
 
 @event_priority(-50)  # after the plugins (0) have named what they watch: it moves onto file events
 def on_serve(server, config, builder):
-    """`make serve`: saves noticed at once (plugin/watch.py), and every later build imports the
-    current code of macros/ (plugin/reload.py)."""
+    """`make serve`: saves noticed at once (plugin/watch.py), every later build imports the current
+    code of macros/ (plugin/reload.py), and the pages it serves have no policy <meta>: MkDocs
+    reloads them with an inline script it adds as it serves each page, which the policy would block."""
     server = watch.use_file_events(server, config)
     server.builder = reload.purging(server.builder)
+    inject = server._inject_js_into_html
+    server._inject_js_into_html = lambda content, epoch: inject(policy.without_meta(content), epoch)
     return server

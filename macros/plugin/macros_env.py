@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from ..data import DataError, load_site
 from ..data.loader import MAX_BYTES
-from ..publish import components, drawings, embeds
+from ..publish import components, drawings, embeds, policy
 from ..render import slots
 from ..render.pages import MACROS
 from .build import Build, describe
@@ -164,6 +164,8 @@ def _define_embeds(env, build: Build) -> None:
         raise PluginError("\n".join(problems))
     origin = env.conf.get("site_url") or ""
     udu = env.conf["use_directory_urls"]
+    # The resize script as this build serves it (MkDocs copies it unchanged from docs_dir).
+    integrity = policy.integrity((Path(env.conf["docs_dir"]) / embeds.RESIZER).read_bytes())
 
     def stash(html: str) -> str:
         return build.stash(env.page.file.src_uri, html)
@@ -180,7 +182,8 @@ def _define_embeds(env, build: Build) -> None:
                 return out
             for c in owners:
                 if c.page == page.file.src_uri and tuple(args) == c.args:
-                    out += "\n\n" + stash(embeds.embed_control(c, origin or _root(env), _root(env), udu))
+                    out += "\n\n" + stash(embeds.embed_control(c, origin or _root(env), _root(env), udu,
+                                                                   integrity=integrity))
             return out
         return wrapped
 
@@ -188,6 +191,9 @@ def _define_embeds(env, build: Build) -> None:
         env.macro(with_control(macro_name), macro_name)
     _register(env, build, lambda: stash(embeds.embed_catalogue(_root(env), udu)), "embed_catalogue")
     _register(env, build, lambda: stash(embeds.api_catalogue(build.site, _root(env))), "api_catalogue")
-    _register(env, build, lambda name: stash(embeds.embed_snippets(name, origin or _root(env), _root(env), udu)),
-              "embed_snippets")
+    _register(env, build, lambda name: stash(embeds.embed_snippets(name, origin or _root(env), _root(env), udu,
+                                                                   integrity=integrity)), "embed_snippets")
     _register(env, build, lambda name: stash(embeds.embed_preview(name, _root(env), udu)), "embed_preview")
+    hosts = list(env.conf["extra"].get("embed_hosts", []))
+    _register(env, build, lambda: stash(embeds.security_headers(hosts)), "security_headers")
+    _register(env, build, lambda: stash(embeds.nginx_headers(hosts)), "nginx_headers")

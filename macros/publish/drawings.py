@@ -30,10 +30,9 @@ STORE = Path(__file__).resolve().parent / "prerendered"
 MANIFEST = Path(__file__).resolve().parents[2] / "content/assets/vendor/mermaid/manifest.json"
 # Off while `make diagrams` builds the site it draws from (it needs the mermaid source in the page).
 OFF = "OVC_PRERENDERED_OFF"
-# Browsers without declarative shadow DOM (before Chrome 111, Safari 16.4, Firefox 123) attach it here.
-_DSD_POLYFILL = ("<script>document.querySelectorAll('.ovc-diagram>template[shadowrootmode]')"
-                 ".forEach(function(t){var h=t.parentNode;if(h.shadowRoot)return;"
-                 "h.attachShadow({mode:'open'}).appendChild(t.content);t.remove()})</script>")
+# Browsers without declarative shadow DOM attach the drawings' shadow roots with this script (a file:
+# the site's Content Security Policy runs no inline script).
+POLYFILL = "javascripts/shadow-roots.js"
 
 
 def source_text(code_html: str) -> str:
@@ -58,9 +57,10 @@ def sources(page_html: str) -> list[str]:
     return [match.group(1) for match in slots.MERMAID_FENCE.finditer(page_html)]
 
 
-def mark(page_html: str, missing=None) -> str:
-    """After Markdown: each diagram that has a stored drawing becomes a drawing slot (slots.py);
-    `missing(source)` is told the source of each that has none."""
+def mark(page_html: str, polyfill_src: str, missing=None) -> str:
+    """After Markdown: each diagram that has a stored drawing becomes a drawing slot (slots.py); a
+    page with one loads POLYFILL from `polyfill_src` (its URL from that page). `missing(source)` is
+    told the source of each diagram that has no drawing."""
     if slots.MERMAID_MARK not in page_html:
         return page_html
 
@@ -78,18 +78,21 @@ def mark(page_html: str, missing=None) -> str:
         return slots.drawing_slot(diagram_key)
 
     page_html = slots.MERMAID_FENCE.sub(swap, page_html)
-    return page_html + _DSD_POLYFILL if replaced else page_html
+    return page_html + f'<script src="{polyfill_src}" defer></script>' if replaced else page_html
 
 
 def fill(output: str) -> str:
     """After mkdocs-mermaid2: fill each slot with its drawing. Where a diagram is still drawn in the
     browser, load mermaid without holding up first paint: `defer` keeps the order (before Material's
-    DOMContentLoaded handler), so `window.mermaid` is defined when Material looks for it and Material
-    never falls back to fetching it from a CDN."""
+    DOMContentLoaded handler), so `window.mermaid` is defined when Material looks for it (and if it
+    failed to load, javascripts/no-cdn.js stands in, so Material never fetches it from a CDN);
+    mkdocs-mermaid2's inline configuration, which nothing reads, goes."""
     if slots.DRAWING_MARK in output:
         output = slots.DRAWING_SLOT.sub(
             lambda m: figure(m.group(1), (STORE / f"{m.group(1)}.svg").read_text(encoding="utf-8")), output)
-    return slots.MERMAID_SCRIPT.sub(r'<script defer src="\1">', output)
+    if 'mermaid.min.js">' not in output:
+        return output
+    return slots.MERMAID_CONFIG.sub("", slots.MERMAID_SCRIPT.sub(r'<script defer src="\1">', output))
 
 
 def trees_drawn_as(site: Site, source: str) -> list[str]:

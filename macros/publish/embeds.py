@@ -3,6 +3,7 @@ catalogue of components and datasets, and copyable snippets. Pure: names and URL
 
 `origin` is where the site is published (mkdocs.yml site_url, ending in /); the snippets use it.
 `root` is the relative way from the current page to the site root ("../", "" ...), for links.
+`integrity` is the Subresource Integrity of the resize script as served (policy.integrity of the file).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ..models import Site
 from ..render import slots
 from ..render.env import render_template as _render
 from ..render.escape import html
+from . import policy
 from .components import BY_NAME, COMPONENTS, Component, embed_url, export_path, page_url
 from .exports import api_index
 
@@ -20,13 +22,19 @@ EXPORT_LABELS = {"md": "Markdown", "csv": "CSV", "confluence.txt": "Confluence w
                  "mmd": "Mermaid source", "svg": "SVG picture"}
 
 
-def codes(component: Component, origin: str, udu: bool = True) -> dict[str, str]:
+def resizer_tag(src: str, integrity: str) -> str:
+    """The resize script's tag. With integrity= a host runs it only if it is exactly the file this
+    build served (its server must then allow CORS for it: policy.CORS_FILES)."""
+    return f'<script src="{src}" integrity="{integrity}" crossorigin="anonymous" async></script>'
+
+
+def codes(component: Component, origin: str, udu: bool = True, *, integrity: str) -> dict[str, str]:
     """The two embed codes: a plain iframe, and the iframe with the resize script. An absolute
     origin is the published site, which has directory URLs even when this build (`make dist`) has not."""
     src = f"{origin}{embed_url(component.name, udu or '://' in origin)}?theme=auto"
     iframe = (f'<iframe src="{src}" title="{html(component.title)}" width="100%" height="{component.height}" '
               f'style="border:0;width:100%" loading="lazy"></iframe>')
-    return {"iframe": iframe, "script": f'{iframe}\n<script src="{origin}{RESIZER}" async></script>'}
+    return {"iframe": iframe, "script": f"{iframe}\n{resizer_tag(origin + RESIZER, integrity)}"}
 
 
 def _links(component: Component, root: str) -> list[tuple[str, str]]:
@@ -37,9 +45,9 @@ def _guide(root: str, udu: bool) -> str:
     return root + page_url("embed.md", udu)
 
 
-def embed_control(component: Component, origin: str, root: str, udu: bool = True) -> str:
+def embed_control(component: Component, origin: str, root: str, udu: bool = True, *, integrity: str) -> str:
     return _render("embed_control.html.j2", component=component, origin=origin, root=root,
-                   codes=codes(component, origin, udu), links=_links(component, root),
+                   codes=codes(component, origin, udu, integrity=integrity), links=_links(component, root),
                    guide=_guide(root, udu))
 
 
@@ -54,21 +62,36 @@ def api_catalogue(site: Site, root: str) -> str:
                    index=root + "api/v1/index.json")
 
 
-def embed_snippets(name: str, origin: str, root: str, udu: bool = True) -> str:
+def embed_snippets(name: str, origin: str, root: str, udu: bool = True, *, integrity: str) -> str:
     """The embed codes of one component as copyable blocks (for the Embed & export page)."""
     component = BY_NAME[name]
-    return _render("embed_snippets.html.j2", component=component, codes=codes(component, origin, udu),
+    return _render("embed_snippets.html.j2", component=component,
+                   codes=codes(component, origin, udu, integrity=integrity),
                    origin=origin, root=root)
 
 
 def embed_preview(name: str, root: str, udu: bool = True) -> str:
-    """A live iframe of a component on this site, sized by the resize script."""
+    """A live iframe of a component on this site, sized by the resize script. From this site itself,
+    so without integrity= and crossorigin: opened from disk (`make dist`), a page may not make the
+    CORS request those ask for, and would get no script at all."""
     component = BY_NAME[name]
     return Markup(
         f'<div class="ovc-embed-preview"><iframe src="{root}{embed_url(name, udu)}?theme=auto" '
         f'title="Preview: {html(component.title)}" height="{component.height}" '
         f'style="border:0;width:100%" loading="lazy" data-ovc-preview="{name}"></iframe></div>\n'
         f'<script src="{root}{RESIZER}" async></script>\n')
+
+
+def security_headers(hosts: list[str]) -> str:
+    """The HTTP headers the site's server must send, with why (for the Embed & export page)."""
+    return _render("security_headers.html.j2", header=policy.HEADER, page=policy.page_policy(),
+                   embed=policy.embed_policy(hosts), hosts=hosts, cors_files=policy.CORS_FILES,
+                   cors=policy.CORS_HEADER, headers_file=policy.HEADERS_FILE)
+
+
+def nginx_headers(hosts: list[str]) -> str:
+    """The same headers as an nginx example."""
+    return _render("nginx_headers.html.j2", config=policy.nginx(hosts))
 
 
 def in_page_links_to_component(html_text: str, target: str) -> str:

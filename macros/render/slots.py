@@ -108,6 +108,9 @@ MERMAID_FENCE = re.compile(r'<pre\s+class="mermaid"><code>(.*?)</code></pre>', r
 MERMAID_MARK = 'class="mermaid"'  # a converted page holds mermaid fences only where this occurs
 # The script tag mkdocs-mermaid2 adds for a page that draws in the browser.
 MERMAID_SCRIPT = re.compile(r'<script src="([^"]*assets/vendor/mermaid/mermaid\.min\.js)">')
+# The inline script mkdocs-mermaid2 adds after it. Material reads no window.mermaidConfig (it
+# initialises mermaid itself), and the site's Content Security Policy runs no inline script.
+MERMAID_CONFIG = re.compile(r'<script>window\.mermaidConfig = \{.*?\};</script>', re.S)
 # Where a drawing made ahead of time goes. It does not say "mermaid": mkdocs-mermaid2 then leaves the
 # page alone instead of parsing and re-serialising all of it with BeautifulSoup on every build.
 _DRAWING = '<div data-ovc-drawing="{}"></div>'

@@ -1,0 +1,44 @@
+/* Material for MkDocs fetches a script from unpkg.com when it finds one missing: mermaid, when a page
+   draws a diagram in the browser and the site's own mermaid.min.js did not load, and a ResizeObserver
+   polyfill in browsers without ResizeObserver. This site makes no request to another server,
+   whatever fails, so both get a harmless stand-in here before Material looks for them. Loaded in
+   <head> (overrides/partials/javascripts/base.html), before Material's bundle. */
+(function () {
+  "use strict";
+  if (typeof window.ResizeObserver === "undefined") {
+    // Tells of each element when it is first observed and whenever the window is resized: enough
+    // for Material's sidebars and for the embeds' height reports (assets/embed/frame.js).
+    window.ResizeObserver = function (callback) {
+      var targets = [], self = this;
+      function report() {
+        if (targets.length) {
+          callback(targets.map(function (t) { return { target: t, contentRect: t.getBoundingClientRect() }; }), self);
+        }
+      }
+      this.observe = function (target) {
+        if (targets.indexOf(target) === -1) { targets.push(target); }
+        setTimeout(report, 0);
+      };
+      this.unobserve = function (target) {
+        targets = targets.filter(function (t) { return t !== target; });
+      };
+      this.disconnect = function () {
+        targets = [];
+        window.removeEventListener("resize", report);
+      };
+      window.addEventListener("resize", report);
+    };
+  }
+  // Deferred scripts (mermaid.min.js among them) have all run by now, and this listener runs before
+  // Material's own, which its bundle, at the end of the body, registers later.
+  document.addEventListener("DOMContentLoaded", function () {
+    if (typeof window.mermaid === "undefined" || window.mermaid instanceof Element) {
+      window.mermaid = {
+        initialize: function () {},
+        render: function () {
+          return Promise.resolve({ svg: "<p>This diagram could not be drawn: its script did not load.</p>" });
+        }
+      };
+    }
+  });
+})();
