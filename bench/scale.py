@@ -46,8 +46,9 @@ def multiply(data: Path, factor: int) -> int:
             records = records + [_clone(r, copy, file.stem) for copy in range(2, factor + 1)
                                  for r in records]
             document[file.stem] = records
-            file.write_text(yaml.dump(document, Dumper=_NoAliases, allow_unicode=True,
-                                      sort_keys=False, width=10_000), encoding="utf-8")
+            first = file.read_text(encoding="utf-8").split("\n", 1)[0]  # the schema line stays
+            file.write_text(first + "\n" + yaml.dump(document, Dumper=_NoAliases, allow_unicode=True,
+                                                      sort_keys=False, width=10_000), encoding="utf-8")
         total += len(records)
     return total
 

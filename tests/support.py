@@ -75,9 +75,11 @@ def render_everything(site) -> dict[str, str]:
         elif name == "api_catalogue":
             html = embeds.api_catalogue(site, "../")
         elif name == "embed_snippets":
-            html = embeds.embed_snippets(*args, "https://example.org/", "../")
+            html = embeds.embed_snippets(*args, "https://example.org/", "../", integrity="sha384-x")
         elif name == "embed_preview":
             html = embeds.embed_preview(*args, "../")
+        elif name in ("security_headers", "nginx_headers"):
+            html = getattr(embeds, name)(["https://wiki.example.org"])
         else:
             raise AssertionError(f"a page calls {name}(), which render_everything does not know")
         parts = []
@@ -85,6 +87,6 @@ def render_everything(site) -> dict[str, str]:
         out[f"{name}{args}"] = "".join(slots.prepare([str(html), *parts], lambda path, rest: "../x/" + rest, terms))
         out[f"{name}{args} markdown"] = terms.markdown_lines(str(html))
     for c in components.COMPONENTS:
-        out[f"control {c.name}"] = embeds.embed_control(c, "https://example.org/", "../")
+        out[f"control {c.name}"] = embeds.embed_control(c, "https://example.org/", "../", integrity="sha384-x")
     out.update(exports.files(site, "Site", "https://example.org/"))
     return out

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from macros.models import FILES
 from macros.data import DataError
 from macros.data import load_site
+from macros.data.schema import schema_line
 from macros.data.validate import problems
 from tools.catalogue import LINE, TODAY
 from tests.support import ROOT, render_everything
@@ -91,15 +92,17 @@ def structural(draw):
         parent[draw(st.text(min_size=1, max_size=12))] = parent.pop(last)
     elif action == "duplicate" and isinstance(parent, list):
         parent.append(parent[last])
-    return name, _dump(doc)
+    return name, _dump(doc, name)
 
 
-def _dump(doc) -> bytes:
-    """YAML text of `doc`; characters UTF-8 cannot hold (a lone surrogate) as escapes."""
+def _dump(doc, name: str) -> bytes:
+    """YAML text of `doc` under the file's schema line; characters UTF-8 cannot hold (a lone
+    surrogate) as escapes."""
     try:
-        return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False).encode("utf-8")
+        text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False).encode("utf-8")
     except UnicodeEncodeError:
-        return yaml.safe_dump(doc, allow_unicode=False, sort_keys=False).encode("utf-8")
+        text = yaml.safe_dump(doc, allow_unicode=False, sort_keys=False).encode("utf-8")
+    return schema_line(name).encode("utf-8") + b"\n" + text
 
 
 @st.composite
@@ -114,7 +117,7 @@ def targeted(draw):
     else:
         at = draw(st.integers(0, len(value)))
         parent[path[-1]] = value[:at] + draw(st.sampled_from(AWKWARD)) + value[at:]
-    return name, _dump(doc)
+    return name, _dump(doc, name)
 
 
 @st.composite

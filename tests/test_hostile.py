@@ -33,7 +33,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.data import DataError, load_site
-from macros.models import FILES, Strict, is_text_meta, text_fields
+from macros.data.schema import schema_line
+from macros.models import FILES, Strict, is_text_meta, prose_fields, text_fields
 from tests import support
 from tools.catalogue import LINE, TODAY
 
@@ -43,7 +44,7 @@ LONG_WORD = "W" * 500
 HOSTILE = ('=HYPERLINK("http://x","y") +1+1 -1+1 @SUM(A1) '
            '<script>window.__pwned="script"</script><img src=x onerror="window.__pwned=1"> '
            '<a href="javascript:window.__pwned=1" onclick="window.__pwned=1">click</a> " onmouseover="x" \' '
-           '| a | b || **bold** _em_ `code` # heading\n[link](javascript:x) ![i](x) <https://example.org/a_b> '
+           '| a | b || **bold** _em_ `code` # heading\n[link] (javascript:x) !(i) <https://example.org/a_b> '
            '\r\rsecond line\r\n--> A[x] B{y} C((z)) end; click A call alert() %%{init: {}}%% classDef x fill:red '
            '{{ 7 * 7 }} {% if true %}j{% endif %} {# c #} &amp; &lt; \\ C:\\models ~x~ *[x]: y '
            '{code} [x|http://x] h1. -s- ^s^ ?? !x.png! ---- \x85NEL\u2028LS\u2029PS '
@@ -57,6 +58,9 @@ LABEL_SHOWN = "<script>x</script>"
 # Refused wherever they are: each field holding one gets its own located line.
 REFUSED = ["\x00", "\x1b", "\x1c", "\x7f", "\x9b", "\v", "\f", "\u202e", "\u2066", "\ufeff", "\ufffe", "\ud800"]
 UNTOUCHED = {("glossary", "term"), ("glossary", "aliases")}  # tooltips must still find the terms
+# Prose may hold a link: where prose is shown as HTML it is an <a> to exactly this address.
+LINK_TO = "https://example.org/a_b?c=d&e=f#g"
+PROSE_LINK = f"[a link]({LINK_TO})"
 
 
 def _model(annotation) -> type[Strict] | None:
@@ -102,8 +106,9 @@ def _max_length(annotation) -> int:
 
 
 def fields(node, model: type[Strict], kind: str):
-    """(parent, key, longest allowed) of every free-text value under `node`, via the schema."""
+    """(parent, key, longest allowed, is prose) of every free-text value under `node`, via the schema."""
     texts = dict(text_fields(model))
+    prose = dict(prose_fields(model))
     for field in msgspec.structs.fields(model):
         key = field.name
         if key not in node:
@@ -111,9 +116,9 @@ def fields(node, model: type[Strict], kind: str):
         if key in texts and (kind, key) not in UNTOUCHED:
             value = node[key]
             if isinstance(value, list):
-                yield from ((node[key], i, _max_length(field.type)) for i in range(len(value)))
+                yield from ((node[key], i, _max_length(field.type), key in prose) for i in range(len(value)))
             else:
-                yield (node, key, _max_length(field.type))
+                yield (node, key, _max_length(field.type), key in prose)
         elif (sub := _model(field.type)) is not None:
             for item in node[key] if isinstance(node[key], list) else [node[key]]:
                 yield from fields(item, sub, kind)
@@ -126,13 +131,13 @@ def poisoned(project: Path, rewrite) -> dict[str, str]:
     for name, model in FILES.items():
         path = project / "data" / f"{name}.yml"
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for parent, key, longest in fields(document, model, name):
+        for parent, key, longest, prose in fields(document, model, name):
             number += 1
             mark = _marker(number)
             where[mark] = f"{name}: {str(parent[key])[:40]!r}"
-            parent[key] = rewrite(mark, parent[key], longest)
-        path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=10**6),
-                        encoding="utf-8")
+            parent[key] = rewrite(mark, parent[key], longest, prose)
+        path.write_text(schema_line(name) + "\n" + yaml.safe_dump(document, allow_unicode=True, sort_keys=False,
+                                                                  width=10**6), encoding="utf-8")
     return where
 
 
@@ -148,16 +153,18 @@ def _build(tmp_path_factory, name: str, rewrite) -> tuple[Path, dict[str, str]]:
 @pytest.fixture(scope="module")
 def marked(tmp_path_factory):
     """The site with a harmless marker at the start of every free-text field."""
-    return _build(tmp_path_factory, "marked", lambda mark, text, longest: f"{mark} {text}"[:longest])
+    return _build(tmp_path_factory, "marked", lambda mark, text, longest, prose: f"{mark} {text}"[:longest])
 
 
-def _hostile(mark: str, text: str, longest: int) -> str:
-    """The hostile text at the start, in the middle and at the end, as much as the field may hold;
-    in a short field (a diagram label), its most dangerous part, then the marker."""
+def _hostile(mark: str, text: str, longest: int, prose: bool = False) -> str:
+    """The hostile text at the start, in the middle and at the end, as much as the field may hold
+    (in prose, after a link); in a short field (a diagram label), its most dangerous part, then the
+    marker."""
     if longest < len(HOSTILE) + len(mark) + 2:
         return f"{mark} {text} {LABEL_HOSTILE}"[:longest]
     at = _middle(text)
-    return f"{HOSTILE}{LONG_WORD} {mark} {text[:at]} {HOSTILE} {text[at:]} {HOSTILE}"[:longest]
+    link = f"{PROSE_LINK} " if prose else ""
+    return f"{link}{HOSTILE}{LONG_WORD} {mark} {text[:at]} {HOSTILE} {text[at:]} {HOSTILE}"[:longest]
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +204,10 @@ def html_files(site: Path) -> list[str]:
 
 
 def structure(html: BeautifulSoup) -> tuple[Counter, set]:
-    """How many elements of each kind, and which attributes on which elements."""
+    """How many elements of each kind, and which attributes on which elements; a prose link to the
+    hostile text's address is the site's own writing (checked apart, below) and left out."""
+    for link in html.find_all("a", href=LINK_TO):
+        link.unwrap()
     tags = Counter(e.name for e in html.find_all(True) if e.name != "abbr")
     attributes = {(e.name, a) for e in html.find_all(True) for a in e.attrs}
     return tags, attributes
@@ -247,6 +257,13 @@ def test_definitions_reach_the_tooltips_inert(hostile):
               for abbr in BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser").find_all("abbr")]
     assert titles and all(SHOWN in t for t in titles), "a tooltip lost its (hostile) definition"
     assert all("\n" not in t and "\r" not in t for t in titles)
+
+
+def test_a_link_in_prose_is_a_real_link_to_exactly_its_address(hostile):
+    site, _ = hostile
+    found = [a for path in html_files(site)
+             for a in BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser").find_all("a", href=LINK_TO)]
+    assert found and all(a.get_text() == "a link" for a in found)
 
 
 def _columns(table) -> list[int]:
@@ -434,11 +451,11 @@ def test_characters_that_have_no_place_in_text_are_refused_with_one_line_per_fie
     for name, model in FILES.items():
         path = data / f"{name}.yml"
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for parent, key, _ in fields(document, model, name):
+        for parent, key, _, _ in fields(document, model, name):
             parent[key] = f"{parent[key]} {REFUSED[count % len(REFUSED)]} end"
             count += 1
-        path.write_text(yaml.safe_dump(document, allow_unicode=False, sort_keys=False, width=10**6),
-                        encoding="utf-8")
+        path.write_text(schema_line(name) + "\n" + yaml.safe_dump(document, allow_unicode=False, sort_keys=False,
+                                                                  width=10**6), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site(data, today=TODAY)
     lines = [str(p) for p in caught.value.problems]

@@ -136,8 +136,8 @@ def test_edited_files_read_the_same_both_ways_or_go_to_the_full_loader(edit, tmp
 def test_hostile_text_reads_the_same_both_ways(name, tmp_path, monkeypatch):
     from tests.test_hostile import _hostile, fields  # every text field: markup, quotes, line breaks, ...
     document = yaml.safe_load((support.ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
-    for parent, key, longest in fields(document, FILES[name], name):
-        parent[key] = _hostile("mark", parent[key], longest)
+    for parent, key, longest, prose in fields(document, FILES[name], name):
+        parent[key] = _hostile("mark", parent[key], longest, prose)
     text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=10**6)
     path = tmp_path / f"{name}.yml"
     path.write_text(text, encoding="utf-8")

@@ -40,7 +40,7 @@ _CONDITIONS = {
         {"if": {"properties": {"effect": {"enum": ["decide", "lean"]}}, "required": ["effect"]},
          "then": {"required": ["option"]}},
         {"if": {"properties": {"effect": {"const": "note"}}, "required": ["effect"]},
-         "then": {"not": {"anyOf": [{"required": ["option"]}, {"required": ["also"]}]}}},
+         "then": {"not": {"required": ["option"]}, "properties": {"also": {"maxItems": 0}}}},
     ],
 }
 
