@@ -186,7 +186,7 @@ def test_fact_is_on_the_site(pages, entry):
     best = min(candidates, key=lambda url: len(missing[url]))
     where = f"/{best}" if "page" in entry else f"any one page (closest: /{best})"
     nowhere = [p for p in missing[best] if all(p in gaps for gaps in missing.values())]
-    detail = "".join(f"\n  missing: {p!r}" + ("" if p in nowhere or "page" in entry else " (found on other pages)")
+    detail = "".join(f"\n  missing: {p}" + ("" if p in nowhere or "page" in entry else "   (found on other pages)")
                      for p in missing[best])
     pytest.fail(f"{entry['article']}: fact not on {where}: {entry['fact']}{detail}", pytrace=False)
 
