@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import itertools
 import math
-from urllib.parse import parse_qs, urlparse
+import re
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 
 from macros import decision
 from macros.decision import tree_paths
-from macros.render.pages import money
+from macros.render.pages import money, whole
 from tests.test_browser import visit  # noqa: F401  (fixture)
 from tests.test_errors import data, edit, problems  # noqa: F401  (data is a fixture)
 
@@ -31,7 +32,7 @@ def vectors(site) -> list[dict]:
 
 
 def every_answer_set(site):
-    """All combinations of answers, each criterion answered or left open (3^8 for eight criteria)."""
+    """All combinations of answers, each criterion answered or left open."""
     choices = [[None, *[a.id for a in c.answers]] for c in site.criteria.criteria]
     for combo in itertools.product(*choices):
         yield {c.id: a for c, a in zip(site.criteria.criteria, combo) if a is not None}
@@ -41,7 +42,6 @@ def test_every_cheatsheet_row_and_tree_path_is_a_vector(site):
     found = vectors(site)
     assert len(found) == len(site.cheatsheet.cheatsheet) + sum(
         1 for t in site.trees.trees for _ in tree_paths(t))
-    assert len([v for v in found if v["name"].startswith("tree")]) == 4  # seed 004's four leaves
 
 
 def test_python_model_gives_each_vector_its_option(site):
@@ -55,25 +55,52 @@ def test_every_cheatsheet_row_names_the_answers_that_define_it(site):
     assert all(row.when for row in site.cheatsheet.cheatsheet)
 
 
+def walk(site, answers: dict) -> list[tuple[str, str, str]]:
+    """(criterion, answer, effect) of each question the model asks for `answers`, as the README says:
+    in the order of criteria.yml, skipping questions left open, stopping at the first that decides."""
+    out = []
+    for criterion in site.criteria.criteria:
+        if criterion.id in answers:
+            answer = next(a for a in criterion.answers if a.id == answers[criterion.id])
+            out.append((criterion.id, answer.id, answer.effect))
+            if answer.effect == "decide":
+                break
+    return out
+
+
+def deciding_answers(site):
+    """(criterion index, criterion, answer) of every answer that decides."""
+    return [(i, c, a) for i, c in enumerate(site.criteria.criteria) for a in c.answers if a.effect == "decide"]
+
+
 def test_evaluate_returns_option_path_and_reasons(site):
-    option, path, reasons = decision.evaluate(
-        {"daily-volume": "low", "data-sensitivity": "not-sensitive"}, site.criteria)
-    assert option == "closed-api"
-    assert [(s.criterion, s.answer, s.effect) for s in path] == [
-        ("data-sensitivity", "not-sensitive", "lean"), ("daily-volume", "low", "lean")]
-    assert reasons == tuple(s.reason for s in path) and all(reasons)
+    for answers in every_answer_set(site):
+        option, path, reasons = decision.evaluate(answers, site.criteria)
+        assert [(s.criterion, s.answer, s.effect) for s in path] == walk(site, answers), answers
+        assert option in site.by_id["options"]
+        assert reasons == tuple(s.reason for s in path) and all(reasons)
 
 
 def test_evaluate_is_pure_it_reads_no_files_and_needs_the_model(site):
-    assert decision.evaluate({"data-sensitivity": "sensitive"}, site.criteria).option == "open-self-hosted"
+    first = site.criteria.criteria[0]
+    for answer in first.answers:
+        given = {first.id: answer.id}
+        want = answer.option if answer.effect in ("decide", "lean") else site.criteria.fallback
+        assert decision.evaluate(given, site.criteria) == decision.evaluate(dict(given), site.criteria)
+        assert decision.evaluate(given, site.criteria).option == want
     with pytest.raises(TypeError):
-        decision.evaluate({"data-sensitivity": "sensitive"})  # type: ignore[call-arg]
+        decision.evaluate({first.id: first.answers[0].id})  # type: ignore[call-arg]
 
 
 def test_a_deciding_answer_ends_the_walk_and_later_answers_do_not_count(site):
-    result = decision.evaluate({"data-sensitivity": "sensitive", "team-capacity": "small-team"}, site.criteria)
-    assert result.option == "open-self-hosted"
-    assert [s.criterion for s in result.path] == ["data-sensitivity"]
+    cases = [(c, a, later, b) for i, c, a in deciding_answers(site)
+             for later in site.criteria.criteria[i + 1:] for b in later.answers]
+    if not cases:
+        pytest.skip("no answer decides before another question")
+    for criterion, answer, later, other in cases:
+        result = decision.evaluate({criterion.id: answer.id, later.id: other.id}, site.criteria)
+        assert result.option == answer.option, (criterion.id, answer.id, later.id, other.id)
+        assert [s.criterion for s in result.path] == [criterion.id]
 
 
 def test_no_answers_give_the_fallback_and_an_empty_path(site):
@@ -85,13 +112,12 @@ def test_every_recommendation_is_an_option(site):
     assert {decision.evaluate(a, site.criteria).option for a in every_answer_set(site)} <= options
 
 
-@pytest.mark.parametrize("answers, message", [
-    ({"data-sensitvity": "sensitive"}, "unknown criterion 'data-sensitvity'"),
-    ({"data-sensitivity": "secret"}, "unknown answer 'secret' of criterion 'data-sensitivity'"),
-])
-def test_unknown_criteria_and_answers_are_refused(site, answers, message):
-    with pytest.raises(ValueError, match=message):
-        decision.evaluate(answers, site.criteria)
+def test_unknown_criteria_and_answers_are_refused(site):
+    first = site.criteria.criteria[0]
+    with pytest.raises(ValueError, match="unknown criterion 'no-such-question'"):
+        decision.evaluate({"no-such-question": first.answers[0].id}, site.criteria)
+    with pytest.raises(ValueError, match=re.escape(f"unknown answer 'no-such-answer' of criterion '{first.id}'")):
+        decision.evaluate({first.id: "no-such-answer"}, site.criteria)
 
 
 # --- consistency checks fail, in one line, when the data contradicts itself ------------------------
@@ -160,6 +186,8 @@ def test_calculator_mistakes_are_reported(data, old, new, expected):
 
 # --- break-even ------------------------------------------------------------------------------------
 
+# Fixed inputs for the formula's own tests (the site's illustrative defaults as they once were); the
+# tests of the page take the defaults from data/calculator.yml instead.
 DEFAULTS = {"requests-per-day": 5000, "tokens-per-request": 1500, "api-price-per-million": 5,
             "gpu-price-per-hour": 2.5, "gpu-throughput": 1000, "utilisation": 50, "min-gpus": 1,
             "ops-cost-per-month": 3000}
@@ -206,17 +234,23 @@ def test_break_even_refuses_impossible_inputs(change, message):
 
 
 def test_calculator_defaults_come_from_data_and_are_marked_illustrative(site, html):
-    assert decision.calculator_defaults(site.calculator) == DEFAULTS
+    defaults = decision.calculator_defaults(site.calculator)
+    assert set(defaults) == set(decision.INPUTS)
     page = html("calculator/")
     for field in site.calculator.calculator:
         box = page.find("input", id=f"calc-{field.id}")
-        assert box is not None and float(box["value"]) == field.default
+        assert box is not None and float(box["value"]) == field.default == defaults[field.id]
         label = page.find("label", attrs={"for": f"calc-{field.id}"})
         assert " ".join(label.get_text().split()) == field.label
         help_text = " ".join(page.find(id=f"calc-{field.id}-help").get_text().split())
         assert "Illustrative default" in help_text and field.as_of.isoformat() in help_text
-    shown = page.find(attrs={"data-out": "break_even_requests_per_day"}).get_text()
-    assert shown == "21,149"
+    volume = decision.break_even(defaults, site.calculator.days_per_month)["break_even_requests_per_day"]
+    found, none = page.find(attrs={"data-show": "found"}), page.find(attrs={"data-show": "none"})
+    if volume is None:
+        assert found.has_attr("hidden") and not none.has_attr("hidden")
+    else:
+        assert not found.has_attr("hidden") and none.has_attr("hidden")
+        assert page.find(attrs={"data-out": "break_even_requests_per_day"}).get_text() == whole(volume)
 
 
 # --- the same model in the browser -------------------------------------------------------------------
@@ -239,7 +273,7 @@ def test_javascript_agrees_with_python_on_every_vector_and_answer_set(visit, sit
     answer_sets = list(every_answer_set(site))
     js = page.evaluate("([model, sets]) => sets.map(a => window.OVC.evaluate(model, a))",
                        [helper_model(site), answer_sets])
-    assert len(js) == len(answer_sets) == 3 ** len(site.criteria.criteria)
+    assert len(js) == len(answer_sets) == math.prod(len(c.answers) + 1 for c in site.criteria.criteria)
     for answers, got in zip(answer_sets, js):
         want = decision.evaluate(answers, site.criteria)
         assert got["option"] == want.option, answers
@@ -276,53 +310,70 @@ def _shown_option(page) -> str:
     return page.locator(".ovc-outcome:visible").get_attribute("data-option")
 
 
+def _status(result, answers) -> str:
+    """The status line the helper shows for a result (as javascripts/tools.js decides it)."""
+    if not answers:
+        return "none"
+    return "decided" if result.path and result.path[-1].effect == "decide" else "leaning"
+
+
 def test_helper_reads_answers_from_the_address_and_shows_option_path_and_reasons(visit, site):
-    page = visit("helper/?data-sensitivity=not-sensitive&daily-volume=low&frontier-capability=needed")
-    assert _shown_option(page) == "closed-api"
+    # The longest walk of any cheat-sheet row or tree path, one that ends in a decision if any does.
+    walks = [(v["answers"], decision.evaluate(v["answers"], site.criteria)) for v in vectors(site)]
+    answers, result = max(walks, key=lambda w: (w[1].path[-1].effect == "decide", len(w[1].path)))
+    page = visit("helper/?" + urlencode(answers))
+    assert _shown_option(page) == result.option
     assert page.locator(".ovc-outcome:visible").count() == 1
     steps = page.locator("#ovc-path li")
-    assert steps.count() == 3
+    assert steps.count() == len(result.path)
     criteria = site.by_id["criteria"]
-    last = [a for a in criteria["frontier-capability"].answers if a.id == "needed"][0]
-    assert criteria["frontier-capability"].name in steps.nth(2).inner_text()
-    assert last.reason in steps.nth(2).inner_text()
-    assert page.locator("[data-status=decided]").is_visible()
-    assert page.locator(".ovc-peek").inner_text() == "Recommendation: Closed model via API"
-    assert page.locator("[data-status-criterion]").inner_text() == criteria["frontier-capability"].name
+    last = result.path[-1]
+    assert criteria[last.criterion].name in steps.nth(len(result.path) - 1).inner_text()
+    assert last.reason in steps.nth(len(result.path) - 1).inner_text()
+    assert page.locator(f"[data-status={_status(result, answers)}]").is_visible()
+    assert page.locator(".ovc-peek").inner_text() == f"Recommendation: {site.by_id['options'][result.option].name}"
+    if last.effect == "decide":
+        assert page.locator("[data-status-criterion]").inner_text() == criteria[last.criterion].name
     assert page.errors == []
 
 
-def test_the_helper_embed_links_its_result_to_the_full_helper_page(visit, base_url):
+def test_the_helper_embed_links_its_result_to_the_full_helper_page(visit, base_url, site):
     """In a wiki, "Link to this result" must lead to the helper page of the site with the answers,
     not to the bare embed."""
+    first = site.criteria.criteria[0]
+    answer = first.answers[0].id
     page = visit("embed/helper/")
-    page.locator('input[name="data-sensitivity"][value="sensitive"]').check()
+    page.locator(f'input[name="{first.id}"][value="{answer}"]').check()
     link = urlparse(page.locator("#ovc-permalink a").evaluate("a => a.href"))
     assert link.path == urlparse(base_url).path + "helper/"
-    assert parse_qs(link.query) == {"data-sensitivity": ["sensitive"]}
-    assert parse_qs(urlparse(page.url).query) == {"data-sensitivity": ["sensitive"]}  # the embed keeps them too
+    assert parse_qs(link.query) == {first.id: [answer]}
+    assert parse_qs(urlparse(page.url).query) == {first.id: [answer]}  # the embed keeps them too
 
 
 def test_helper_works_by_keyboard_alone_and_keeps_answers_in_the_link(visit, site):
+    first, second = site.criteria.criteria[:2]
     page = visit("helper/")
     assert _shown_option(page) == site.criteria.fallback
-    page.locator('input[name="workload-mix"]').first.focus()
+    page.locator(f'input[name="{first.id}"]').first.focus()
     # Radio groups: arrow keys move the choice within a question, Tab moves to the next question.
-    page.keyboard.press("ArrowDown")     # workload-mix: single
+    page.keyboard.press("ArrowDown")     # first question: its second answer
     page.keyboard.press("Tab")           # lands on the next question's checked choice (skip)
-    page.keyboard.press("ArrowDown")     # data-sensitivity: wraps round to the first (sensitive)
-    assert page.locator('input[name="data-sensitivity"][value="sensitive"]').is_checked()
-    assert _shown_option(page) == "open-self-hosted"
+    page.keyboard.press("ArrowDown")     # second question: wraps round to its first answer
+    given = {first.id: first.answers[1].id, second.id: second.answers[0].id}
+    assert page.locator(f'input[name="{second.id}"][value="{second.answers[0].id}"]').is_checked()
+    assert _shown_option(page) == decision.evaluate(given, site.criteria).option
     query = parse_qs(urlparse(page.url).query)
-    assert query == {"workload-mix": ["single"], "data-sensitivity": ["sensitive"]}
+    assert query == {criterion: [answer] for criterion, answer in given.items()}
     link = page.locator("#ovc-permalink a").get_attribute("href")
     assert parse_qs(urlparse(link).query) == query
-    page.keyboard.press("ArrowDown")     # data-sensitivity: not-sensitive
-    assert _shown_option(page) == "either"
-    assert page.locator("[data-status=leaning]").is_visible()
+    page.keyboard.press("ArrowDown")     # second question: its second answer
+    given[second.id] = second.answers[1].id
+    result = decision.evaluate(given, site.criteria)
+    assert _shown_option(page) == result.option
+    assert page.locator(f"[data-status={_status(result, given)}]").is_visible()
     again = visit("helper/?" + urlparse(page.url).query)
-    assert again.locator('input[name="data-sensitivity"][value="not-sensitive"]').is_checked()
-    assert _shown_option(again) == "either"
+    assert again.locator(f'input[name="{second.id}"][value="{second.answers[1].id}"]').is_checked()
+    assert _shown_option(again) == result.option
     page.locator(".md-content button[type=reset]").click()
     page.wait_for_function("!location.search")
     assert _shown_option(page) == site.criteria.fallback
@@ -341,35 +392,57 @@ def test_helper_form_is_labelled_for_screen_readers(html, site):
     assert live["aria-live"] == "polite"
 
 
-def test_helper_ignores_nonsense_in_the_address(visit):
-    page = visit('helper/?data-sensitivity="><img src=x onerror=alert(1)>&nope=1')
-    assert _shown_option(page) == "either" and page.errors == []
+def test_helper_ignores_nonsense_in_the_address(visit, site):
+    first = site.criteria.criteria[0].id
+    page = visit(f'helper/?{first}="><img src=x onerror=alert(1)>&nope=1')
+    assert _shown_option(page) == site.criteria.fallback and page.errors == []
 
 
 # --- the calculator page --------------------------------------------------------------------------------
 
+def _volume_that_flips(defaults: dict, days: float) -> tuple[int, dict]:
+    """A requests-per-day value at which the other side is cheaper than at the defaults, and the
+    result there."""
+    start = decision.break_even(defaults, days)
+    volume = start["break_even_requests_per_day"] or defaults["requests-per-day"] or 1
+    for factor in (2, 4, 10, 100, 0.5, 0.1, 0):
+        value = math.ceil(volume * factor)
+        result = decision.break_even({**defaults, "requests-per-day": value}, days)
+        if result["cheaper"] != start["cheaper"]:
+            return value, result
+    raise AssertionError(f"no volume makes the calculator's verdict change from {start['cheaper']!r}")
+
+
 def test_calculator_updates_as_you_type_and_keeps_inputs_in_the_link(visit, site):
+    defaults, days = decision.calculator_defaults(site.calculator), site.calculator.days_per_month
+    labels = {f.id: f.label for f in site.calculator.calculator}
+    start = decision.break_even(defaults, days)
     page = visit("calculator/")
     out = lambda name: page.locator(f'[data-out="{name}"]').inner_text()  # noqa: E731
-    assert out("break_even_requests_per_day") == "21,149"
-    assert page.locator('[data-verdict="api"]').is_visible()
-    page.fill("#calc-requests-per-day", "30000")
-    assert page.locator('[data-verdict="self-hosted"]').is_visible()
-    want = decision.break_even({**DEFAULTS, "requests-per-day": 30000}, site.calculator.days_per_month)
-    assert out("api_monthly") == money(want["api_monthly"], "USD")
-    assert out("gpus") == "2"
-    assert parse_qs(urlparse(page.url).query) == {"requests-per-day": ["30000"]}
-    page.fill("#calc-api-price-per-million", "0.05")
+    shown = lambda result: "none" if result["break_even_requests_per_day"] is None else "found"  # noqa: E731
+    assert page.locator(f'[data-show="{shown(start)}"]').is_visible()
+    if start["break_even_requests_per_day"] is not None:
+        assert out("break_even_requests_per_day") == whole(start["break_even_requests_per_day"])
+    assert page.locator(f'[data-verdict="{start["cheaper"]}"]').is_visible()
+    value, want = _volume_that_flips(defaults, days)
+    page.fill("#calc-requests-per-day", str(value))
+    assert page.locator(f'[data-verdict="{want["cheaper"]}"]').is_visible()
+    assert out("api_monthly") == money(want["api_monthly"], site.calculator.currency)
+    assert out("gpus") == str(want["gpus"])
+    assert parse_qs(urlparse(page.url).query) == {"requests-per-day": [str(value)]}
+    page.fill("#calc-api-price-per-million", "0")  # a free API: self-hosting never catches up
     assert page.locator('[data-show="none"]').is_visible()
     again = visit("calculator/?" + urlparse(page.url).query)
-    assert again.input_value("#calc-requests-per-day") == "30000"
+    assert again.input_value("#calc-requests-per-day") == str(value)
     assert again.locator('[data-show="none"]').is_visible()
     page.fill("#calc-utilisation", "0")
     assert page.locator("#ovc-calc-error").is_visible()
-    assert "Utilisation" in page.locator("#ovc-calc-error").inner_text()
+    assert labels["utilisation"] in page.locator("#ovc-calc-error").inner_text()
     page.locator(".md-content button[type=reset]").click()
     page.wait_for_function("!location.search")
-    assert out("break_even_requests_per_day") == "21,149"
+    assert page.locator(f'[data-show="{shown(start)}"]').is_visible()
+    if start["break_even_requests_per_day"] is not None:
+        assert out("break_even_requests_per_day") == whole(start["break_even_requests_per_day"])
     assert not page.locator("#ovc-calc-error").is_visible()
     assert page.errors == []
 
@@ -393,13 +466,12 @@ def test_absurd_inputs_in_the_link_are_refused_with_a_message_never_shown_as_res
 
 # --- the guide --------------------------------------------------------------------------------------------
 
-def test_guide_is_seed_004s_five_steps_in_order_with_every_outcome(html, site):
+def test_guide_shows_its_steps_in_order_with_every_outcome(html, site):
     page = html("guide/")
     headings = [h.get_text(" ", strip=True).replace("¶", "").strip() for h in page.select("article h2")]
     steps = [h for h in headings if h.startswith("Step ")]
-    assert steps == ["Step 1: What data is involved?", "Step 2: What is your volume?",
-                     "Step 3: What can your team run?", "Step 4: How much customisation do you need?",
-                     "Step 5: How critical is uptime?"]
+    assert steps == [f"Step {c.guide.step}: {c.guide.title}" for c in decision.guide(site.criteria)]
+    assert [c.guide.step for c in decision.guide(site.criteria)] == list(range(1, len(steps) + 1))
     text = " ".join(page.select_one("article").get_text().split())
     options = site.by_id["options"]
     for criterion in site.criteria.criteria:
