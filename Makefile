@@ -8,7 +8,7 @@ SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build check test schema catalogue diagrams screenshots dist bench compare clean
+.PHONY: serve build check test schema catalogue articles diagrams screenshots dist bench compare clean
 .DEFAULT_GOAL := serve
 
 $(BIN)/.runtime: requirements.txt
@@ -66,6 +66,10 @@ bench/node_modules/.stamp: bench/package.json bench/package-lock.json
 ## catalogue: rewrite the error catalogue in CONTRIBUTING.md from the messages the checks really print
 catalogue: $(BIN)/.test
 	$(BIN)/python -m tools.catalogue
+
+## articles: after the background articles change (shared/seeds/), the fingerprints the copy check uses
+articles: $(BIN)/.runtime
+	$(BIN)/python -m tools.articles
 
 ## dist: the whole site as a zip that works opened from disk (file://), search included
 DIST    ?= dist

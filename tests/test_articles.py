@@ -6,9 +6,7 @@ navigation, scripts or styles), never record ids, counts or titles, so editors c
 remove records freely as long as every fact stays on the site."""
 from __future__ import annotations
 
-import os
 import re
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -17,12 +15,13 @@ from bs4 import NavigableString, Tag
 from bs4.element import PreformattedString
 
 from tests import support
+from tools import articles as fingerprints
+from tools.articles import QUOTES, RUN, fingerprint, words
 
 HERE = Path(__file__).resolve().parent
 FACTS_FILE = HERE / "articles.yml"
 FIELDS = {"article", "fact", "evidence", "page"}
 REQUIRED = {"article", "fact", "evidence"}
-RUN = 12  # consecutive words of an article that count as copied
 
 # Elements whose text a reader never sees as text, and elements after which text starts afresh (so
 # that "<td>Open</td><td>Closed</td>" reads "Open Closed", while inline markup joins as written).
@@ -32,22 +31,9 @@ BLOCKS = {"address", "article", "aside", "blockquote", "br", "caption", "dd", "d
           "header", "hr", "label", "legend", "li", "main", "nav", "ol", "option", "p", "pre", "section",
           "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "text", "tspan",
           "foreignobject", "title", "desc", "button", "input", "select", "textarea"}
-QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2011": "-",
-                        "\u00ad": None})
 
 
 # --- the articles and the facts -----------------------------------------------------------------------
-
-def seeds_dir() -> Path:
-    """Where the articles are: $OVC_SEEDS, else shared/seeds/ beside the project (or beside this
-    checkout of the tests, when they run on a copy of the project)."""
-    if os.environ.get("OVC_SEEDS"):
-        return Path(os.environ["OVC_SEEDS"])
-    for base in (support.ROOT.parent, HERE.parent.parent):
-        if (base / "shared" / "seeds").is_dir():
-            return base / "shared" / "seeds"
-    return support.ROOT.parent / "shared" / "seeds"
-
 
 def load_facts() -> tuple[list, str | None]:
     """The entries of articles.yml, or [] and why the file cannot be read."""
@@ -75,13 +61,9 @@ def fact_id(entry) -> str:
 
 
 @pytest.fixture(scope="module")
-def articles() -> dict[str, str]:
-    """Each article's text by its file name."""
-    folder = seeds_dir()
-    found = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
-    if not found:
-        pytest.fail(f"no articles (*.txt) in {folder}; set OVC_SEEDS to the folder that holds them")
-    return found
+def articles() -> dict[str, set[str]]:
+    """Each article's fingerprints (tools/articles.py: a hash of each run of RUN words) by its file name."""
+    return fingerprints.load()
 
 
 # --- what a reader sees ---------------------------------------------------------------------------------
@@ -115,13 +97,6 @@ def pages(html) -> dict[str, str]:
             for source in support.nav_pages()}
 
 
-def words(text: str) -> list[str]:
-    """Text as the copy check compares it: lowercase, apostrophes dropped (so "don't" stays one word),
-    every other punctuation mark a space, whitespace collapsed."""
-    text = text.lower().translate(QUOTES).replace("'", "")
-    return re.sub(r"[^\w\s]|_", " ", text).split()
-
-
 # --- articles.yml is well formed --------------------------------------------------------------------------
 
 def test_articles_yml_is_well_formed(articles):
@@ -139,7 +114,7 @@ def test_articles_yml_is_well_formed(articles):
         problems += [f"{where}: unknown field '{key}'; expected one of {sorted(FIELDS)}"
                      for key in sorted(set(entry) - FIELDS)]
         if "article" in entry and entry["article"] not in articles:
-            problems.append(f"{where}: article {entry['article']!r} is not in {seeds_dir()}")
+            problems.append(f"{where}: article {entry['article']!r} is not among the articles of tests/articles.fingerprints")
         fact = entry.get("fact")
         if not isinstance(fact, str) or not fact.strip() or "\n" in fact.strip():
             problems.append(f"{where}: 'fact' must be one plain sentence on one line")
@@ -193,13 +168,14 @@ def test_fact_is_on_the_site(pages, entry):
 
 # --- nothing is copied --------------------------------------------------------------------------------------
 
-def copied_runs(text: str, shingles: dict[tuple, set[str]]) -> list[tuple[str, set[str]]]:
+def copied_runs(text: str, prints: dict[str, set[str]]) -> list[tuple[str, set[str]]]:
     """Every run of RUN or more consecutive words of `text` that also stands in an article, as
-    (the run, the articles it is in)."""
+    (the run, the articles it is in); `prints` holds each article's fingerprints."""
     found = words(text)
     runs: list[list] = []  # [start, end, articles]
     for i in range(len(found) - RUN + 1):
-        sources = shingles.get(tuple(found[i:i + RUN]))
+        run = fingerprint(found[i:i + RUN])
+        sources = {name for name, known in prints.items() if run in known}
         if not sources:
             continue
         if runs and i <= runs[-1][1]:
@@ -210,27 +186,29 @@ def copied_runs(text: str, shingles: dict[tuple, set[str]]) -> list[tuple[str, s
 
 
 def test_no_run_of_twelve_words_is_copied_from_an_article(articles, pages):
-    shingles: dict[tuple, set[str]] = defaultdict(set)
-    for name, text in articles.items():
-        found = words(text)
-        for i in range(len(found) - RUN + 1):
-            shingles[tuple(found[i:i + RUN])].add(name)
     copies = [f"/{url}: from {', '.join(sorted(sources))}: \"{run}\""
-              for url, text in pages.items() for run, sources in copied_runs(text, shingles)]
+              for url, text in pages.items() for run, sources in copied_runs(text, articles)]
     assert not copies, (f"{len(copies)} run(s) of {RUN} or more words copied from the articles; say it "
                         "in the site's own words:\n" + "\n".join(copies))
 
 
 def test_the_copy_check_finds_a_copied_run_and_only_that():
-    shingles: dict[tuple, set[str]] = defaultdict(set)
-    article = "One two three four five six seven eight nine ten eleven twelve thirteen."
-    found = words(article)
-    for i in range(len(found) - RUN + 1):
-        shingles[tuple(found[i:i + RUN])].add("a.txt")
+    prints = {"a.txt": set(fingerprints.fingerprints(
+        "One two three four five six seven eight nine ten eleven twelve thirteen."))}
     assert copied_runs("Intro: ONE two, three four five six seven eight nine ten eleven twelve "
-                       "thirteen! End.", shingles) == [
+                       "thirteen! End.", prints) == [
         ("one two three four five six seven eight nine ten eleven twelve thirteen", {"a.txt"})]
-    assert copied_runs("one two three four five six seven eight nine ten eleven", shingles) == []
+    assert copied_runs("one two three four five six seven eight nine ten eleven", prints) == []
+
+
+def test_the_fingerprints_are_those_of_the_articles_when_they_are_at_hand():
+    """Where shared/seeds/ is beside the project, the committed fingerprints are its articles'
+    (else run `python -m tools.articles`); the suite itself never needs them."""
+    folder = support.ROOT.parent / "shared" / "seeds"
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))} if folder.is_dir() else {}
+    if not texts:
+        pytest.skip("the articles are not beside this checkout")
+    assert {name: set(fingerprints.fingerprints(text)) for name, text in texts.items()} == fingerprints.load()
 
 
 def test_reader_text_keeps_cells_apart_and_leaves_out_scripts():
