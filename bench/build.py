@@ -18,6 +18,7 @@ from tools.compare import same_files
 # Markdown (with the slots) and its content once every hook has run; the replay converts the
 # Markdown and then puts that content in place, so the limit still does all of Markdown's work.
 CAPTURE_HOOK = textwrap.dedent('''
+    import json
     import os
     from pathlib import Path
     from mkdocs.plugins import event_priority
@@ -31,6 +32,7 @@ CAPTURE_HOOK = textwrap.dedent('''
     @event_priority(-100)  # after the hook module has added the glossary's abbreviations
     def on_page_markdown(markdown, page, **kwargs):
         _write(page, "", markdown)
+        _write(page, ".meta", json.dumps({key: page.meta.get(key) for key in ("title", "description")}))
         return markdown
 
     @event_priority(-100)
@@ -39,12 +41,18 @@ CAPTURE_HOOK = textwrap.dedent('''
         return html
 ''')
 REPLAY_HOOK = textwrap.dedent('''
+    import json
     import re
     from pathlib import Path
     from mkdocs.plugins import event_priority
     OUT = Path(CAPTURED)
 
     def on_page_markdown(markdown, page, **kwargs):
+        # The title and description the macros made from the data, as the full build had them.
+        meta = json.loads((OUT / (page.file.src_uri + ".meta")).read_text(encoding="utf-8"))
+        for key, value in meta.items():  # the front matter's title and description as rendered
+            if value is not None:
+                page.meta[key] = value
         return (OUT / page.file.src_uri).read_text(encoding="utf-8")
 
     @event_priority(100)

@@ -65,19 +65,20 @@ def render_everything(site) -> dict[str, str]:
     from macros.publish import components, embeds, exports
     from macros.render import glossary, pages, slots
     terms = glossary.Glossary.of(site.glossary.glossary)
+    registry = {c.name: c for c in components.resolve(site)}
     out = {}
     for name, args in macro_calls():
         if name in pages.MACROS:
             kwargs = {"max_age_days": 365} if name == "freshness_table" else {}
             html = pages.MACROS[name](site, *args, **kwargs)
         elif name == "embed_catalogue":
-            html = embeds.embed_catalogue("../")
+            html = embeds.embed_catalogue(list(registry.values()), "../")
         elif name == "api_catalogue":
             html = embeds.api_catalogue(site, "../")
         elif name == "embed_snippets":
-            html = embeds.embed_snippets(*args, "https://example.org/", "../", integrity="sha384-x")
+            html = embeds.embed_snippets(registry[args[0]], "https://example.org/", "../", integrity="sha384-x")
         elif name == "embed_preview":
-            html = embeds.embed_preview(*args, "../")
+            html = embeds.embed_preview(registry[args[0]], "../")
         elif name in ("security_headers", "nginx_headers"):
             html = getattr(embeds, name)(["https://wiki.example.org"])
         else:
@@ -86,7 +87,7 @@ def render_everything(site) -> dict[str, str]:
         slots.extract(str(html), lambda part: parts.append(part) or "")
         out[f"{name}{args}"] = "".join(slots.prepare([str(html), *parts], lambda path, rest: "../x/" + rest, terms))
         out[f"{name}{args} markdown"] = terms.markdown_lines(str(html))
-    for c in components.COMPONENTS:
+    for c in registry.values():
         out[f"control {c.name}"] = embeds.embed_control(c, "https://example.org/", "../", integrity="sha384-x")
     out.update(exports.files(site, "Site", "https://example.org/"))
     return out

@@ -20,9 +20,11 @@ def test_limit_build_is_the_same_site_without_macros(tmp_path):
         result = support.build(site, project)
         assert result.returncode == 0, result.stderr
     same, total = build.same_files(tmp_path / "site-full", tmp_path / "site-limit", "*.html")
-    assert total > 10 and same == total
+    from tools.compare import differences
+    assert total > 10 and same == total, differences(tmp_path / "site-full", tmp_path / "site-limit")
     same, total = build.same_files(tmp_path / "site-full", tmp_path / "site-limit")
-    assert same == total, "the limit must build the very same site, file for file"
+    from tools.compare import differences
+    assert same == total, ("the limit must build the very same site, file for file", differences(tmp_path / "site-full", tmp_path / "site-limit"))
 
 
 def test_synthetic_data_is_valid_and_multiplied(tmp_path):

@@ -77,7 +77,7 @@ def assert_gfm_table_shows(markdown: str, table: tables.Table) -> None:
 def test_markdown_export_parses_with_gfm_to_a_row_per_record(built_site, site, component):
     markdown = (built_site / "exports" / f"{component.name}.md").read_text(encoding="utf-8")
     soup = gfm(markdown)
-    assert [h.get_text() for h in soup.find_all("h1")] == [component.title]
+    assert [h.get_text() for h in soup.find_all("h1")] == [component.heading(site)]
     assert len(soup.select("tbody tr")) == records(site, component)
     assert_gfm_table_shows(markdown, component.table(site))
     assert not soup.find("script")
@@ -309,9 +309,9 @@ def test_embed_shows_what_the_page_shows(html, component):
 
 
 @pytest.mark.parametrize("component", components.COMPONENTS, ids=lambda c: c.name)
-def test_component_page_has_the_embed_control(html, component):
+def test_component_page_has_the_embed_control(html, site, component):
     [control] = [d for d in html(support.page_url(component.page)).select("details.ovc-embed")
-                 if component.title in d.summary.get_text()]
+                 if component.heading(site) in d.summary.get_text()]
     codes = [code.get_text() for code in control.select("pre > code")]
     url = f"https://ai-models.intranet.example/embed/{component.name}/?theme=auto"
     assert len(codes) == 2 and all(f'<iframe src="{url}"' in code for code in codes)

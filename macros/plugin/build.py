@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 
 from ..data.freshness import overdue
 from ..models import Site
-from ..publish import drawings, exports
+from ..publish import components, drawings, exports
 from ..render import slots
 from ..render.glossary import Glossary
 
@@ -53,6 +53,7 @@ class Build:
         self.macros_env = None  # mkdocs-macros' environment, for its page templates
         self.failures: dict[str, list[str]] = {}  # page source -> what failed while rendering it
         self.said: set = set()  # stale drawings already warned about in this build
+        self.components = components.resolve(site)  # the registry, titles from this data
         setattr(config, _ATTRIBUTE, self)
 
     @staticmethod

@@ -82,7 +82,8 @@ def on_env(env, config, files):
 @_plain
 def on_files(files, config):
     """One generated page per registered component at /embed/<name>/ (publish/components.py)."""
-    for c in components.COMPONENTS:
+    build = Build.of(config)
+    for c in components.COMPONENTS if build is None else build.components:
         page = File.generated(config, components.embed_src(c.name), content=components.embed_page(c),
                               inclusion=InclusionLevel.NOT_IN_NAV)
         page.dest_uri = components.embed_dest(c.name, config.use_directory_urls)

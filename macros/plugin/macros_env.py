@@ -61,11 +61,17 @@ def _register(env, build: Build, macro, name: str) -> None:
 
 
 def start_page(build: Build, page) -> None:
-    """Before mkdocs-macros renders a page: no blocks yet, and its page templates kept compiled."""
+    """Before mkdocs-macros renders a page: no blocks yet, and its page templates kept compiled. The
+    title and the description in a page's front matter may use the macros too, e.g. "{{ guide_title() }}"
+    or "{{ how_many('cheatsheet') | capitalize }} situations ..."."""
     build.start_page(page.file.src_uri)
     jinja = build.macros_env.env
     if not hasattr(jinja.from_string, "cached"):
         jinja.from_string = _cached_from_string(build.macros_env, build)
+    for key in ("title", "description"):  # the theme reads both from the front matter itself
+        value = page.meta.get(key)
+        if isinstance(value, str) and "{{" in value:
+            page.meta[key] = type(jinja).from_string(jinja, value).render()
 
 
 def _bind(render, site, **options):
@@ -164,6 +170,8 @@ def _define_embeds(env, build: Build) -> None:
         raise PluginError("\n".join(problems))
     origin = env.conf.get("site_url") or ""
     udu = env.conf["use_directory_urls"]
+    registry = build.components
+    by_name = {c.name: c for c in registry}
     # The resize script as this build serves it (MkDocs copies it unchanged from docs_dir).
     integrity = policy.integrity((Path(env.conf["docs_dir"]) / embeds.RESIZER).read_bytes())
 
@@ -172,7 +180,7 @@ def _define_embeds(env, build: Build) -> None:
 
     def with_control(macro_name: str):
         inner = env.macros[macro_name]
-        owners = [c for c in components.COMPONENTS if c.macro == macro_name]
+        owners = [c for c in registry if c.macro == macro_name]
 
         @functools.wraps(inner)
         def wrapped(*args, **kwargs):
@@ -187,13 +195,13 @@ def _define_embeds(env, build: Build) -> None:
             return out
         return wrapped
 
-    for macro_name in {c.macro for c in components.COMPONENTS}:
+    for macro_name in {c.macro for c in registry}:
         env.macro(with_control(macro_name), macro_name)
-    _register(env, build, lambda: stash(embeds.embed_catalogue(_root(env), udu)), "embed_catalogue")
+    _register(env, build, lambda: stash(embeds.embed_catalogue(registry, _root(env), udu)), "embed_catalogue")
     _register(env, build, lambda: stash(embeds.api_catalogue(build.site, _root(env))), "api_catalogue")
-    _register(env, build, lambda name: stash(embeds.embed_snippets(name, origin or _root(env), _root(env), udu,
-                                                                   integrity=integrity)), "embed_snippets")
-    _register(env, build, lambda name: stash(embeds.embed_preview(name, _root(env), udu)), "embed_preview")
+    _register(env, build, lambda name: stash(embeds.embed_snippets(by_name[name], origin or _root(env), _root(env),
+                                                                   udu, integrity=integrity)), "embed_snippets")
+    _register(env, build, lambda name: stash(embeds.embed_preview(by_name[name], _root(env), udu)), "embed_preview")
     hosts = list(env.conf["extra"].get("embed_hosts", []))
     _register(env, build, lambda: stash(embeds.security_headers(hosts)), "security_headers")
     _register(env, build, lambda: stash(embeds.nginx_headers(hosts)), "nginx_headers")

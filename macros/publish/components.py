@@ -10,7 +10,7 @@ the macro's output, /embed/<name>/ is generated, and the tests pick it up.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from ..models import Site
@@ -24,7 +24,9 @@ SITE_ID = "ovc"  # prefix of the height message an embed sends: {"ovc-height": {
 @dataclass(frozen=True)
 class Component:
     name: str                  # slug in URLs: kebab-case
-    title: str                 # shown to people: the embed's <title>, iframe title, export heading
+    # Shown to people (the embed's <title>, the iframe's title, the export's heading); a function of
+    # the data when the data decides it (resolve() fills it in for a build).
+    title: str | Callable[[Site], str]
     page: str                  # the page of the site that shows it (path under content/)
     macro: str                 # the macro that page calls; the embed page calls the same one
     args: tuple = ()           # that macro's arguments
@@ -32,6 +34,10 @@ class Component:
     diagram: Callable[[Site], str] | None = None          # mermaid source: .md (mermaid), .mmd, .svg
     extra: tuple = ()          # further (macro, args) shown below it in the embed, e.g. a legend
     height: int = 600          # the iframe's height before its first message
+
+    def heading(self, site: Site) -> str:
+        """The title for this data."""
+        return self.title(site) if callable(self.title) else self.title
 
     def call(self, macro: str | None = None, args: tuple | None = None) -> str:
         """The Jinja call of the macro, as a page writes it: reasons_list('open')."""
@@ -74,11 +80,16 @@ COMPONENTS: list[Component] = [
               table=tables.access_routes, height=3000),
     Component("glossary", "Glossary", "glossary.md", "glossary_list",
               table=tables.glossary, height=2000),
-    Component("guide", "Five-step guide", "guide.md", "guide_steps", table=tables.guide, height=2600),
+    Component("guide", render.guide_title, "guide.md", "guide_steps", table=tables.guide, height=2600),
     Component("helper", "Decision helper", "helper.md", "decision_helper", height=1400),
     Component("calculator", "Break-even calculator", "calculator.md", "calculator", height=1400),
 ]
 BY_NAME = {c.name: c for c in COMPONENTS}
+
+
+def resolve(site: Site) -> list[Component]:
+    """The registry for this data: every title a string."""
+    return [replace(c, title=c.heading(site)) for c in COMPONENTS]
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -118,13 +129,15 @@ def export_path(name: str, suffix: str) -> str:
 
 
 def embed_page(component: Component) -> str:
-    """The Markdown of /embed/<name>/: the component's own macro calls, nothing else."""
+    """The Markdown of /embed/<name>/: the component's own macro calls, nothing else (`component`
+    from resolve(), or a title from the data is left to the page's own title)."""
     calls = [component.call()] + [component.call(m, a) for m, a in component.extra]
+    title = component.title if isinstance(component.title, str) else component.name
     return ("---\n"
-            f"title: {component.title!r}\n"
+            f"title: {title!r}\n"
             "template: embed.html\n"
             "render_macros: true\n"
             f"ovc_embed: {component.name}\n"
-            f"description: {('Embeddable: ' + component.title)!r}\n"
+            f"description: {('Embeddable: ' + title)!r}\n"
             "search:\n  exclude: true\n"
             "---\n\n" + "\n\n".join("{{ " + call + " }}" for call in calls) + "\n")

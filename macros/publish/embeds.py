@@ -14,7 +14,7 @@ from ..render import slots
 from ..render.env import render_template as _render
 from ..render.escape import html
 from . import policy
-from .components import BY_NAME, COMPONENTS, Component, embed_url, export_path, page_url
+from .components import Component, embed_url, export_path, page_url
 from .exports import api_index
 
 RESIZER = "assets/embed/resizer.js"
@@ -51,9 +51,9 @@ def embed_control(component: Component, origin: str, root: str, udu: bool = True
                    guide=_guide(root, udu))
 
 
-def embed_catalogue(root: str, udu: bool = True) -> str:
+def embed_catalogue(components: list[Component], root: str, udu: bool = True) -> str:
     rows = [(c, root + embed_url(c.name, udu), root + page_url(c.page, udu), _links(c, root))
-            for c in COMPONENTS]
+            for c in components]
     return _render("embed_catalogue.html.j2", rows=rows, embed_path=lambda n: "/" + embed_url(n))
 
 
@@ -62,19 +62,18 @@ def api_catalogue(site: Site, root: str) -> str:
                    index=root + "api/v1/index.json")
 
 
-def embed_snippets(name: str, origin: str, root: str, udu: bool = True, *, integrity: str) -> str:
+def embed_snippets(component: Component, origin: str, root: str, udu: bool = True, *, integrity: str) -> str:
     """The embed codes of one component as copyable blocks (for the Embed & export page)."""
-    component = BY_NAME[name]
     return _render("embed_snippets.html.j2", component=component,
                    codes=codes(component, origin, udu, integrity=integrity),
                    origin=origin, root=root)
 
 
-def embed_preview(name: str, root: str, udu: bool = True) -> str:
+def embed_preview(component: Component, root: str, udu: bool = True) -> str:
     """A live iframe of a component on this site, sized by the resize script. From this site itself,
     so without integrity= and crossorigin: opened from disk (`make dist`), a page may not make the
     CORS request those ask for, and would get no script at all."""
-    component = BY_NAME[name]
+    name = component.name
     return Markup(
         f'<div class="ovc-embed-preview"><iframe src="{root}{embed_url(name, udu)}?theme=auto" '
         f'title="Preview: {html(component.title)}" height="{component.height}" '

@@ -13,7 +13,7 @@ import msgspec
 from ..data.schema import committed_text
 from ..models import FILES, Site
 from ..render import escape, links
-from .components import COMPONENTS, Component, embed_url, export_path, page_url
+from .components import Component, embed_url, export_path, page_url, resolve
 from .tables import Table
 
 API = "api/v1"
@@ -102,7 +102,8 @@ def _json(value) -> str:
 def files(site: Site, site_name: str, origin: str) -> dict[str, str]:
     """Every export, by its path under the built site. `origin` is the site's URL, ending in /."""
     out: dict[str, str] = {}
-    for c in COMPONENTS:
+    components = resolve(site)
+    for c in components:
         if c.table or c.diagram:
             out[export_path(c.name, "md")] = markdown_document(c, site, site_name, origin)
         if c.table:
@@ -118,5 +119,5 @@ def files(site: Site, site_name: str, origin: str) -> dict[str, str]:
     out["exports/index.json"] = _json({
         "components": [{"name": c.name, "title": c.title, "embed": embed_url(c.name),
                         "page": page_url(c.page),
-                        "files": [export_path(c.name, s) for s in c.exports]} for c in COMPONENTS]})
+                        "files": [export_path(c.name, s) for s in c.exports]} for c in components]})
     return out

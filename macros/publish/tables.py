@@ -14,7 +14,7 @@ from ..models import Site
 from ..render import arrange
 from ..render import labels as L
 from ..render.links import Prose as P
-from ..render.pages import cheatsheet_rows
+from ..render.pages import cheatsheet_rows, guide_title
 
 
 @dataclass(frozen=True)
@@ -117,5 +117,5 @@ def guide(site: Site) -> Table:
              " or ".join(options_[o].name for o in [a.option, *a.also]) if a.option else L.NEXT_QUESTION,
              P(a.reason), *_cited(site, c)]
             for c in decision.guide(site.criteria) for a in c.answers]
-    return Table("Five-step guide", ["Step", "Question", "Answer", "Effect", "Leads to", "Why",
+    return Table(guide_title(site), ["Step", "Question", "Answer", "Effect", "Leads to", "Why",
                                      L.SOURCES, L.REVIEWED], rows, numeric=("Step",))

@@ -48,3 +48,12 @@ TONE_TEXT = "#1b1b1b"
 # Flowchart outcome boxes: the tone's stroke colour at this opacity (8-digit hex), and no text colour,
 # so the theme's own label colour stays readable on the light and on the dark scheme (and on wikis).
 TONE_DIAGRAM_ALPHA = "33"
+
+
+_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+
+
+def number_word(count: int) -> str:
+    """A count as prose writes it: one to twenty in words, larger ones in digits."""
+    return _NUMBERS[count] if 0 <= count < len(_NUMBERS) else f"{count:,}"

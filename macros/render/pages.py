@@ -246,7 +246,7 @@ def helper_model(site: Site) -> dict:
 def decision_helper(site: Site) -> str:
     """The interactive helper: a form of every criterion, the result it gives, and the model as JSON."""
     start = decision.evaluate({}, site.criteria)
-    return _render("decision_helper.html.j2", criteria=site.criteria.criteria,
+    return _render("decision_helper.html.j2", criteria=site.criteria.criteria, guide_title=guide_title(site),
                    options=site.options.options, start=start,
                    model=_script_json(helper_model(site)))
 
@@ -267,6 +267,24 @@ def calculator(site: Site) -> str:
     groups = arrange.calculator_groups(site, labels.CALCULATOR_GROUPS)
     return _render("calculator.html.j2", calc=calc, groups=groups, result=result, max_number=MAX_NUMBER,
                    fields=site.by_id["calculator"], money=money, whole=whole, sources=site.by_id["sources"])
+
+
+# --- counts and titles that follow from the data -------------------------------------------------------
+
+def guide_title(site: Site) -> str:
+    """The step-by-step guide's name, from its number of steps: "Five-step guide"."""
+    return f"{labels.number_word(len(decision.guide(site.criteria))).capitalize()}-step guide"
+
+
+def how_many(site: Site, what: str) -> str:
+    """How many there are, in words, for a page's prose: the records of a data file (`cheatsheet`,
+    `criteria`, ...), the guide's steps (`guide-steps`) or the helper's questions beyond them
+    (`other-questions`)."""
+    steps = len(decision.guide(site.criteria))
+    counts = {"guide-steps": steps, "other-questions": len(site.criteria.criteria) - steps}
+    if what not in counts and what not in site.by_id:
+        raise ValueError(f"how_many: expected a data file's name, 'guide-steps' or 'other-questions', got {what!r}")
+    return labels.number_word(counts[what] if what in counts else len(site.by_id[what]))
 
 
 MACROS = {
@@ -290,5 +308,7 @@ MACROS = {
     "guide_steps": guide_steps,
     "decision_helper": decision_helper,
     "calculator": calculator,
+    "guide_title": guide_title,
+    "how_many": how_many,
 }
 
