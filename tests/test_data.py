@@ -3,6 +3,8 @@ category and option is used, and no comparison dimension is there twice. That th
 trees and situations are on the site is checked fact by fact in test_articles.py."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from macros.data import load_site
@@ -30,17 +32,29 @@ def test_dimensions_are_merged_no_two_say_the_same():
     assert len(set(texts)) == len(texts), "two dimensions with the same open and closed text"
 
 
-def test_every_category_and_option_is_used():
+def test_every_category_is_used():
+    """A category's dimensions are its table group (the build refuses one without any)."""
     assert {d.category for d in DIMENSIONS} == set(SITE.by_id["categories"])
-    recommended = {o for row in SITE.cheatsheet.cheatsheet for o in row.recommend}
-    leaves = {b.next for t in SITE.trees.trees for n in t.nodes for b in n.branches}
-    outcomes = {o for c in SITE.criteria.criteria for a in c.answers for o in (a.option, *a.also) if o}
-    unused = set(SITE.by_id["options"]) - recommended - leaves - outcomes - {SITE.criteria.fallback}
-    assert not unused, f"options no answer, cheat-sheet row or tree leads to: {sorted(unused)}"
 
 
-def test_every_source_is_cited():
-    from macros.models import FILES
-    cited = {s for name in FILES if name != "sources"
-             for record in getattr(getattr(SITE, name), name) for s in record.sources}
-    assert cited == set(SITE.by_id["sources"])
+def test_an_option_nothing_leads_to_and_a_source_nothing_cites_are_reminded_of(tmp_path):
+    """Both may be an editor's first step (the record, then what uses it), so the build says where
+    they are and builds."""
+    import yaml
+    from tests.support import build, copy_project
+    from macros.data.schema import schema_line
+    project = copy_project(tmp_path / "project")
+    for name, record in (("options", {"id": "unused-option", "name": "Unused", "side": "any", "tone": "grey",
+                                      "summary": "Nothing leads here.", "sources": [SITE.sources.sources[0].id],
+                                      "reviewed": SITE.sources.sources[0].reviewed}),
+                         ("sources", {"id": "uncited-source", "title": "Uncited", "summary": "Nobody cites it.",
+                                      "reviewed": SITE.sources.sources[0].reviewed})):
+        path = project / "data" / f"{name}.yml"
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc[name].append(record)
+        path.write_text(schema_line(name) + "\n" + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
+    result = build(tmp_path / "site", project)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"WARNING -  data/options\.yml:\d+: unused-option: no answer, cheat-sheet row", result.stderr)
+    assert re.search(r"WARNING -  data/sources\.yml:\d+: uncited-source: no record cites this source", result.stderr)

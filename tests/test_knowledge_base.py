@@ -77,4 +77,5 @@ def test_overdue_reviews_are_listed_and_warned_about_without_failing_the_build(t
     result = support.build(tmp_path / "site", tmp_path)
     assert result.returncode == 0, result.stderr
     first = site.dimensions.dimensions[0]
-    assert f"data/dimensions.yml: {first.id}: last reviewed" in result.stderr
+    line = site.lines[("dimensions", first.id, "reviewed")]
+    assert f"data/dimensions.yml:{line}: {first.id}.reviewed: last reviewed" in result.stderr

@@ -14,10 +14,10 @@ import re
 import sys
 from pathlib import Path
 
-from tools.project import ROOT
+from tools.project import CHECKOUT, ROOT
 
 RUN = 12  # consecutive words of an article that count as copied
-FINGERPRINTS = ROOT / "tests" / "articles.fingerprints"
+FINGERPRINTS = CHECKOUT / "tests" / "articles.fingerprints"
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2011": "-",
                         "\u00ad": None})
 

@@ -20,12 +20,12 @@ from pathlib import Path
 from macros.data import DataError, load_site
 from macros.data.loader import read_yaml
 from macros.data.validate import locate
-from tools.project import ROOT
+from tools.project import CHECKOUT, ROOT
 
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 # The mistakes are made in a small, fixed copy of data/ of their own, so that the messages (their
 # ids, lists and line numbers) stay the same whatever editors do to the site's data.
-FIXTURE = ROOT / "tests" / "fixtures" / "data"
+FIXTURE = CHECKOUT / "tests" / "fixtures" / "data"
 TODAY = dt.date.today()
 START, END = "<!-- catalogue:start -->", "<!-- catalogue:end -->"
 # One problem as an editor sees it: file, line, record.field (or syntax/file), message.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ..data.freshness import overdue
+from ..data.reminders import reminders
 from ..models import Site
 from ..publish import components, drawings, exports
 from ..render import slots
@@ -20,7 +20,7 @@ from ..render.glossary import Glossary
 _ATTRIBUTE = "ovc_build"
 # Not under the "mkdocs" logger on purpose: an overdue review is a reminder, and `--strict` would
 # turn an MkDocs warning into a failed build.
-_log = logging.getLogger("ovc.freshness")
+_log = logging.getLogger("ovc.reminders")
 if not _log.handlers:
     _handler = logging.StreamHandler()
     _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
@@ -62,12 +62,10 @@ class Build:
         return getattr(config, _ATTRIBUTE, None)
 
     def remind(self, today) -> None:
-        """A reminder (not a failure) for every record not reviewed for too long."""
-        for review in overdue(self.site, today, self.max_age_days):
-            line = self.site.lines.get((review.kind, review.id, "reviewed"), 1)
-            _log.warning(f"data/{review.kind}.yml:{line}: {review.id}.reviewed: last reviewed {review.reviewed} "
-                         f"({review.age_days} days ago, over {self.max_age_days}); check it against its "
-                         "sources and update 'reviewed'")
+        """A reminder (not a failure) for each record not reviewed for too long, each option nothing
+        leads to and each source nothing cites (data/reminders.py)."""
+        for reminder in reminders(self.site, today, self.max_age_days):
+            _log.warning(str(reminder))
 
     def warn_stale(self, found: list[tuple[str, str, str]]) -> None:
         """A reminder for each drawing that no longer shows its data: (tree id, which drawing, effect).

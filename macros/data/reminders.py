@@ -1,0 +1,35 @@
+"""What the build reminds editors of without failing: records not reviewed for too long, options that
+nothing leads to, sources that no record cites. Each is a located line like a problem's, so an
+editor finds the record at once; none stops a build, because an editor may add the record first and
+what uses it later."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..models import FILES, Site
+from .freshness import overdue
+from .problems import Problem
+
+
+def reminders(site: Site, today: dt.date, max_age_days: int) -> list[Problem]:
+    out = []
+    for review in overdue(site, today, max_age_days):
+        out.append(Problem(f"data/{review.kind}.yml", site.lines.get((review.kind, review.id, "reviewed"), 1),
+                           f"{review.id}.reviewed",
+                           f"last reviewed {review.reviewed} ({review.age_days} days ago, over {max_age_days}); "
+                           "check it against its sources and update 'reviewed'"))
+    recommended = {o for row in site.cheatsheet.cheatsheet for o in row.recommend}
+    leaves = {b.next for tree in site.trees.trees for node in tree.nodes for b in node.branches}
+    answered = {o for c in site.criteria.criteria for a in c.answers for o in (a.option, *a.also) if o}
+    for option in site.options.options:
+        if option.id not in recommended | leaves | answered | {site.criteria.fallback}:
+            out.append(Problem("data/options.yml", site.lines.get(("options", option.id), 1), option.id,
+                               "no answer, cheat-sheet row or tree leads to this option, so no reader is "
+                               "told of it; route something to it (criteria.yml, cheatsheet.yml) or remove it"))
+    cited = {s for name in FILES if name != "sources"
+             for record in getattr(getattr(site, name), name) for s in record.sources}
+    for source in site.sources.sources:
+        if source.id not in cited:
+            out.append(Problem("data/sources.yml", site.lines.get(("sources", source.id), 1), source.id,
+                               "no record cites this source; cite it in a record's 'sources' or remove it"))
+    return out
