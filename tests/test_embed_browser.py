@@ -36,8 +36,7 @@ def site_url(built_site):
 
 def script_code(html, component, site_url: str) -> str:
     """The code with the resize script that the component's own page gives, for this server."""
-    [control] = [d for d in html(support.page_url(component.page)).select("details.ovc-embed")
-                 if component.title in d.summary.get_text()]
+    [control] = html(support.page_url(component.page)).select(f'details.ovc-embed[data-component="{component.name}"]')
     return control.select("pre > code")[1].get_text().replace(PUBLISHED, site_url)
 
 

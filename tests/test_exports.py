@@ -310,8 +310,8 @@ def test_embed_shows_what_the_page_shows(html, component):
 
 @pytest.mark.parametrize("component", components.COMPONENTS, ids=lambda c: c.name)
 def test_component_page_has_the_embed_control(html, site, component):
-    [control] = [d for d in html(support.page_url(component.page)).select("details.ovc-embed")
-                 if component.heading(site) in d.summary.get_text()]
+    [control] = html(support.page_url(component.page)).select(f'details.ovc-embed[data-component="{component.name}"]')
+    assert component.heading(site) in control.summary.get_text()
     codes = [code.get_text() for code in control.select("pre > code")]
     url = f"https://ai-models.intranet.example/embed/{component.name}/?theme=auto"
     assert len(codes) == 2 and all(f'<iframe src="{url}"' in code for code in codes)

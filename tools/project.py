@@ -27,6 +27,8 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
     it, to break or edit on purpose; with `data`, that folder as its data/ (its schema/ kept)."""
     for part in ("content", "data", "macros", "overrides"):
         shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+    for file in ("mkdocs.yml", "README.md", "CONTRIBUTING.md"):
+        shutil.copy(ROOT / file, dest / file)
     if data is not None:
         for file in (dest / "data").glob("*.yml"):
             file.unlink()
@@ -37,8 +39,6 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
         config = dest / "mkdocs.yml"
         config.write_text(config.read_text(encoding="utf-8").replace("  anchors: warn", "  anchors: info"),
                           encoding="utf-8")
-    for file in ("mkdocs.yml", "README.md", "CONTRIBUTING.md"):
-        shutil.copy(ROOT / file, dest / file)
     return dest
 
 
