@@ -135,10 +135,19 @@ Url = Annotated[str, Meta(pattern=URL_PATTERN, max_length=500,
                           description="A web address, https://... (or http://...).")]
 
 
+SourceKind = Literal["background-article", "law", "regulator", "licence", "provider", "dataset", "paper",
+                     "software", "estimate"]
+
+
 class Source(Strict, kw_only=True):
     """A published work the facts come from: an article, a licence text, a law, a dataset, a
     provider's page."""
     id: Id
+    kind: Annotated[SourceKind, Meta(description=(
+        "What it is: one of the background articles the site began from; a law or a regulator's guidance; "
+        "a licence text; a provider's own page; a dataset; a paper; a project's own documentation "
+        "(software); or the editors' illustrative estimate. Decision rules, licence terms and regulation "
+        "statements must cite at least one source that is neither a background article nor an estimate."))]
     title: Text
     url: Annotated[Url | None, Meta(description="Where a reader can check it.")] = None
     publisher: Text | None = None
@@ -149,6 +158,9 @@ class Source(Strict, kw_only=True):
         description="File name of the article's copy under shared/seeds/; absent for the editors' own "
                     "illustrative figures.")] = None
     summary: Prose
+    note: Annotated[Prose | None, Meta(
+        description="What a reader should know about the source itself: how it was read, what is "
+                    "unknown of it.")] = None
     reviewed: Reviewed
 
 

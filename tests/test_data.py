@@ -47,7 +47,7 @@ def test_an_option_nothing_leads_to_and_a_source_nothing_cites_are_reminded_of(t
     for name, record in (("options", {"id": "unused-option", "name": "Unused", "side": "any", "tone": "grey",
                                       "summary": "Nothing leads here.", "sources": [SITE.sources.sources[0].id],
                                       "reviewed": SITE.sources.sources[0].reviewed}),
-                         ("sources", {"id": "uncited-source", "title": "Uncited", "summary": "Nobody cites it.",
+                         ("sources", {"id": "uncited-source", "kind": "estimate", "title": "Uncited", "summary": "Nobody cites it.",
                                       "reviewed": SITE.sources.sources[0].reviewed})):
         path = project / "data" / f"{name}.yml"
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))

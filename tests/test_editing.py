@@ -108,7 +108,7 @@ def add_a_record_to_every_file(p: Project) -> None:
 
 
 def add_a_source_and_cite_it(p: Project) -> None:
-    p.records("sources").append({"id": "an-added-source", "title": "An added source",
+    p.records("sources").append({"id": "an-added-source", "kind": "provider", "title": "An added source",
                                  "url": "https://example.org/an-added-source", "summary": "What it says.",
                                  "reviewed": dt.date.today()})
     p.records("dimensions")[0]["sources"].append("an-added-source")

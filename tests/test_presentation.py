@@ -33,6 +33,7 @@ def allowed(model: type, field: str) -> set[str]:
     ("ROUTE_SIDES", models.AccessRoute, "side"),
     ("EFFECTS", models.Answer, "effect"),
     ("CALCULATOR_GROUPS", models.CalculatorInput, "group"),
+    ("SOURCE_KINDS", models.Source, "kind"),
 ])
 def test_each_display_map_covers_exactly_the_values_the_schema_allows(shown, model, field):
     assert set(getattr(labels, shown)) == allowed(model, field)

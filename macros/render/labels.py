@@ -57,3 +57,10 @@ _NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eigh
 def number_word(count: int) -> str:
     """A count as prose writes it: one to twenty in words, larger ones in digits."""
     return _NUMBERS[count] if 0 <= count < len(_NUMBERS) else f"{count:,}"
+
+
+# What a source is (models.Source.kind), as the Sources page groups them.
+SOURCE_KINDS = {"law": "Laws and regulators' guidance", "regulator": "Laws and regulators' guidance",
+                "licence": "Licence texts", "provider": "Providers' own pages", "dataset": "Datasets",
+                "paper": "Papers", "software": "Projects' own documentation",
+                "background-article": "Background articles", "estimate": "The editors' estimates"}
