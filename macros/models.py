@@ -267,7 +267,8 @@ class Command(Strict, kw_only=True):
 class AccessRoute(Record, kw_only=True):
     """One way to reach a model: chat, automation tool, SDK, local runner, API host, ..."""
     name: Text
-    side: Literal["open", "closed"]
+    side: Annotated[Literal["open", "closed", "both"], Meta(
+        description="The kind of model it reaches: closed, open-weight, or both (a cloud catalogue).")]
     summary: Prose
     best_for: Prose
     requires: Prose
@@ -318,6 +319,17 @@ class Reason(Record, kw_only=True):
     kind: Literal["reason", "better-when"]
     title: Text
     text: Prose
+
+
+class Rule(Record, kw_only=True):
+    """One statement of a law or of a regulator's guidance that bears on the choice: a date, a duty, an
+    exemption, what a contract must say. It cites the law or the guidance itself."""
+    law: Annotated[Literal["eu-ai-act", "gdpr", "hipaa"], Meta(description="The law it is about.")]
+    topic: Annotated[Literal["dates", "obligations", "open-source", "modification", "contracts", "transfers"],
+                     Meta(description="What part of the law the statement is about.")]
+    title: Text
+    statement: Prose
+    applies_from: Annotated[dt.date | None, Meta(description="When it applies, where it is a date.")] = None
 
 
 class Trend(Record, kw_only=True):
@@ -410,6 +422,10 @@ class ReasonsFile(Strict, kw_only=True):
     reasons: Annotated[list[Reason], Meta(min_length=1)]
 
 
+class RegulationFile(Strict, kw_only=True):
+    regulation: Annotated[list[Rule], Meta(min_length=1)]
+
+
 class TrendsFile(Strict, kw_only=True):
     trends: Annotated[list[Trend], Meta(min_length=1)]
 
@@ -431,6 +447,7 @@ FILES: dict[str, type[Strict]] = {
     "open_parts": OpenPartsFile,
     "reasons": ReasonsFile,
     "trends": TrendsFile,
+    "regulation": RegulationFile,
     "calculator": CalculatorFile,
 }
 
@@ -453,6 +470,7 @@ class Site:
     open_parts: OpenPartsFile
     reasons: ReasonsFile
     trends: TrendsFile
+    regulation: RegulationFile
     calculator: CalculatorFile
     by_id: dict = field(default_factory=dict)  # "options" -> {id: Option}, ...
     # ("options", id) -> the line its record starts on; ("options", id, "reviewed") -> its `reviewed`

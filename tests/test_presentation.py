@@ -34,6 +34,8 @@ def allowed(model: type, field: str) -> set[str]:
     ("EFFECTS", models.Answer, "effect"),
     ("CALCULATOR_GROUPS", models.CalculatorInput, "group"),
     ("SOURCE_KINDS", models.Source, "kind"),
+    ("LAWS", models.Rule, "law"),
+    ("LAW_TOPICS", models.Rule, "topic"),
 ])
 def test_each_display_map_covers_exactly_the_values_the_schema_allows(shown, model, field):
     assert set(getattr(labels, shown)) == allowed(model, field)

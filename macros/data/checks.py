@@ -311,6 +311,7 @@ def all_checks(files: dict, today: dt.date) -> Iterator[Finding]:
     yield from not_in_future("calculator", files["calculator"].calculator, today, "as_of")
     yield from catalogue(files, today)
     yield from glossary(files["glossary"])
+    yield from primary_backing(files)
 
 
 def _prose(struct, loc: tuple) -> Iterator[tuple[tuple, str]]:
@@ -338,3 +339,26 @@ def page_links(files: dict, pages: set[str]) -> Iterator[Finding]:
                         yield (name, loc, f"the link [{label}]({target}) leads to '{page}', which is not a page "
                                           f"of the site; link to a file under content/, such as "
                                           f"{', '.join(sorted(pages)[:4])} ...")
+
+
+# Files whose records tell a reader what to do or what the law or a licence says: each record rests on
+# at least one primary source (a law, a licence text, a provider's own page, a dataset, ...).
+NEEDS_PRIMARY = {"criteria": "a decision rule", "regulation": "a statement of the law", "licences": "a licence term"}
+_NOT_PRIMARY = ("background-article", "estimate")
+
+
+def primary_backing(files: dict) -> Iterator[Finding]:
+    kinds = {s.id: s.kind for s in files["sources"].sources}
+    for index, source in enumerate(files["sources"].sources):
+        if source.kind not in _NOT_PRIMARY and source.url is None:
+            yield ("sources", ("sources", index, "kind"),
+                   f"a source of kind '{source.kind}' needs its 'url', so that readers can check it")
+    for name, what in NEEDS_PRIMARY.items():
+        if name not in files:
+            continue
+        for index, record in enumerate(getattr(files[name], name)):
+            if all(kinds.get(s) in _NOT_PRIMARY for s in record.sources):
+                yield (name, (name, index, "sources"),
+                       f"{what} must rest on a primary source, not only on background articles or estimates: "
+                       "cite the law, the licence text, the provider's own page or the dataset it follows from "
+                       "(add it to sources.yml with its url)")

@@ -3,6 +3,7 @@ its exports (publish/tables.py) can never list the same data differently."""
 from __future__ import annotations
 
 from ..models import Site
+from . import labels
 
 
 def comparison_groups(site: Site) -> list[tuple]:
@@ -12,8 +13,10 @@ def comparison_groups(site: Site) -> list[tuple]:
 
 
 def access_routes(site: Site) -> list:
-    """Every way to reach a model, closed routes first, each side in file order."""
-    return sorted(site.access_routes.access_routes, key=lambda r: r.side != "closed")
+    """Every way to reach a model, closed routes first, then open ones, then those that reach both;
+    each side in file order."""
+    order = list(labels.ROUTE_SIDES)
+    return sorted(site.access_routes.access_routes, key=lambda r: order.index(r.side))
 
 
 def glossary_terms(site: Site) -> list:

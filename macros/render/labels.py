@@ -14,6 +14,7 @@ COLUMNS = {
     "families": ["Model", "Vendor", "Openness", "Modality", "Ways in", "Note"],
     "open_parts": ["Part", "When it is open", "How often", "Examples"],
     "use_case_routes": ["Task", "Use", "Model", "Why"],
+    "regulation_dates": ["Applies from", "What applies"],
 }
 # Columns only the exports carry (on the pages this is a row group, a citation or a date line).
 CATEGORY, USE_CASE, SOURCES, REVIEWED, AS_OF = "Category", "Use case", "Sources", "Reviewed", "As of"
@@ -22,7 +23,7 @@ LEANS = {"open": "Open", "closed": "Closed", "depends": "Depends"}
 OPENNESS = {"closed": "Closed", "open-weight": "Open-weight"}
 HOW_COMMON = {"common": "Common", "varies": "Varies", "rare": "Rare"}
 OPTION_SIDES = {"open": "Open-weight", "closed": "Closed", "mixed": "Both", "any": "Either"}
-ROUTE_SIDES = {"closed": "closed models", "open": "open-weight models"}
+ROUTE_SIDES = {"closed": "closed models", "open": "open-weight models", "both": "both kinds of model"}
 NONE = "—"  # an empty cell
 ANY = "Any"  # exports: a cheat-sheet situation that no answer defines
 NEXT_QUESTION = "Next question"  # a guide answer that recommends nothing yet
@@ -64,3 +65,11 @@ SOURCE_KINDS = {"law": "Laws and regulators' guidance", "regulator": "Laws and r
                 "licence": "Licence texts", "provider": "Providers' own pages", "dataset": "Datasets",
                 "paper": "Papers", "software": "Projects' own documentation",
                 "background-article": "Background articles", "estimate": "The editors' estimates"}
+# The laws a rule of regulation.yml is about (models.Rule.law).
+LAWS = {"eu-ai-act": "EU AI Act (Regulation (EU) 2024/1689)", "gdpr": "GDPR (Regulation (EU) 2016/679)",
+        "hipaa": "HIPAA (United States)"}
+# What part of a law a statement of regulation.yml is about (models.Rule.topic), in the order the
+# Regulation page shows them.
+LAW_TOPICS = {"dates": "When each part applies", "obligations": "Duties of model providers",
+              "open-source": "The open-source exemption", "modification": "Fine-tuning and modifying a model",
+              "contracts": "Contracts with providers", "transfers": "Transfers outside the EEA"}

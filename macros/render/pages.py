@@ -173,6 +173,23 @@ def trends_list(site: Site) -> str:
     return _render("trends_list.md.j2", trends=site.trends.trends, sources=site.by_id["sources"])
 
 
+def _in_time(rule) -> tuple:
+    return (rule.applies_from is None, rule.applies_from or dt.date.min)
+
+
+def regulation_list(site: Site, law: str | None = None) -> str:
+    """What the law says, one section per law (or only `law`), one group per topic; dates as a table."""
+    if law is not None and law not in labels.LAWS:
+        raise ValueError(f"regulation_list: law must be one of {', '.join(labels.LAWS)}, got {law!r}")
+    laws = [(key, [(topic, [r for r in site.regulation.regulation if r.law == key and r.topic == topic])
+                   for topic in labels.LAW_TOPICS])
+            for key in labels.LAWS if law in (None, key)]
+    laws = [(key, [(t, sorted(rules, key=_in_time) if t == "dates" else rules) for t, rules in topics if rules])
+            for key, topics in laws]
+    return _render("regulation_list.md.j2", laws=[(k, topics) for k, topics in laws if topics],
+                   sources=site.by_id["sources"])
+
+
 def families_table(site: Site) -> str:
     """The model families the sources name, with openness, modality and ways in."""
     return _render("families_table.html.j2", families=site.families.families,
@@ -299,6 +316,7 @@ MACROS = {
     "reasons_list": reasons_list,
     "better_when": better_when,
     "trends_list": trends_list,
+    "regulation_list": regulation_list,
     "families_table": families_table,
     "use_cases_list": use_cases_list,
     "access_routes_list": access_routes_list,
