@@ -107,7 +107,7 @@ def _after_macros(markdown, page, config, files):
     if build is None:
         return markdown
     build.raise_failures(page.file.src_uri)
-    return build.abbreviated(markdown)
+    return markdown
 
 
 on_page_markdown = CombinedEvent(_before_macros, _after_macros)
@@ -116,12 +116,16 @@ on_page_markdown = CombinedEvent(_before_macros, _after_macros)
 @event_priority(0)  # no plugin converts content here; these three run in this order, below
 @_plain
 def on_page_content(html, page, config, files):
-    """After Markdown: (1) the generated HTML into its slots, so that (2) and (3) see each page as
-    readers will; (2) in an embed, links to places on the page lead to the component's own page;
-    (3) each diagram that was drawn ahead of time becomes a drawing slot (publish/drawings.py)."""
+    """After Markdown: (1) the generated HTML into its slots, so that the rest see each page as
+    readers will; (2) citations numbered, the page's sources and review date, glossary terms
+    (Build.finish); (3) in an embed, links to places on the page (a citation's number too) lead to
+    the component's own page; (4) each diagram that was drawn ahead of time becomes a drawing slot
+    (publish/drawings.py)."""
     build = Build.of(config)
     if build is not None and slots.BLOCK_MARK in html:
         html = build.fill(html, page, files)
+    if build is not None:
+        html = build.finish(html, page, files)
     name = page.meta.get("ovc_embed")
     if name:
         target = files.get_file_from_path(components.BY_NAME[name].page).url_relative_to(page.file)
