@@ -204,14 +204,15 @@ def _raw_end(page_html: str, name: str, at: int) -> int:
 
 def popovers(entries: list[Entry], glossary_url: str) -> str:
     """The definitions of the entries marked on a page, each once, for their buttons to open; outside
-    the search index (data-search-exclude), so that no page is found for a definition it only opens."""
+    the search index, so that no page is found for a definition it only opens. (Each popover is
+    excluded itself: Material's indexer ends an exclusion at the first end tag of the same name.)"""
     if not entries:
         return ""
     items = "".join(
-        f'<div class="ovc-def" id="{POPOVER_PREFIX}{e.id}" popover>'
+        f'<div class="ovc-def" id="{POPOVER_PREFIX}{e.id}" popover data-search-exclude>'
         f'<p class="ovc-def__text"><strong>{escape(e.term)}</strong>: {escape(e.definition)}</p>'
         f'<p class="ovc-def__more"><a href="{escape(glossary_url)}#{e.id}">{escape(e.term)} in the glossary</a>'
         f'<button type="button" class="ovc-def__close" popovertarget="{POPOVER_PREFIX}{e.id}" '
         f'popovertargetaction="hide">Close</button></p></div>'
         for e in entries)
-    return f'<div class="ovc-defs" data-search-exclude>{items}</div>'
+    return f'<div class="ovc-defs">{items}</div>'

@@ -193,7 +193,7 @@ def faq_list(site: Site) -> str:
 
 def glossary_list(site: Site) -> str:
     """All glossary terms, alphabetically, each with its own anchor."""
-    return _render("glossary_list.md.j2", terms=arrange.glossary_terms(site))
+    return _render("glossary_list.md.j2", terms=arrange.glossary_terms(site), other_names=arrange.other_names)
 
 
 def freshness_table(site: Site, max_age_days: int, today: dt.date | None = None) -> str:
