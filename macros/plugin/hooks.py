@@ -10,6 +10,7 @@ bench's limit) has none, and then only the events that need no data do anything.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -78,10 +79,25 @@ def on_env(env, config, files):
     return env
 
 
+SEARCH_WORKER = "javascripts/search-worker.js"
+_SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
+
+
+def _search_worker() -> str:
+    """Material's search worker with search-query.js appended: a query is split into words as the
+    index is (see that file). Its own source-map line goes: the map is not beside it."""
+    import material
+    [worker] = (Path(material.__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js")
+    patch = (Path(__file__).parent / "search-query.js").read_text(encoding="utf-8")
+    return _SOURCE_MAP.sub("", worker.read_text(encoding="utf-8")) + ";\n" + patch
+
+
 @event_priority(0)  # any time: no plugin adds or reads files
 @_plain
 def on_files(files, config):
-    """One generated page per registered component at /embed/<name>/ (publish/components.py)."""
+    """One generated page per registered component at /embed/<name>/ (publish/components.py), and
+    the search worker (`_search_worker`)."""
+    files.append(File.generated(config, SEARCH_WORKER, content=_search_worker()))
     build = Build.of(config)
     for c in components.COMPONENTS if build is None else build.components:
         page = File.generated(config, components.embed_src(c.name), content=components.embed_page(c),
