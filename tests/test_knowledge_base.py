@@ -40,9 +40,29 @@ def test_every_glossary_term_opens_its_definition_somewhere(built_site, site):
     assert not unused, f"glossary terms used on no page: {unused}"
 
 
-def test_freshness_lists_every_record(html, site):
-    rows = html("freshness/").select("table#reviews tbody tr")
-    assert len(rows) == sum(len(getattr(getattr(site, name), name)) for name in FILES)
+def test_freshness_lists_every_record_by_data_file_collapsed_unless_overdue(html, site):
+    files = html("freshness/").select("details.ovc-freshness__file")
+    shown = {}
+    for details in files:
+        name = details.summary.code.get_text().removeprefix("data/").removesuffix(".yml")
+        shown[name] = [row.th.code.get_text() for row in details.select("tbody tr")]
+        assert details.has_attr("open") == bool(details.select("tr.ovc-overdue")), name
+        dates = [time["datetime"] for time in details.select("tbody time")]
+        assert dates == sorted(dates), f"{name}: oldest review first"
+    assert {name: sorted(ids) for name, ids in shown.items()} == {
+        name: sorted(r.id for r in getattr(getattr(site, name), name)) for name in FILES}
+
+
+def test_freshness_is_for_editors_not_in_the_readers_navigation(html):
+    """The Freshness page and the editors' page sit in a "For editors" section of the navigation."""
+    nav = html("").select_one("nav.md-nav--primary")
+    sections = {label.get_text(" ", strip=True): item for item in nav.select("li.md-nav__item--section")
+                for label in item.select(":scope > label.md-nav__link")}
+    assert "For editors" in sections
+    editors = {a["href"] for a in sections["For editors"].select("a[href]")}
+    assert {"freshness/", "editors/"} <= editors
+    readers = {a["href"] for name, item in sections.items() if name != "For editors" for a in item.select("a[href]")}
+    assert "freshness/" not in readers
 
 
 def test_access_steps_are_numbered_in_order(html, site):

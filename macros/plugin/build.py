@@ -149,9 +149,12 @@ class Build:
         its front matter counts towards its date, with the records it shows."""
         url_for = self.url_for(page, files)
         own = page.meta.get("reviewed")
+        if own is not None and (not isinstance(own, dt.date) or isinstance(own, dt.datetime)):
+            raise PluginError(f"{Path(self.config['docs_dir']).name}/{page.file.src_uri}: reviewed: expected "
+                              f"the date the page was last checked, written YYYY-MM-DD, got {own!r}")
         done = reading.finish(page_html, glossary=self.glossary, sources=self.site.by_id["sources"],
                               sources_href=url_for("sources.md", ""), glossary_href=url_for("glossary.md", ""),
-                              reviewed=own if isinstance(own, dt.date) else None)
+                              reviewed=own)
         for source_id in done.cited:
             url_for("sources.md", "#" + source_id)
         for term_id in done.defined:

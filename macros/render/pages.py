@@ -197,8 +197,9 @@ def glossary_list(site: Site) -> str:
 
 
 def freshness_table(site: Site, max_age_days: int, today: dt.date | None = None) -> str:
-    """Every record by review date, oldest first, overdue ones marked."""
-    return _render("freshness_table.html.j2", reviews=freshness.reviews(site, today or dt.date.today()),
+    """Every record's review date, one table per data file (in the order of FILES), oldest first,
+    overdue ones marked."""
+    return _render("freshness_table.html.j2", files=freshness.by_file(site, today or dt.date.today()),
                    max_age=max_age_days)
 
 
