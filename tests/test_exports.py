@@ -3,6 +3,7 @@ Markdown export parses with GitHub's own GFM parser to a row per record, every C
 JSON file validates against the schema beside it, and the exported mermaid is the page's diagram."""
 from __future__ import annotations
 
+import copy
 import csv
 import hashlib
 import io
@@ -307,6 +308,7 @@ def test_embed_shows_what_the_page_shows(html, component):
     # The same words (a term may open its definition on one and not the other: it is marked where
     # first used, and the page may use it earlier), and the same sources: a citation's number is its
     # place in its page's list.
+    mine, theirs = copy.copy(mine), copy.copy(theirs)  # the parsed pages are shared: change copies
     for element in (mine, theirs):
         for mark in element.select("sup.ovc-cite"):
             mark.replace_with(" ".join(sorted(a["href"].split("#")[1] for a in mark.select("a"))))
