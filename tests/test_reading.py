@@ -27,7 +27,7 @@ from tests.test_errors import edit
 
 PHONE = {"width": 390, "height": 844}
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
-NEVER_IN = [*HEADINGS, "th", "caption", "label", "legend", "summary", "dt", "a", "code", "pre"]
+NEVER_IN = [*HEADINGS, "th", "caption", "label", "legend", "summary", "dt", "a", "code", "pre", "cite"]
 
 
 def article(html, path):

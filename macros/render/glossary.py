@@ -26,10 +26,11 @@ from .links import plain
 
 _WORD = re.compile(r"\w+")
 # Elements whose text is never marked: code and scripts are not prose, a link's text already leads
-# somewhere, and headings, labels and table headers name things rather than use terms.
+# somewhere, and headings, labels, table headers and the titles of works (cite) name things rather
+# than use terms.
 SKIPPED = frozenset({
     "a", "code", "pre", "kbd", "samp", "script", "style", "template", "svg", "math", "textarea", "select",
-    "option", "output", "button", "label", "legend", "summary", "caption", "th", "dt", "abbr", "sup",
+    "option", "output", "button", "label", "legend", "summary", "caption", "th", "dt", "abbr", "sup", "cite",
     "h1", "h2", "h3", "h4", "h5", "h6", "title", "iframe", "object",
 })
 # ...and elements of these classes: citations, embed codes, the page's references.
