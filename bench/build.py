@@ -29,7 +29,7 @@ CAPTURE_HOOK = textwrap.dedent('''
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
 
-    @event_priority(-100)  # after the hook module has added the glossary's abbreviations
+    @event_priority(-100)  # after mkdocs-macros and the hook module: the page's final Markdown
     def on_page_markdown(markdown, page, **kwargs):
         _write(page, "", markdown)
         _write(page, ".meta", json.dumps({key: page.meta.get(key) for key in ("title", "description")}))

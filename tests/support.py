@@ -60,10 +60,10 @@ def macro_calls() -> list[tuple[str, tuple]]:
 
 
 def render_everything(site) -> dict[str, str]:
-    """What a build makes of `site`, short of MkDocs: every macro call of the pages (with the glossary's
-    tooltips and the links resolved, as the plugin does), the embed boxes, and every export file."""
+    """What a build makes of `site`, short of MkDocs: every macro call of the pages (links resolved,
+    citations numbered and glossary terms marked, as the plugin does), the embed boxes, and every export file."""
     from macros.publish import components, embeds, exports
-    from macros.render import glossary, pages, slots
+    from macros.render import glossary, pages, reading, slots
     terms = glossary.Glossary.of(site.glossary.glossary)
     registry = {c.name: c for c in components.resolve(site)}
     out = {}
@@ -85,8 +85,9 @@ def render_everything(site) -> dict[str, str]:
             raise AssertionError(f"a page calls {name}(), which render_everything does not know")
         parts = []
         slots.extract(str(html), lambda part: parts.append(part) or "")
-        out[f"{name}{args}"] = "".join(slots.prepare([str(html), *parts], lambda path, rest: "../x/" + rest, terms))
-        out[f"{name}{args} markdown"] = terms.markdown_lines(str(html))
+        ready = "".join(slots.prepare([str(html), *parts], lambda path, rest: "../x/" + rest))
+        out[f"{name}{args}"] = reading.finish(ready, glossary=terms, sources=site.by_id["sources"],
+                                              sources_href="../sources/", glossary_href="../glossary/").html
     for c in registry.values():
         out[f"control {c.name}"] = embeds.embed_control(c, "https://example.org/", "../", integrity="sha384-x")
     out.update(exports.files(site, "Site", "https://example.org/"))

@@ -1,15 +1,22 @@
 """Generated HTML goes into pages after Markdown (macros/slots.py): what Markdown used to do to it,
-links to pages, glossary tooltips and MkDocs' anchor check, still happens, and text stays literal."""
+links to pages and MkDocs' anchor check, still happens, and text stays literal; then the whole page,
+its own text and the generated HTML alike, gets its glossary terms marked (render/glossary.py)."""
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
 from macros.render import glossary, slots
 from tests import support
 from tests.test_errors import edit
 
-GLOSSARY = glossary.Glossary({"LLM": "Large language model", "Open weights": "Weights you can download",
-                            "R&D": "Research and development", "vendor's API": "An API by a \"vendor\""})
+GLOSSARY = glossary.Glossary.from_words({"LLM": "Large language model", "Open weights": "Weights you can download",
+                                         "R&D": "Research and development", "vendor's API": "An API by a \"vendor\""})
+
+
+def marked(html: str, terms: glossary.Glossary = GLOSSARY) -> list[str]:
+    """The terms marked in `html`, in order."""
+    return [b.get_text() for b in BeautifulSoup(glossary.mark(html, terms)[0], "html.parser").select("button.ovc-term")]
 
 
 def test_links_to_page_sources_become_urls_and_the_rest_is_left_alone():
@@ -28,22 +35,55 @@ def test_links_to_page_sources_become_urls_and_the_rest_is_left_alone():
             and 'href="../exports/t.csv"' in out)
 
 
-def test_terms_become_tooltips_in_text_only_whole_words_longest_first():
-    html = ('<p title="LLM">An LLM, LLMs and Open weights; R&amp;D at the vendor&#39;s API.</p>'
-            '<code>LLM</code><script>var LLM = 1;</script><a href="#x">LLM</a><p>after LLM</p>')
-    out = glossary.abbreviate(html, GLOSSARY)
-    assert out.count('<abbr title="Large language model">LLM</abbr>') == 2  # "LLMs" is another word
-    assert 'title="LLM"' in out  # attributes are not text
-    assert '<abbr title="Weights you can download">Open weights</abbr>' in out
-    assert '<abbr title="Research and development">R&amp;D</abbr>' in out
-    assert '<abbr title="An API by a &#34;vendor&#34;">vendor&#39;s API</abbr>' in out
-    assert "<code>LLM</code>" in out and "var LLM = 1;" in out and '<a href="#x">LLM</a>' in out
+def test_terms_are_marked_in_text_only_whole_words_longest_first():
+    html = ('<p title="LLM">LLMs, Open weights; R&amp;D at the vendor&#39;s API.</p>'
+            '<code>LLM</code><script>var LLM = 1;</script><a href="#x">LLM</a><p>and an LLM</p>')
+    out, used = glossary.mark(html, GLOSSARY)
+    assert marked(html) == ["Open weights", "R&D", "vendor's API", "LLM"]  # "LLMs" is another word
+    assert 'title="LLM"' in out and "<code>LLM</code>" in out and "var LLM = 1;" in out and '<a href="#x">LLM</a>' in out
+    assert [e.term for e in used] == ["Open weights", "R&D", "vendor's API", "LLM"]
+    assert marked("<p>the vendor's API, as Markdown writes it</p>") == ["vendor's API"]
+
+
+def test_a_term_is_marked_once_per_section_and_never_in_headings_labels_or_table_headers():
+    html = ('<h1 id="t">LLM</h1><p>An LLM and an LLM.</p><table><caption>LLM</caption><tr><th>LLM</th></tr>'
+            '<tr><td>LLM</td></tr></table><h2 id="a">About LLM</h2><p>LLM</p><form><fieldset><legend>LLM</legend>'
+            '<label>LLM <input></label><button>LLM</button></fieldset></form><details><summary>LLM</summary></details>'
+            '<dl><dt>LLM</dt><dd>LLM</dd></dl><h3 id="b">B</h3><p>More LLM</p>')
+    soup = BeautifulSoup(glossary.mark(html, GLOSSARY)[0], "html.parser")
+    sections = [[b.get_text() for b in p.find_all("button", class_="ovc-term")] for p in soup.select("p, td, dd")]
+    assert sections == [["LLM"], [], ["LLM"], [], ["LLM"]]  # h1's section: the paragraph; h2's; h3's
+    assert not soup.select(":is(h1, h2, h3, th, caption, legend, label, summary, dt, button:not(.ovc-term)) .ovc-term")
+
+
+def test_the_spellings_of_one_term_count_as_one_and_its_own_entry_is_left_alone():
+    terms = glossary.Glossary([glossary.Entry("gpu", "GPU", "g", ("GPU", "GPUs"))])
+    assert marked("<p>GPUs, a GPU.</p><h2>x</h2><p>a GPU, GPUs</p>", terms) == ["GPUs", "GPU"]
+    assert marked('<h2 id="gpu">GPU</h2><p>A GPU is</p><h2 id="next">Next</h2><p>GPU</p>', terms) == ["GPU"]
+
+
+def test_of_terms_sharing_a_beginning_the_longest_that_fits_wins():
+    terms = glossary.Glossary.from_words({"GPU": "g", "GPU hour": "gh", "GPUs": "gs", "Open": "o", "Open model": "om"})
+    assert marked("<p>GPU hours, one GPU hour, two GPUs, an Open model, Open data, a GPU.</p>", terms) == [
+        "GPU", "GPU hour", "GPUs", "Open model", "Open"]
+
+
+def test_each_definition_is_written_once_escaped_with_a_link_to_its_entry_and_left_out_of_search():
+    terms = glossary.Glossary([glossary.Entry("x", "X<y>", 'A "quoted" <b>definition</b>', ("LLM", "LLMs"))])
+    out, used = glossary.mark("<p>LLM</p><h2>b</h2><p>LLMs</p>", terms)
+    soup = BeautifulSoup(out + glossary.popovers(used, "../glossary/"), "html.parser")
+    [popover] = soup.select("[popover]")
+    assert popover["id"] == "ovc-def-x" and popover.has_attr("data-search-exclude")
+    assert [b["popovertarget"] for b in soup.select("button.ovc-term")] == ["ovc-def-x", "ovc-def-x"]
+    assert popover.get_text(" ", strip=True).startswith('X<y> : A "quoted" <b>definition</b>')
+    assert not popover.find("b") and popover.find("a")["href"] == "../glossary/#x"
+    assert glossary.popovers([], "../glossary/") == ""
 
 
 def test_without_terms_the_html_is_unchanged():
     html = "<table><tr><td>nothing to explain</td></tr></table>"
-    assert glossary.abbreviate(html, GLOSSARY) == html
-    assert glossary.abbreviate(html, glossary.Glossary({})) == html
+    assert glossary.mark(html, GLOSSARY) == (html, [])
+    assert glossary.mark("<p>LLM</p>", glossary.Glossary([])) == ("<p>LLM</p>", [])
 
 
 def test_slots_are_filled_in_order_and_lose_a_paragraph_around_them():
@@ -82,33 +122,11 @@ def test_a_broken_anchor_in_generated_html_fails_the_strict_build(tmp_path):
 
 def test_a_link_to_a_missing_page_in_generated_html_fails_the_build(tmp_path):
     project = support.copy_project(tmp_path / "project")
-    edit(project / "macros" / "render" / "templates" / "_cite.html.j2", '<a href="sources.md#', '<a href="source.md#')
+    edit(project / "macros" / "render" / "templates" / "families_table.html.j2", '<a href="access.md#', '<a href="acces.md#')
     result = support.build(tmp_path / "site", project)
     assert result.returncode != 0
-    assert "generated HTML links to 'source.md', which is not a page of the site" in result.stderr
+    assert "generated HTML links to 'acces.md', which is not a page of the site" in result.stderr
     assert "Traceback" not in result.stderr
-
-
-def test_of_terms_sharing_a_beginning_the_longest_that_fits_wins():
-    terms = glossary.Glossary({"GPU": "g", "GPU hour": "gh", "GPUs": "gs", "Open": "o", "Open model": "om"})
-    out = glossary.abbreviate("<p>GPU hours, one GPU hour, two GPUs, an Open model, Open data, a GPU.</p>", terms)
-    assert out == ('<p><abbr title="g">GPU</abbr> hours, one <abbr title="gh">GPU hour</abbr>, two <abbr title="gs">GPUs</abbr>, '
-                   'an <abbr title="om">Open model</abbr>, <abbr title="o">Open</abbr> data, '
-                   'a <abbr title="g">GPU</abbr>.</p>')
-
-
-def test_a_pages_blocks_get_tooltips_and_links():
-    out = slots.prepare(['<p>An LLM.</p>', '<a href="faq.md#q">q</a>', "<p>LLM</p>"],
-                         lambda path, rest: "../faq/" + rest, GLOSSARY)
-    assert out == ['<p>An <abbr title="Large language model">LLM</abbr>.</p>', '<a href="../faq/#q">q</a>',
-                   '<p><abbr title="Large language model">LLM</abbr></p>']
-    assert slots.prepare([], lambda path, rest: "", GLOSSARY) == []
-
-
-def test_the_glossary_finds_the_terms_of_plain_markdown_text_too():
-    """The page's Markdown gets the definitions of exactly these terms (macros/render/glossary.py)."""
-    text = "An LLM's R&D budget; no LLMs here, and an Open weight (singular) is not the term."
-    assert GLOSSARY.terms_in(text) == {"LLM", "R&D"}
 
 
 def test_what_an_html_template_wrote_is_placed_whole_and_markdown_is_not(site):

@@ -33,9 +33,9 @@ def test_compare_table_has_one_row_per_dimension(html, site):
 def test_citations_link_to_sources_that_exist(html, site):
     anchors = {li["id"] for li in html("sources/").select("ol.ovc-sources li[id]")}
     assert anchors == set(site.by_id["sources"])
-    cites = html("compare/").select(".ovc-cite a")
-    assert cites and all(a["href"].startswith("../sources/#") and a["href"].split("#")[1] in anchors
-                         for a in cites)
+    listed = html("compare/").select(".ovc-references li a.ovc-references__about")
+    assert listed and all(a["href"].startswith("../sources/#") and a["href"].split("#")[1] in anchors
+                          for a in listed)
 
 
 def test_cheat_sheet_has_one_row_per_situation(html, site):

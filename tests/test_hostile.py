@@ -208,7 +208,7 @@ def structure(html: BeautifulSoup) -> tuple[Counter, set]:
     hostile text's address is the site's own writing (checked apart, below) and left out."""
     for link in html.find_all("a", href=LINK_TO):
         link.unwrap()
-    tags = Counter(e.name for e in html.find_all(True) if e.name != "abbr")
+    tags = Counter(e.name for e in html.find_all(True))
     attributes = {(e.name, a) for e in html.find_all(True) for a in e.attrs}
     return tags, attributes
 
@@ -222,8 +222,8 @@ def test_no_element_or_attribute_the_site_did_not_write(marked, hostile):
         clean_tags, clean_attributes = structure(mine)
         assert tags == clean_tags, f"{path}: elements differ: {(tags - clean_tags) or (clean_tags - tags)}"
         assert attributes <= clean_attributes, f"{path}: new attributes {attributes - clean_attributes}"
-        for abbr in theirs.find_all("abbr"):  # tooltips: text and a title, nothing else
-            assert not abbr.find(True) and set(abbr.attrs) == {"title"}, f"{path}: {abbr}"
+        for term in theirs.select("button.ovc-term"):  # a term: its text, nothing else
+            assert not term.find(True), f"{path}: {term}"
         for element in theirs.find_all(True):
             for attribute, value in element.attrs.items():
                 assert not attribute.startswith("on"), f"{path}: <{element.name} {attribute}>"
@@ -249,14 +249,15 @@ def test_the_text_is_shown_literally(hostile):
         assert literal in text, literal
 
 
-def test_definitions_reach_the_tooltips_inert(hostile):
-    """A glossary definition with line breaks and markup (the carriage return that used to end its
-    Markdown abbreviation line) is a tooltip in running text: a title attribute, nothing more."""
+def test_definitions_reach_the_popovers_inert(hostile):
+    """A glossary definition with line breaks and markup is a popover's text: the term in bold, then
+    the definition as text on one line, nothing more."""
     site, _ = hostile
-    titles = [abbr["title"] for path in html_files(site)
-              for abbr in BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser").find_all("abbr")]
-    assert titles and all(SHOWN in t for t in titles), "a tooltip lost its (hostile) definition"
-    assert all("\n" not in t and "\r" not in t for t in titles)
+    shown = [p for path in html_files(site)
+             for p in BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser").select(".ovc-def__text")]
+    assert shown and all(SHOWN in p.get_text() for p in shown), "a popover lost its (hostile) definition"
+    assert all([e.name for e in p.find_all(True)] == ["strong"] for p in shown)
+    assert all("\n" not in p.get_text() and "\r" not in p.get_text() for p in shown)
 
 
 def test_a_link_in_prose_is_a_real_link_to_exactly_its_address(hostile):

@@ -16,7 +16,7 @@ from tests import support
     ("trends", "landscape/", "h2[id]"),
     ("use_cases", "use-cases/", "h2[id]"),
     ("access_routes", "access/", "h2[id]"),
-    ("glossary", "glossary/", "dl.ovc-glossary dt[id]"),
+    ("glossary", "glossary/", "h2[id]"),
 ])
 def test_every_record_is_shown(html, site, kind, page, selector):
     shown = {el["id"] for el in html(page).select(selector)}
@@ -30,19 +30,63 @@ def test_reasons_and_better_when_cover_both_sides(html, site):
     assert {r.side for r in site.reasons.reasons if r.kind == "better-when"} == {"open", "closed"}
 
 
-def test_every_glossary_term_is_a_tooltip_somewhere(built_site, site):
-    from bs4 import BeautifulSoup
-    shown = set()
-    for page in support.nav_pages():
-        soup = BeautifulSoup((built_site / support.page_url(page) / "index.html").read_text(), "html.parser")
-        shown |= {abbr.get_text() for abbr in soup.select("article abbr[title]")}
-    unused = [t.id for t in site.glossary.glossary if not ({t.term, *t.aliases} & shown)]
-    assert not unused, f"glossary terms used on no page: {unused}"
+SKIPPED = {"h1", "h2", "h3", "h4", "h5", "h6", "th", "caption", "label", "legend", "summary", "dt", "a", "code",
+           "pre", "button", "script", "style", "template", "sup", "textarea", "option", "cite"}
 
 
-def test_freshness_lists_every_record(html, site):
-    rows = html("freshness/").select("table#reviews tbody tr")
-    assert len(rows) == sum(len(getattr(getattr(site, name), name)) for name in FILES)
+@pytest.mark.parametrize("page", support.nav_pages())
+def test_every_glossary_term_in_running_text_opens_its_definition_there(html, site, page):
+    """In each section of each page, a glossary term (any of its spellings) used in running text is
+    marked once, where first used; so a reader can open every term that a section uses."""
+    import re
+    from bs4 import NavigableString
+    article = html(support.page_url(page)).select_one("article")
+    spelling = {w: t.id for t in site.glossary.glossary for w in (t.term, *t.aliases)}
+    pattern = re.compile(r"(?<![\w&#])(?:" + "|".join(map(re.escape, sorted(spelling, key=len, reverse=True)))
+                         + r")(?!\w)")
+    section, used, marked, missed = "", set(), set(), []
+
+    def close():
+        missed.extend(f"{section or 'top'}: {term}" for term in sorted(used - marked))
+
+    for node in article.descendants:
+        if getattr(node, "name", None) in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            close()
+            section, used, marked = node.get("id", ""), set(), set()
+        elif getattr(node, "name", None) == "button" and "ovc-term" in node.get("class", []):
+            marked.add(node["popovertarget"].removeprefix("ovc-def-"))
+        elif isinstance(node, NavigableString) and type(node) is NavigableString:
+            parents = {p.name for p in node.parents} | {c for p in node.parents for c in p.get("class", [])}
+            if parents & (SKIPPED | {"ovc-def", "ovc-references", "ovc-embed", "ovc-cite"}):
+                continue
+            used |= {spelling[m] for m in pattern.findall(str(node))} - {section}
+    close()
+    assert not missed, f"{page}: terms used but not opening their definition: {missed[:10]}"
+
+
+def test_freshness_lists_every_record_by_data_file_collapsed_unless_overdue(html, site):
+    files = html("freshness/").select("details.ovc-freshness__file")
+    shown = {}
+    for details in files:
+        name = details.summary.code.get_text().removeprefix("data/").removesuffix(".yml")
+        shown[name] = [row.th.code.get_text() for row in details.select("tbody tr")]
+        assert details.has_attr("open") == bool(details.select("tr.ovc-overdue")), name
+        dates = [time["datetime"] for time in details.select("tbody time")]
+        assert dates == sorted(dates), f"{name}: oldest review first"
+    assert {name: sorted(ids) for name, ids in shown.items()} == {
+        name: sorted(r.id for r in getattr(getattr(site, name), name)) for name in FILES}
+
+
+def test_freshness_is_for_editors_not_in_the_readers_navigation(html):
+    """The Freshness page and the editors' page sit in a "For editors" section of the navigation."""
+    nav = html("").select_one("nav.md-nav--primary")
+    sections = {label.get_text(" ", strip=True): item for item in nav.select("li.md-nav__item--section")
+                for label in item.select(":scope > label.md-nav__link")}
+    assert "For editors" in sections
+    editors = {a["href"] for a in sections["For editors"].select("a[href]")}
+    assert {"freshness/", "editors/"} <= editors
+    readers = {a["href"] for name, item in sections.items() if name != "For editors" for a in item.select("a[href]")}
+    assert "freshness/" not in readers
 
 
 def test_access_steps_are_numbered_in_order(html, site):

@@ -1,4 +1,6 @@
-/* Makes the decision helper and the break-even calculator live. Idle on every other page.
+/* Makes the decision helper and the break-even calculator live, and starts a drawing that is wider
+than its frame (on a phone) scrolled to its middle, where a top-down flowchart begins. Idle on every
+other page.
    Progressive enhancement: the pages are complete without it (the calculator shows the result for
    its defaults, the helper links to the guide). Answers and inputs live in the address, so a result
    can be linked. Text from data is only ever set with textContent. */
@@ -168,7 +170,15 @@
     show();
   }
 
+  function centreDrawings() {
+    document.querySelectorAll(".ovc-diagram").forEach(function (frame) {
+      var extra = frame.scrollWidth - frame.clientWidth;
+      if (extra > 0 && frame.scrollLeft === 0) frame.scrollLeft = extra / 2;
+    });
+  }
+
   function init() {
+    centreDrawings();
     var form = document.querySelector("form[data-ovc-helper]");
     if (form) helper(form);
     var calc = document.getElementById("ovc-calculator");

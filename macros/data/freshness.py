@@ -29,5 +29,11 @@ def reviews(site: Site, today: dt.date) -> list[Review]:
     return sorted(out, key=lambda r: (r.reviewed, r.kind, r.id))
 
 
+def by_file(site: Site, today: dt.date) -> list[tuple[str, list[Review]]]:
+    """The reviews of each data file that has records, files in the order of FILES, oldest first."""
+    found = reviews(site, today)
+    return [(kind, rows) for kind in FILES if (rows := [r for r in found if r.kind == kind])]
+
+
 def overdue(site: Site, today: dt.date, max_age_days: int) -> list[Review]:
     return [r for r in reviews(site, today) if r.age_days > max_age_days]

@@ -5,6 +5,7 @@ bench's limit) has none, and the hooks then only do what needs no data.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import traceback
 from pathlib import Path
@@ -14,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from ..data.reminders import reminders
 from ..models import Site
 from ..publish import components, drawings, exports
-from ..render import slots
+from ..render import reading, slots
 from ..render.glossary import Glossary
 
 _ATTRIBUTE = "ovc_build"
@@ -108,11 +109,10 @@ class Build:
         made.append(html)
         return slots.slot(len(made) - 1)
 
-    def fill(self, page_html: str, page, files) -> str:
-        """After Markdown: the page's generated HTML in its slots, with its links to page sources
-        resolved from the docs root and its glossary terms as tooltips. MkDocs learns the ids and the
-        links of the generated HTML too, so its strict anchor check covers them as before."""
-        made = self.blocks.pop(page.file.src_uri, [])
+    def url_for(self, page, files):
+        """`url_for(path, rest)`: the URL of page source `path` (from the docs root) from `page`, with
+        `rest` ("#anchor", "?query" or ""); MkDocs learns each anchor so linked, so that its strict
+        anchor check covers the generated HTML as it covers the page's Markdown."""
         targets: dict = {}
 
         def url_for(path: str, rest: str) -> str:
@@ -126,9 +126,14 @@ class Build:
             if rest.startswith("#") and page.links_to_anchors is not None:
                 page.links_to_anchors.setdefault(target, {}).setdefault(rest[1:], path + rest)
             return url + rest
+        return url_for
 
+    def fill(self, page_html: str, page, files) -> str:
+        """After Markdown: the page's generated HTML in its slots, with its links to page sources
+        resolved from the docs root. MkDocs learns the ids of the generated HTML too."""
+        made = self.blocks.pop(page.file.src_uri, [])
         try:
-            ready = slots.prepare(made, url_for, self.glossary)
+            ready = slots.prepare(made, self.url_for(page, files))
             filled, brought = slots.fill(page_html, ready)
         except ValueError as error:
             raise PluginError(f"{page.file.src_uri}: {error}; give the heading an id of its own "
@@ -137,9 +142,26 @@ class Build:
             page.present_anchor_ids |= brought
         return filled
 
-    def abbreviated(self, markdown: str) -> str:
-        """Every page, rendered or not: glossary terms in its text get their definition as a tooltip."""
-        return markdown + "\n\n" + self.glossary.markdown_lines(markdown)
+    def finish(self, page_html: str, page, files) -> str:
+        """Every page, last: citations numbered with its list of sources, its review date, and its
+        glossary terms opening their definitions (render/reading.py). Each link it adds to the Sources
+        page or to a glossary entry is checked by MkDocs like any other. A page's own `reviewed:` in
+        its front matter counts towards its date, with the records it shows."""
+        url_for = self.url_for(page, files)
+        own = page.meta.get("reviewed")
+        if own is not None and (not isinstance(own, dt.date) or isinstance(own, dt.datetime)):
+            raise PluginError(f"{Path(self.config['docs_dir']).name}/{page.file.src_uri}: reviewed: expected "
+                              f"the date the page was last checked, written YYYY-MM-DD, got {own!r}")
+        done = reading.finish(page_html, glossary=self.glossary, sources=self.site.by_id["sources"],
+                              sources_href=url_for("sources.md", ""), glossary_href=url_for("glossary.md", ""),
+                              reviewed=own)
+        for source_id in done.cited:
+            url_for("sources.md", "#" + source_id)
+        for term_id in done.defined:
+            url_for("glossary.md", "#" + term_id)
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= set(slots.ids(done.html))
+        return done.html
 
     # --- after the pages ----------------------------------------------------------------------------
 

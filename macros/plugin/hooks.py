@@ -10,6 +10,7 @@ bench's limit) has none, and then only the events that need no data do anything.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -78,10 +79,25 @@ def on_env(env, config, files):
     return env
 
 
+SEARCH_WORKER = "javascripts/search-worker.js"
+_SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
+
+
+def _search_worker() -> str:
+    """Material's search worker with search-query.js appended: a query is split into words as the
+    index is (see that file). Its own source-map line goes: the map is not beside it."""
+    import material
+    [worker] = (Path(material.__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js")
+    patch = (Path(__file__).parent / "search-query.js").read_text(encoding="utf-8")
+    return _SOURCE_MAP.sub("", worker.read_text(encoding="utf-8")) + ";\n" + patch
+
+
 @event_priority(0)  # any time: no plugin adds or reads files
 @_plain
 def on_files(files, config):
-    """One generated page per registered component at /embed/<name>/ (publish/components.py)."""
+    """One generated page per registered component at /embed/<name>/ (publish/components.py), and
+    the search worker (`_search_worker`)."""
+    files.append(File.generated(config, SEARCH_WORKER, content=_search_worker()))
     build = Build.of(config)
     for c in components.COMPONENTS if build is None else build.components:
         page = File.generated(config, components.embed_src(c.name), content=components.embed_page(c),
@@ -107,7 +123,7 @@ def _after_macros(markdown, page, config, files):
     if build is None:
         return markdown
     build.raise_failures(page.file.src_uri)
-    return build.abbreviated(markdown)
+    return markdown
 
 
 on_page_markdown = CombinedEvent(_before_macros, _after_macros)
@@ -116,12 +132,16 @@ on_page_markdown = CombinedEvent(_before_macros, _after_macros)
 @event_priority(0)  # no plugin converts content here; these three run in this order, below
 @_plain
 def on_page_content(html, page, config, files):
-    """After Markdown: (1) the generated HTML into its slots, so that (2) and (3) see each page as
-    readers will; (2) in an embed, links to places on the page lead to the component's own page;
-    (3) each diagram that was drawn ahead of time becomes a drawing slot (publish/drawings.py)."""
+    """After Markdown: (1) the generated HTML into its slots, so that the rest see each page as
+    readers will; (2) citations numbered, the page's sources and review date, glossary terms
+    (Build.finish); (3) in an embed, links to places on the page (a citation's number too) lead to
+    the component's own page; (4) each diagram that was drawn ahead of time becomes a drawing slot
+    (publish/drawings.py)."""
     build = Build.of(config)
     if build is not None and slots.BLOCK_MARK in html:
         html = build.fill(html, page, files)
+    if build is not None:
+        html = build.finish(html, page, files)
     name = page.meta.get("ovc_embed")
     if name:
         target = files.get_file_from_path(components.BY_NAME[name].page).url_relative_to(page.file)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import math
+import re
 from importlib.metadata import version
 from pathlib import Path
 
@@ -47,9 +49,41 @@ def key(source: str) -> str:
     return digest[:20]
 
 
+# The smallest text a drawing may be shown at, in CSS pixels. A drawing is scaled to fit its column:
+# on a phone a wide flowchart would shrink to a third of its size (text about 6 px). Below the width
+# at which its text reaches this size it stops shrinking, and its frame scrolls sideways instead
+# (tabindex: by keyboard too), pinch-zoomable like the rest of the page. On a phone, where it
+# scrolls anyway, its text is drawn larger.
+MIN_TEXT_PX = 12
+PHONE_TEXT_PX = 14
+PHONE = "(max-width: 44.9375em)"  # Material's phone layout, as in extra.css
+_VIEWBOX = re.compile(r'<svg\b[^>]*?\sviewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"')
+_FONT = re.compile(r"font-size:\s*([\d.]+)px")
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.S)
+
+
+def min_width(svg: str, text_px: float = MIN_TEXT_PX) -> int | None:
+    """The width (CSS px, rounded up) at which the drawing's text is `text_px`: its width in its own
+    units times `text_px` over the size its text is drawn at (mermaid's base font, the first size its
+    style sets). None when the drawing says neither."""
+    box, font = _VIEWBOX.search(svg), _FONT.search(svg)
+    if not box or not font or float(font.group(1)) <= 0:
+        return None
+    return math.ceil(float(box.group(1)) * text_px / float(font.group(1)))
+
+
 def figure(diagram_key: str, svg: str) -> str:
-    return (f'<div class="mermaid ovc-diagram" data-diagram="{diagram_key}">'
-            f'<template shadowrootmode="open">{svg}</template></div>')
+    """The drawing in its frame: a declarative shadow root (page CSS stays out, as in Material's own
+    drawings) holding the SVG and the rule that keeps its text readable (min_width)."""
+    least = min_width(svg)
+    keep = (f"<style>:host{{display:block}}svg{{min-width:{least}px}}"
+            f"@media {PHONE}{{svg{{min-width:{min_width(svg, PHONE_TEXT_PX)}px}}}}</style>") if least else ""
+    title = _TITLE.search(svg)
+    name = html.escape(" ".join(html.unescape(title.group(1)).split()), quote=True) if title else "Diagram"
+    hint = ('<p class="ovc-diagram-hint" data-search-exclude>Wider than this screen: scroll the drawing '
+            'sideways, or read it as text.</p>') if least else ""
+    return (f'{hint}<div class="mermaid ovc-diagram" data-diagram="{diagram_key}" role="region" tabindex="0" '
+            f'aria-label="{name} (drawing)"><template shadowrootmode="open">{keep}{svg}</template></div>')
 
 
 def sources(page_html: str) -> list[str]:

@@ -78,8 +78,8 @@ def open_parts(site: Site) -> Table:
 
 
 def options(site: Site) -> Table:
-    rows = [[o.name, L.OPTION_SIDES[o.side], P(o.summary)] for o in site.options.options]
-    return Table("Options", ["Option", "Uses", "What it means"], rows)
+    rows = [[o.name, L.OPTION_SIDES[o.side], P(o.summary), *_cited(site, o)] for o in site.options.options]
+    return Table("Options", ["Option", "Uses", "What it means", L.SOURCES, L.REVIEWED], rows)
 
 
 def use_cases(site: Site) -> Table:

@@ -2,6 +2,8 @@
 its exports (publish/tables.py) can never list the same data differently."""
 from __future__ import annotations
 
+import re
+
 from ..models import Site
 from . import labels
 
@@ -22,6 +24,26 @@ def access_routes(site: Site) -> list:
 def glossary_terms(site: Site) -> list:
     """Glossary terms alphabetically, ignoring case."""
     return sorted(site.glossary.glossary, key=lambda t: t.term.casefold())
+
+
+_INFLECTION = re.compile(r"(?:ing|ed|es|e|s)$")
+
+
+def _stem(word: str) -> str:
+    """A spelling without case, spaces, hyphens and a last inflection: "Fine-tuned" -> "finetun"."""
+    return _INFLECTION.sub("", re.sub(r"[\W_]+", "", word.casefold()))
+
+
+def other_names(term) -> list[str]:
+    """A glossary term's aliases that are other names for it, not the same word in another case,
+    number or spelling (those are only what the term is matched as in running text)."""
+    seen = {_stem(term.term)}
+    out = []
+    for alias in term.aliases:
+        if _stem(alias) not in seen:
+            seen.add(_stem(alias))
+            out.append(alias)
+    return out
 
 
 def reasons(site: Site, side: str, kind: str) -> list:

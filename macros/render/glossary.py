@@ -1,27 +1,61 @@
-"""Glossary tooltips: each term of data/glossary.yml (and each alias) gets its definition as a tooltip
-wherever it occurs in a page's text.
+"""Glossary terms in a page's text: the first use of each term in a section (the content between two
+headings) opens its definition, with a link to its glossary entry.
 
-Two ways in, one list of terms: the page's own Markdown gets Python-Markdown abbreviation lines
-(`markdown_lines`, for the terms it holds), and generated HTML gets the same <abbr> elements from
-`abbreviate()`, with the same rule as Python-Markdown's abbr extension: whole words, longest term
-first; not in link text or code. Pure functions.
+One mechanism for every page and everything on it: the converted page, generated blocks already in
+place, is marked once (`mark`), after Markdown. A term is matched as a whole word, longest first,
+case-sensitively, as any of its record's spellings (`term` and `aliases`), and marked only where a
+reader would expect a definition: not in headings, table headers, captions, buttons, labels, legends,
+summaries or definition terms, not in links, code, scripts or drawings, not in citations, and not in
+the section of its own glossary entry.
+
+A marked term is a native button that opens a popover (`popovertarget`): tap, click, Enter or Space
+open it, Escape or a tap elsewhere closes it, with no script at all (the site's Content Security
+Policy runs none inline). Each term's popover is written once per page, after the content
+(`popovers`), and left out of the search index. Pure functions.
 """
 from __future__ import annotations
 
 import functools
+import html as _html
 import re
+from dataclasses import dataclass
 
 from markupsafe import escape
 
 from .links import plain
 
 _WORD = re.compile(r"\w+")
-# No tooltips inside these: code and scripts are not prose, and a link's text already leads somewhere
-# (a tooltip's dotted underline inside a link's underline only adds noise).
-_OPAQUE = ("a", "code", "pre", "script", "style", "abbr", "textarea", "template", "svg", "kbd")
+# Elements whose text is never marked: code and scripts are not prose, a link's text already leads
+# somewhere, and headings, labels, table headers and the titles of works (cite) name things rather
+# than use terms.
+SKIPPED = frozenset({
+    "a", "code", "pre", "kbd", "samp", "script", "style", "template", "svg", "math", "textarea", "select",
+    "option", "output", "button", "label", "legend", "summary", "caption", "th", "dt", "abbr", "sup", "cite",
+    "h1", "h2", "h3", "h4", "h5", "h6", "title", "iframe", "object",
+})
+# ...and elements of these classes: citations, embed codes, the page's references.
+SKIPPED_CLASSES = frozenset({"ovc-cite", "ovc-embed", "ovc-references", "ovc-def", "headerlink"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                  "track", "wbr", "param"})
+# Elements whose content is not HTML to walk: skipped to their end tag whole.
+RAW = frozenset({"script", "style", "template", "textarea", "svg", "math"})
+
+_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
+_CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+POPOVER_PREFIX = "ovc-def-"
 
 
-_OPAQUE_TAG = re.compile(r"<(/?)(" + "|".join(_OPAQUE) + r")\b[^>]*?(/?)>", re.I)
+@dataclass(frozen=True)
+class Entry:
+    """One glossary record: its id (the glossary page's anchor), its term and its definition as one
+    line of plain text (a link's label alone)."""
+    id: str
+    term: str
+    definition: str
+    words: tuple[str, ...]  # every spelling that is marked: the term and its aliases
 
 
 def _trie_pattern(words) -> str:
@@ -47,99 +81,139 @@ def _trie_pattern(words) -> str:
     return "(?:" + pattern(trie) + ")"
 
 
+def _spellings(word: str) -> set[str]:
+    """A word as it may stand in a page's HTML text: Markdown escapes only & < >, Jinja quotes too."""
+    return {_html.escape(word, quote=False), str(escape(word)), _html.escape(word, quote=True)}
+
+
 class Glossary:
-    """Terms and their definitions, prepared once per build: which terms a text holds (for the
-    Markdown abbreviations of a page, and for `abbreviate()` in generated HTML)."""
+    """The glossary of a build: which entry each spelling, as it stands in HTML text, belongs to."""
 
     @classmethod
     def of(cls, terms) -> "Glossary":
-        """The glossary of data/glossary.yml's records: every term and alias, in file order, with its
-        record's definition on one line (a line break would end a Markdown abbreviation line, and
-        what followed it would be read as Markdown)."""
-        return cls({word: " ".join(plain(term.definition).split())  # a tooltip: a link's label alone
-                    for term in terms for word in [term.term, *term.aliases]})
+        """The glossary of data/glossary.yml's records, in file order."""
+        return cls([Entry(t.id, t.term, " ".join(plain(t.definition).split()), (t.term, *t.aliases))
+                    for t in terms])
 
-    def __init__(self, titles: dict[str, str]):
-        self.titles = titles
-        # By the term's first word: (term, its words); terms without a word character are looked
-        # for in every text.
-        self.by_first: dict[str, list] = {}
-        for term in titles:
-            words = _WORD.findall(term)
-            self.by_first.setdefault(words[0] if words else "", []).append((term, frozenset(words)))
-        self.firsts = frozenset(self.by_first) - {""}
-        # Each term as it appears in escaped HTML text -> its <abbr> start tag.
-        self.start_tags = {str(escape(term)): f'<abbr title="{escape(title)}">'
-                           for term, title in titles.items()}
-        self.escaped = frozenset(self.start_tags)
-        self._done: dict[str, str] = {}
+    @classmethod
+    def from_words(cls, titles: dict[str, str]) -> "Glossary":
+        """Each word its own entry (for tests): {"LLM": "Large language model"}."""
+        return cls([Entry(re.sub(r"\W+", "-", word.lower()).strip("-") or "term", word, title, (word,))
+                    for word, title in titles.items()])
 
-    def terms_in(self, text: str) -> set[str]:
-        """The terms in plain (Markdown) text: all its words are there (set lookups), then the term
-        itself."""
-        words = set(_WORD.findall(text))
-        return {term for first in [*(words & self.firsts), ""]
-                for term, its_words in self.by_first.get(first, ()) if its_words <= words and term in text}
+    def __init__(self, entries: list[Entry]):
+        self.entries = {entry.id: entry for entry in entries}
+        self.by_text = {text: entry for entry in entries for word in entry.words for text in _spellings(word)}
 
-    def markdown_lines(self, markdown: str) -> str:
-        """The Python-Markdown abbreviation lines (`*[term]: definition`) of the terms `markdown`
-        holds, each in a block of its own: Python-Markdown re-scans a block of N definitions N times,
-        so one block of every term made a build quadratic in the size of the glossary."""
-        used = self.terms_in(markdown)
-        lines = [f"*[{term}]: {title}" for term, title in self.titles.items() if term in used]
-        if any(len(line.splitlines()) != 1 for line in lines):  # data checks keep terms to one line
-            raise ValueError("a glossary term or definition spans lines")
-        return "\n\n".join(lines)
-
-    def abbreviate(self, html: str) -> str:
-        """`abbreviate(html, self)`, remembered for this build."""
-        if html not in self._done:
-            self._done[html] = abbreviate(html, self)
-        return self._done[html]
+    def pattern(self) -> re.Pattern | None:
+        return _term_pattern(frozenset(self.by_text)) if self.by_text else None
 
 
 @functools.lru_cache(maxsize=4)
-def _term_pattern(terms: frozenset) -> re.Pattern:
-    """The terms in text, not in a tag: the next angle bracket after a match opens a tag (attribute
-    values never hold a raw "<"; they are escaped). One pattern for the whole glossary, compiled once
-    per process (a pattern per block cost a compile per block in every fresh build)."""
-    return re.compile(r"\b" + _trie_pattern(terms) + r"\b(?=[^<>]*(?:<|\Z))")
+def _term_pattern(texts: frozenset) -> re.Pattern:
+    """The spellings in a text, whole words: one pattern per glossary, compiled once per process."""
+    return re.compile(r"(?<![\w&#])" + _trie_pattern(texts) + r"(?!\w)")
 
 
-def _opaque_spans(html: str) -> list[tuple[int, int]]:
-    """Where code, scripts, links, ... are: (start of the opening tag, end of the closing one)."""
-    spans, open_tags, since = [], [], 0
-    for tag in _OPAQUE_TAG.finditer(html):
-        if tag.group(3):  # self-closing
+def _classes(attributes: str) -> set[str]:
+    found = _CLASS.search(attributes)
+    return set(next(g for g in found.groups() if g is not None).split()) if found else set()
+
+
+def mark(page_html: str, glossary: Glossary) -> tuple[str, list[Entry]]:
+    """The page with the first use of each term in each section marked as a button that opens its
+    definition, and the entries marked, in order of first use on the page."""
+    pattern = glossary.pattern()
+    if pattern is None:
+        return page_html, []
+    out: list[str] = []
+    used: dict[str, Entry] = {}
+    seen: set[str] = set()  # entries marked in this section
+    section = ""  # the id of the heading the section starts with
+    stack: list[tuple[str, bool]] = []  # open elements: (name, skipped)
+    skipped = 0
+    at = 0
+
+    def text(chunk: str) -> None:
+        if skipped or not chunk.strip():
+            out.append(chunk)
+            return
+        done = 0
+        for match in pattern.finditer(chunk):
+            entry = glossary.by_text[match.group(0)]
+            if entry.id in seen or entry.id == section:
+                continue
+            seen.add(entry.id)
+            used.setdefault(entry.id, entry)
+            out.append(chunk[done:match.start()])
+            out.append(f'<button type="button" class="ovc-term" popovertarget="{POPOVER_PREFIX}{entry.id}">'
+                       f"{match.group(0)}</button>")
+            done = match.end()
+        out.append(chunk[done:])
+
+    while True:
+        tag = _TAG.search(page_html, at)
+        if tag is None:
+            text(page_html[at:])
+            break
+        text(page_html[at:tag.start()])
+        out.append(tag.group(0))
+        at = tag.end()
+        if tag.group(0).startswith("<!--"):
             continue
-        name = tag.group(2).lower()
-        if not tag.group(1):
-            if not open_tags:
-                since = tag.start()
-            open_tags.append(name)
-        elif open_tags and open_tags[-1] == name:
-            open_tags.pop()
-            if not open_tags:
-                spans.append((since, tag.end()))
-    if open_tags:
-        spans.append((since, len(html)))
-    return spans
-
-
-def abbreviate(html: str, glossary: Glossary) -> str:
-    """Each whole-word occurrence of a glossary term in the text of `html` (not in tags, code or
-    scripts) wrapped as <abbr title="definition">term</abbr>."""
-    if not glossary.escaped:
-        return html
-    out, done, spans, at = [], 0, None, 0
-    for match in _term_pattern(glossary.escaped).finditer(html):
-        if spans is None:
-            spans = _opaque_spans(html)  # only for a block that holds a term
-        start = match.start()
-        while at < len(spans) and spans[at][1] <= start:
-            at += 1
-        if at < len(spans) and spans[at][0] <= start:
+        closing, name, attributes = tag.group(1), tag.group(2).lower(), tag.group(3) or ""
+        if closing:
+            if any(n == name for n, _ in stack):
+                while stack:
+                    popped, was_skipped = stack.pop()
+                    skipped -= was_skipped
+                    if popped == name:
+                        break
             continue
-        out += [html[done:start], glossary.start_tags[match.group(0)], match.group(0), "</abbr>"]
-        done = match.end()
-    return "".join(out) + html[done:] if out else html
+        if name in HEADINGS:
+            seen = set()
+            found = _ID.search(attributes)
+            section = next(g for g in found.groups() if g is not None) if found else ""
+        if name in VOID or attributes.rstrip().endswith("/"):
+            continue
+        if name in RAW:  # to its end tag, unread (an <svg> may hold another)
+            end = _raw_end(page_html, name, at)
+            out.append(page_html[at:end])
+            at = end
+            continue
+        is_skipped = name in SKIPPED or bool(_classes(attributes) & SKIPPED_CLASSES)
+        stack.append((name, is_skipped))
+        skipped += is_skipped
+    return "".join(out), list(used.values())
+
+
+def _raw_end(page_html: str, name: str, at: int) -> int:
+    """Where the content of a raw element opened just before `at` ends (at its end tag)."""
+    opening = re.compile(rf"<{name}\b", re.I)
+    closing = re.compile(rf"</{name}\s*>", re.I)
+    depth = 1
+    while True:
+        end = closing.search(page_html, at)
+        if end is None:
+            return len(page_html)
+        depth += len(opening.findall(page_html, at, end.start())) if name == "svg" else 0
+        depth -= 1
+        if depth <= 0:
+            return end.start()
+        at = end.end()
+
+
+def popovers(entries: list[Entry], glossary_url: str) -> str:
+    """The definitions of the entries marked on a page, each once, for their buttons to open; outside
+    the search index, so that no page is found for a definition it only opens. (Each popover is
+    excluded itself: Material's indexer ends an exclusion at the first end tag of the same name.)"""
+    if not entries:
+        return ""
+    items = "".join(
+        f'<div class="ovc-def" id="{POPOVER_PREFIX}{e.id}" popover data-search-exclude>'
+        f'<p class="ovc-def__text"><strong>{escape(e.term)}</strong>: {escape(e.definition)}</p>'
+        f'<p class="ovc-def__more"><a href="{escape(glossary_url)}#{e.id}">{escape(e.term)} in the glossary</a>'
+        f'<button type="button" class="ovc-def__close" popovertarget="{POPOVER_PREFIX}{e.id}" '
+        f'popovertargetaction="hide">Close</button></p></div>'
+        for e in entries)
+    return f'<div class="ovc-defs">{items}</div>'

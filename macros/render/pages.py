@@ -21,8 +21,7 @@ from .env import render_template as _render
 
 def comparison_table(site: Site) -> str:
     """Every dimension in one HTML table, one row group per category, each row anchored by its id."""
-    return _render("comparison_table.html.j2", groups=arrange.comparison_groups(site),
-                   sources=site.by_id["sources"])
+    return _render("comparison_table.html.j2", groups=arrange.comparison_groups(site))
 
 
 # --- decision trees ---------------------------------------------------------------------------------
@@ -135,8 +134,7 @@ def cheatsheet_rows(site: Site) -> list[dict]:
 
 def cheatsheet_table(site: Site) -> str:
     """Situations, what they call for and why: the HTML table of the site."""
-    return _render("cheatsheet_table.html.j2", rows=cheatsheet_rows(site),
-                   sources=site.by_id["sources"])
+    return _render("cheatsheet_table.html.j2", rows=cheatsheet_rows(site))
 
 
 # --- sources ------------------------------------------------------------------------------------
@@ -150,16 +148,14 @@ def sources_list(site: Site) -> str:
 
 def open_parts_table(site: Site) -> str:
     """The parts of a model that may be open, how often each is, and examples."""
-    return _render("open_parts_table.html.j2", parts=site.open_parts.open_parts,
-                   sources=site.by_id["sources"])
+    return _render("open_parts_table.html.j2", parts=site.open_parts.open_parts)
 
 
 def reasons_list(site: Site, side: str) -> str:
     """Why teams choose one side (`open` or `closed`)."""
     if side not in ("open", "closed"):
         raise ValueError(f"reasons_list: side must be 'open' or 'closed', got {side!r}")
-    return _render("reasons_list.html.j2", reasons=arrange.reasons(site, side, "reason"),
-                   sources=site.by_id["sources"])
+    return _render("reasons_list.html.j2", reasons=arrange.reasons(site, side, "reason"))
 
 
 def better_when(site: Site) -> str:
@@ -170,7 +166,7 @@ def better_when(site: Site) -> str:
 
 def trends_list(site: Site) -> str:
     """How the landscape is shifting, and what each shift means for the choice."""
-    return _render("trends_list.md.j2", trends=site.trends.trends, sources=site.by_id["sources"])
+    return _render("trends_list.md.j2", trends=site.trends.trends)
 
 
 def _in_time(rule) -> tuple:
@@ -193,35 +189,34 @@ def regulation_list(site: Site, law: str | None = None) -> str:
 def families_table(site: Site) -> str:
     """The model families the sources name, with openness, modality and ways in."""
     return _render("families_table.html.j2", families=site.families.families,
-                   routes=site.by_id["access_routes"], sources=site.by_id["sources"])
+                   routes=site.by_id["access_routes"])
 
 
 def use_cases_list(site: Site) -> str:
     """Worked examples, each task routed to an option."""
     return _render("use_cases_list.md.j2", cases=site.use_cases.use_cases,
-                   options=site.by_id["options"], families=site.by_id["families"],
-                   sources=site.by_id["sources"])
+                   options=site.by_id["options"], families=site.by_id["families"])
 
 
 def access_routes_list(site: Site) -> str:
     """Every way to reach a model, closed routes first."""
-    return _render("access_routes_list.md.j2", routes=arrange.access_routes(site), options=site.by_id["options"],
-                   sources=site.by_id["sources"])
+    return _render("access_routes_list.md.j2", routes=arrange.access_routes(site), options=site.by_id["options"])
 
 
 def faq_list(site: Site) -> str:
     """Questions and answers, each with its own anchor."""
-    return _render("faq_list.md.j2", questions=site.faq.faq, sources=site.by_id["sources"])
+    return _render("faq_list.md.j2", questions=site.faq.faq)
 
 
 def glossary_list(site: Site) -> str:
     """All glossary terms, alphabetically, each with its own anchor."""
-    return _render("glossary_list.html.j2", terms=arrange.glossary_terms(site), sources=site.by_id["sources"])
+    return _render("glossary_list.md.j2", terms=arrange.glossary_terms(site), other_names=arrange.other_names)
 
 
 def freshness_table(site: Site, max_age_days: int, today: dt.date | None = None) -> str:
-    """Every record by review date, oldest first, overdue ones marked."""
-    return _render("freshness_table.html.j2", reviews=freshness.reviews(site, today or dt.date.today()),
+    """Every record's review date, one table per data file (in the order of FILES), oldest first,
+    overdue ones marked."""
+    return _render("freshness_table.html.j2", files=freshness.by_file(site, today or dt.date.today()),
                    max_age=max_age_days)
 
 
@@ -244,7 +239,7 @@ def guide_steps(site: Site) -> str:
     extra = [c for c in site.criteria.criteria if not c.guide]
     return _render("guide_steps.md.j2", steps=steps, extra=extra, everything=site.criteria.criteria,
                    options=site.by_id["options"],
-                   effects=labels.EFFECTS, query=_query, sources=site.by_id["sources"])
+                   effects=labels.EFFECTS, query=_query)
 
 
 def helper_model(site: Site) -> dict:
@@ -283,7 +278,7 @@ def calculator(site: Site) -> str:
     result = decision.break_even(decision.calculator_defaults(calc), calc.days_per_month)
     groups = arrange.calculator_groups(site, labels.CALCULATOR_GROUPS)
     return _render("calculator.html.j2", calc=calc, groups=groups, result=result, max_number=MAX_NUMBER,
-                   fields=site.by_id["calculator"], money=money, whole=whole, sources=site.by_id["sources"])
+                   fields=site.by_id["calculator"], money=money, whole=whole)
 
 
 # --- counts and titles that follow from the data -------------------------------------------------------

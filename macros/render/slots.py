@@ -8,7 +8,8 @@ re-read each table cell by cell).
 
 What Markdown used to do to that HTML is done the same way: links to pages name the page's source
 file, from the docs root (`sources.md#id`, `helper.md?q`), and `links()` turns them into the page's
-URL relative to the page they appear on; glossary terms get their tooltips (glossary.py).
+URL relative to the page they appear on. Glossary terms and citations are marked afterwards, once,
+on the whole page, its own text and the generated HTML alike (reading.py).
 
 Owned here as well: the markers of HTML inside rendered Markdown, the slots of diagrams drawn ahead
 of time (publish/drawings.py), and the patterns of what other tools write into a page that we read
@@ -19,10 +20,7 @@ Pure functions; the MkDocs glue is macros/plugin/.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable
-
-if TYPE_CHECKING:
-    from .glossary import Glossary
+from typing import Callable
 
 
 class Html(str):
@@ -76,10 +74,10 @@ def fill(page_html: str, blocks: list[str]) -> tuple[str, set[str]]:
     return SLOT.sub(lambda m: blocks[int(m.group(1))], page_html), brought
 
 
-def prepare(blocks: list[str], url_for: Callable[[str, str], str], glossary: Glossary) -> list[str]:
-    """A page's blocks with their tooltips added and their links resolved. A block is abbreviated
-    once per build (`Glossary.abbreviate`): a component's embed page reuses its page's work."""
-    return [links(glossary.abbreviate(block), url_for) for block in blocks]
+def prepare(blocks: list[str], url_for: Callable[[str, str], str]) -> list[str]:
+    """A page's blocks with their links resolved (their glossary terms and citations are the whole
+    page's business, once it is complete: reading.py)."""
+    return [links(block, url_for) for block in blocks]
 
 
 # --- links ------------------------------------------------------------------------------------------

@@ -1,0 +1,104 @@
+"""Search, as a reader uses it: Material's own search box in headless Chromium, against the built site.
+The site's own terms lead first to the pages about them; hyphenated words are one word ("lock-in" is
+not "lock" or "in"); citations, review dates and the definitions a page only opens are not search
+text, so no result reads "Sources: 3 2 1 · reviewed ...".
+
+The queries are the site's structure (its pages and what they are about), not today's data: the one
+title that comes from the data (the guide's) is read from it."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from macros.render import pages as render
+from tests.test_browser import visit  # noqa: F401  (fixture)
+
+# (query, the page its first result must be)
+QUERIES = [
+    ("lock-in", "deep-dives/vendor-lock-in/"),
+    ("vendor lock-in", "deep-dives/vendor-lock-in/"),
+    ("break-even", "calculator/"),
+    ("break-even calculator", "calculator/"),
+    ("cheat sheet", "cheat-sheet/"),
+    ("decision helper", "helper/"),
+    ("hybrid routing", "hybrid-routing/"),
+    ("model catalogue", "models/"),
+    ("use cases", "use-cases/"),
+    ("safety debate", "deep-dives/safety-debate/"),
+    ("transparency", "deep-dives/transparency/"),
+    ("security and privacy", "deep-dives/security-privacy/"),
+    ("landscape", "landscape/"),
+    ("embed", "embed/"),
+    ("glossary", "glossary/"),
+    ("sources", "sources/"),
+    ("access routes", "access/"),
+    ("frequently asked questions", "faq/"),
+    ("what open means", "what-open-means/"),
+    ("why teams choose", "why-teams-choose/"),
+    ("compare", "compare/"),
+]
+
+
+@pytest.fixture(scope="module")
+def search(browser, base_url):
+    """Type a query into the site's search box; the pages of the results, in order, and the first
+    result's text."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base_url) else route.abort())
+    page.goto(base_url)
+    page.wait_for_load_state("networkidle")
+    box = page.locator("input.md-search__input")
+
+    def run(query: str) -> tuple[list[str], str]:
+        box.click()
+        box.fill("")
+        page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+        box.press_sequentially(query, delay=10)
+        page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+        page.wait_for_timeout(300)  # the results for the last key, not for a prefix
+        hrefs = page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
+            "links => links.map(a => a.href)")
+        pages = [re.sub(r"[?#].*$", "", href).removeprefix(base_url) for href in hrefs]
+        return pages, page.locator(".md-search-result__item").first.inner_text()
+
+    yield run
+    page.close()
+
+
+@pytest.mark.parametrize("query, expected", QUERIES)
+def test_the_sites_own_terms_lead_first_to_the_page_about_them(search, query, expected):
+    pages, _ = search(query)
+    assert pages[0] == expected, f"{query!r}: {pages[:5]}"
+
+
+def test_the_guide_is_found_by_its_title(search, site):
+    pages, _ = search(render.guide_title(site))
+    assert pages[0] == "guide/", pages[:5]
+
+
+def test_a_hyphenated_word_is_one_word(search, base_url, built_site):
+    """"lock-in" finds what "lock-in" finds as a word, not every page with a word starting "in"."""
+    pages, _ = search("lock-in")
+    texts = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    holding = {doc["location"].split("#")[0] for doc in texts
+               if re.search(r"lock-in", doc["title"] + " " + doc["text"], re.I)}
+    assert set(pages) <= holding, set(pages) - holding
+
+
+def test_results_read_as_the_pages_text_not_as_citations(search):
+    for query, _ in QUERIES[:5]:
+        _, first = search(query)
+        assert not re.search(r"Sources:|[Rr]eviewed \d{4}-|\[\d+(, \d+)*\]", first), f"{query!r}: {first[:200]}"
+
+
+def test_citations_review_dates_and_definitions_are_not_search_text(built_site, site):
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert docs
+    definitions = [" ".join(t.definition.split()) for t in site.glossary.glossary if len(t.definition) > 40]
+    for doc in docs:
+        text = doc["title"] + " " + doc["text"]
+        assert not re.search(r"Sources:|Reviewed \d{4}-\d\d-\d\d|\[\d+(, \d+)*\]", text), doc["location"]
+        if not doc["location"].startswith("glossary/"):
+            assert not [d for d in definitions if d in text], f"{doc['location']}: a definition it only opens"
