@@ -182,8 +182,7 @@ def regulation_list(site: Site, law: str | None = None) -> str:
             for key in labels.LAWS if law in (None, key)]
     laws = [(key, [(t, sorted(rules, key=_in_time) if t == "dates" else rules) for t, rules in topics if rules])
             for key, topics in laws]
-    return _render("regulation_list.md.j2", laws=[(k, topics) for k, topics in laws if topics],
-                   sources=site.by_id["sources"])
+    return _render("regulation_list.md.j2", laws=[(k, topics) for k, topics in laws if topics])
 
 
 def families_table(site: Site) -> str:
