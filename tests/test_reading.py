@@ -14,6 +14,7 @@ never today's ids or counts.
 """
 from __future__ import annotations
 
+import copy
 import re
 
 import pytest
@@ -242,3 +243,47 @@ def test_on_a_phone_the_outline_comes_first_and_the_drawing_scrolls_within_its_f
     desk = visit("hybrid-routing/", viewport={"width": 1280, "height": 900})
     assert desk.locator("article .ovc-diagram").bounding_box()["y"] < desk.locator("article .ovc-outline").bounding_box()["y"]
     assert not desk.locator("article .ovc-diagram-hint").is_visible()
+
+
+# --- no traces of the build ----------------------------------------------------------------------------
+
+# Words about how the site is made rather than about its subject. They belong on the editors' pages
+# (front matter `audience: editors`), never on a page readers read.
+BUILD_WORDS = re.compile(
+    r"\b(?:the build\w*|build (?:checks?|fails?|prints?|writes?)|seeds?|YAML|[\w-]+\.ya?ml|data files?|Jinja|"
+    r"macros? (?:call|render)\w*|fixtures?|test suite|make (?:build|test|serve|check))\b", re.I)
+
+
+def reader_pages() -> list[str]:
+    """Nav pages meant for readers: all but those whose front matter says `audience: editors`."""
+    import yaml
+    out = []
+    for source in support.nav_pages():
+        text = (support.ROOT / "content" / source).read_text(encoding="utf-8")
+        meta = yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
+        if (meta or {}).get("audience") != "editors":
+            out.append(support.page_url(source))
+    return out
+
+
+def test_the_detector_finds_build_words_and_leaves_plain_words_alone():
+    for trace in ("the build checks that they agree", "one seed cites it", "see data/faq.yml",
+                  "every data file", "The Build prints a warning"):
+        assert BUILD_WORDS.search(trace), trace
+    for plain in ("build on an open model", "teams that build it into their systems"):
+        assert not BUILD_WORDS.search(plain), plain
+
+
+def test_there_are_pages_for_readers_and_pages_for_editors():
+    readers = reader_pages()
+    assert readers and len(readers) < len(PAGES), "the editors' pages must say `audience: editors`"
+
+
+@pytest.mark.parametrize("path", reader_pages())
+def test_a_reader_page_says_nothing_about_how_the_site_is_built(html, path):
+    body = copy.copy(article(html, path))  # the parsed pages are shared: change a copy
+    for hidden in body.select("script, style, template, code, pre, .ovc-embed-code"):
+        hidden.decompose()
+    text = " ".join(body.get_text(" ").split())
+    found = [text[max(0, m.start() - 50):m.end() + 30] for m in BUILD_WORDS.finditer(text)]
+    assert not found, f"{path}: words about how the site is built, for readers: {found}"
