@@ -182,6 +182,16 @@ def _row_against_the_model(d: Data):
     return d.set_item("cheatsheet.yml", ("cheatsheet", 0, "recommend", 0), other)
 
 
+def _same_rule_twice(d: Data):
+    """Give the second cheat-sheet row the first row's answers (`when`, a one-line flow mapping)."""
+    first, _ = d.where("cheatsheet.yml", ("cheatsheet", 0, "when"))
+    line, where = d.where("cheatsheet.yml", ("cheatsheet", 1, "when"))
+    lines = d.lines("cheatsheet.yml")
+    lines[line - 1] = lines[first - 1]
+    d.write_lines("cheatsheet.yml", lines)
+    return line, where
+
+
 def _leaf_against_the_model(d: Data):
     """Make the first leaf of the first tree another option than the model gives for its path."""
     tree, nodes = _tree(d)
@@ -480,6 +490,8 @@ CASES: list[Case] = [
     # the decision model
     Case("cheat-sheet row contradicting the model", "cheatsheet.yml", _row_against_the_model,
          "fix the row's 'when' or 'recommend', or the answers' effects in criteria.yml"),
+    Case("the same cheat-sheet rule twice", "cheatsheet.yml", _same_rule_twice,
+         "merge the two rows into one, naming both situations"),
     Case("tree leaf contradicting the model", "trees.yml", _leaf_against_the_model,
          "change the leaf, or the answers' effects in criteria.yml"),
     Case("answer that decides but names no option", "criteria.yml",

@@ -184,8 +184,15 @@ def _reachable_and_acyclic(tree, nodes, at) -> Iterator[Finding]:
 def cheatsheet(rows: CheatsheetFile, crit: CriteriaFile, opts: OptionsFile) -> Iterator[Finding]:
     answers = {c.id: [a.id for a in c.answers] for c in crit.criteria}
     option_ids = {o.id for o in opts.options}
+    seen: dict[tuple, str] = {}
     for index, row in enumerate(rows.cheatsheet):
         at = ("cheatsheet", index)
+        situation = tuple(sorted(row.when.items()))
+        if situation in seen:  # the same rule twice reads as two rules: say it once
+            yield ("cheatsheet", (*at, "when"),
+                   f"the same answers as row '{seen[situation]}' ({_said(row.when)}): merge the two "
+                   "rows into one, naming both situations")
+        seen.setdefault(situation, row.id)
         for position, option in enumerate(row.recommend):
             yield from known("cheatsheet", (*at, "recommend", position), option, option_ids,
                              "option", "options")
