@@ -30,6 +30,21 @@ def test_compare_table_has_one_row_per_dimension(html, site):
     assert table.caption and table.select("thead th[scope=col]")
 
 
+def test_sources_are_grouped_under_the_heading_of_their_kind(html, site):
+    from macros.render import labels
+    page = html("sources/")
+    for source in site.sources.sources:
+        entry = page.select_one(f"ol.ovc-sources li#{source.id}")
+        heading = entry.find_parent("ol").find_previous("h2")
+        assert heading.get_text(" ", strip=True).rstrip("¶").strip() == labels.SOURCE_KINDS[source.kind], source.id
+        if source.url:
+            assert entry.select_one("cite a")["href"] == source.url
+    primary = [h.get_text() for h in page.select("h2")]
+    background = labels.SOURCE_KINDS["background-article"]
+    assert any(background in h for h in primary[-2:]) or not any(background in h for h in primary), \
+        "the background articles come after the primary sources"
+
+
 def test_citations_link_to_sources_that_exist(html, site):
     anchors = {li["id"] for li in html("sources/").select("ol.ovc-sources li[id]")}
     assert anchors == set(site.by_id["sources"])

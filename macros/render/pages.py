@@ -140,8 +140,15 @@ def cheatsheet_table(site: Site) -> str:
 # --- sources ------------------------------------------------------------------------------------
 
 def sources_list(site: Site) -> str:
-    """Every source with its anchor, for the citations that link to it."""
-    return _render("sources_list.html.j2", sources=site.sources.sources)
+    """Every source with its anchor, for the citations that link to it, grouped by kind: the laws,
+    licences and providers' pages first, the background articles and estimates last."""
+    groups: dict[str, tuple[str, list]] = {}
+    for kind, label in labels.SOURCE_KINDS.items():
+        groups.setdefault(label, (f"kind-{kind}", []))
+    for source in site.sources.sources:
+        groups[labels.SOURCE_KINDS[source.kind]][1].append(source)
+    return _render("sources_list.md.j2",
+                   groups=[(label, anchor, group) for label, (anchor, group) in groups.items() if group])
 
 
 # --- the knowledge base --------------------------------------------------------------------------
