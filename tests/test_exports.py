@@ -16,7 +16,7 @@ import pytest
 
 from macros.publish import components, exports, tables
 from macros.publish import drawings as diagram_hook
-from macros.render import escape
+from macros.render import escape, links
 from macros.render import pages as render
 from macros.models import FILES
 from tests import readers, support
@@ -46,6 +46,31 @@ def records(site, component) -> int:
 gfm = readers.gfm_html
 
 
+def origin() -> str:
+    """Where the exports' links lead: mkdocs.yml's site_url, as the build reads it."""
+    from mkdocs.utils import yaml_load
+    return yaml_load((support.ROOT / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url") or "../"
+
+
+def text_of(value) -> str:
+    """What a reader shows of a cell: a prose cell's links by their label."""
+    return readers.one_line(links.plain(value) if isinstance(value, links.Prose) else value)
+
+
+def links_of(value, where: str) -> list[tuple[str, str]]:
+    """A prose cell's links as (label, full address), in order."""
+    if not isinstance(value, links.Prose):
+        return []
+    return [(readers.one_line(label), links.address(target, where))
+            for label, target in links.segments(str(value)) if target is not None]
+
+
+def as_written(table: tables.Table, where: str) -> tables.Table:
+    """The table as a CSV export writes it: a prose cell's links as label (address)."""
+    rows = [[links.spreadsheet(c, where) if isinstance(c, links.Prose) else c for c in row] for row in table.rows]
+    return tables.Table(table.title, table.columns, rows, table.numeric)
+
+
 def test_every_table_component_is_counted():
     assert {c.name for c in TABLES} == {"comparison", "cheatsheet", "options", "models", "open-parts",
                                        "use-cases", "access", "glossary", "guide"}
@@ -58,7 +83,7 @@ def test_registry_is_consistent():
         assert (support.ROOT / "content" / c.page).is_file(), c.page
 
 
-def assert_gfm_table_shows(markdown: str, table: tables.Table) -> None:
+def assert_gfm_table_shows(markdown: str, table: tables.Table, where: str = "") -> None:
     """The Markdown read by cmark-gfm: one table, the header and each row cell for cell as the data
     text (one line), and no element but the table's own, save a link that a bare e-mail address in
     the text becomes, which must go to exactly that address."""
@@ -70,8 +95,12 @@ def assert_gfm_table_shows(markdown: str, table: tables.Table) -> None:
     assert len(rows) == len(table.rows)
     for tr, row in zip(rows, table.rows):
         cells = tr.find_all("td")
-        assert [td.get_text() for td in cells] == [readers.one_line(c) for c in row]
-        assert all(readers.gfm_links_are_right(td) for td in cells), tr
+        assert [td.get_text() for td in cells] == [text_of(c) for c in row]
+        for td, c in zip(cells, row):
+            written = links_of(c, where)
+            found = [(readers.one_line(a.get_text()), a["href"]) for a in td.find_all("a")]
+            assert [f for f in found if f in written] == written, (found, written)
+            assert all(f in written or readers.gfm_links_are_right(a) for f, a in zip(found, td.find_all("a"))), tr
 
 
 @pytest.mark.parametrize("component", TABLES, ids=lambda c: c.name)
@@ -80,7 +109,7 @@ def test_markdown_export_parses_with_gfm_to_a_row_per_record(built_site, site, c
     soup = gfm(markdown)
     assert [h.get_text() for h in soup.find_all("h1")] == [component.heading(site)]
     assert len(soup.select("tbody tr")) == records(site, component)
-    assert_gfm_table_shows(markdown, component.table(site))
+    assert_gfm_table_shows(markdown, component.table(site), origin())
     assert not soup.find("script")
 
 
@@ -118,7 +147,7 @@ def csv_cells(table: tables.Table) -> list[list[str]]:
 def test_csv_export_round_trips(built_site, site, component):
     raw = (built_site / "exports" / f"{component.name}.csv").read_bytes()
     parsed = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
-    expected = component.table(site)
+    expected = as_written(component.table(site), origin())
     assert parsed[0] == expected.columns
     assert parsed[1:] == csv_cells(expected)
     assert len(parsed) - 1 == records(site, component)
@@ -166,7 +195,7 @@ def assert_shown_as_data(sheet: list[list[readers.Cell]], table: tables.Table) -
 
 @pytest.mark.parametrize("component", TABLES, ids=lambda c: c.name)
 def test_spreadsheet_shows_the_csv_export_as_its_data(spreadsheets, site, component):
-    assert_shown_as_data(spreadsheets[component.name], component.table(site))
+    assert_shown_as_data(spreadsheets[component.name], as_written(component.table(site), origin()))
 
 
 def test_spreadsheet_reads_no_formula_from_hostile_cells(spreadsheets):
@@ -188,25 +217,27 @@ def test_spreadsheet_splitting_on_semicolons_reads_no_formula():
     assert [c for row in sheet for c in row if c.formula] == []
 
 
-def assert_confluence_table_shows(markup: str, table: tables.Table) -> None:
+def assert_confluence_table_shows(markup: str, table: tables.Table, where: str = "") -> None:
     """The markup read by pandoc's jira reader: one table, the header and each row cell for cell as
     the data text (one line), and no element a table does not have (no link, image, emphasis, <br>)."""
     soup = readers.confluence_html(markup)
     [html_table] = soup.find_all("table")
-    assert {tag.name for tag in soup.find_all(True)} <= TABLE_TAGS, soup.find_all(True)
+    written = [link for row in table.rows for c in row for link in links_of(c, where)]
+    assert {tag.name for tag in soup.find_all(True)} <= TABLE_TAGS | ({"a"} if written else set()), soup.find_all(True)
+    assert [(readers.one_line(a.get_text()), a["href"]) for a in soup.find_all("a")] == written
     rows = html_table.find_all("tr")
     assert [th.get_text() for th in rows[0].find_all(["th", "td"])] == table.columns
     assert len(rows) - 1 == len(table.rows)
     for tr, row in zip(rows[1:], table.rows):
         assert [td.get_text() for td in tr.find_all(["th", "td"])] == \
-            [readers.confluence_shows(c) for c in row]
+            [readers.confluence_shows(text_of(c)) for c in row]
 
 
 @pytest.mark.parametrize("component", TABLES, ids=lambda c: c.name)
 def test_confluence_export_reads_back_as_its_rows(built_site, site, component):
     markup = (built_site / "exports" / f"{component.name}.confluence.txt").read_text(encoding="utf-8")
     assert len(markup.splitlines()) - 1 == records(site, component)
-    assert_confluence_table_shows(markup, component.table(site))
+    assert_confluence_table_shows(markup, component.table(site), origin())
 
 
 def test_confluence_shows_hostile_cells_as_their_text():
