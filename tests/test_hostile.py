@@ -87,11 +87,24 @@ TERMS = _terms()
 
 
 def _middle(text: str) -> int:
-    """A place between two words near the middle of `text` that splits no word and no glossary term
-    (whose tooltip would then be lost)."""
-    inside = {i for term in TERMS for m in re.finditer(re.escape(term), text) for i in range(m.start(), m.end())}
+    """A place between two words near the middle of `text` that splits no word, no glossary term
+    (whose tooltip would then be lost) and no link of prose ([label](target))."""
+    spans = [m.span() for term in TERMS for m in re.finditer(re.escape(term), text)]
+    spans += [m.span() for m in _LINK.finditer(text)]
+    inside = {i for start, end in spans for i in range(start, end)}
     spaces = [m.start() for m in re.finditer(" ", text) if m.start() not in inside]
     return min(spaces, key=lambda at: abs(at - len(text) // 2)) if spaces else len(text)
+
+
+_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
+
+
+def _cut(text: str, longest: int) -> str:
+    """`text` cut to `longest` characters, before a link of prose rather than through it."""
+    for m in _LINK.finditer(text):
+        if m.start() < longest < m.end():
+            return text[:m.start()]
+    return text[:longest]
 
 
 def _max_length(annotation) -> int:
@@ -153,7 +166,7 @@ def _build(tmp_path_factory, name: str, rewrite) -> tuple[Path, dict[str, str]]:
 @pytest.fixture(scope="module")
 def marked(tmp_path_factory):
     """The site with a harmless marker at the start of every free-text field."""
-    return _build(tmp_path_factory, "marked", lambda mark, text, longest, prose: f"{mark} {text}"[:longest])
+    return _build(tmp_path_factory, "marked", lambda mark, text, longest, prose: _cut(f"{mark} {text}", longest))
 
 
 def _hostile(mark: str, text: str, longest: int, prose: bool = False) -> str:
@@ -164,7 +177,14 @@ def _hostile(mark: str, text: str, longest: int, prose: bool = False) -> str:
         return f"{mark} {text} {LABEL_HOSTILE}"[:longest]
     at = _middle(text)
     link = f"{PROSE_LINK} " if prose else ""
-    return f"{link}{HOSTILE}{LONG_WORD} {mark} {text[:at]} {HOSTILE} {text[at:]} {HOSTILE}"[:longest]
+    # As much hostile text as fits beside the field's own text, which stays whole where it can (a cut
+    # through it would lose words, and with them glossary terms, that the marker build shows).
+    for candidate in (f"{link}{HOSTILE}{LONG_WORD} {mark} {text[:at]} {HOSTILE} {text[at:]} {HOSTILE}",
+                      f"{link}{HOSTILE}{LONG_WORD} {mark} {text} {HOSTILE}",
+                      f"{link}{HOSTILE} {mark} {text}"):
+        if len(candidate) <= longest:
+            return candidate
+    return _cut(f"{link}{HOSTILE} {mark} {text}", longest)
 
 
 @pytest.fixture(scope="module")
