@@ -70,7 +70,12 @@ def _retitle(record: dict, suffix: str) -> dict:
     for key, value in record.items():
         if key in ("id", "sources", "reviewed", "as_of", "category", "option", "also", "access", "recommend",
                    "when", "criterion", "root", "next", "answer", "family", "side", "kind", "tone", "favors",
-                   "openness", "how_common", "group", "modalities", "effect", "seed", "url", "published"):
+                   "openness", "how_common", "group", "modalities", "effect", "seed", "url", "published",
+                   # the catalogue's references and coded values (models.yml and the files beside it)
+                   "developer", "licence", "also_under", "model", "host", "dataset", "fact", "facts", "dimension",
+                   "rating", "component", "mof", "osi", "status", "input", "output", "commit", "repository",
+                   "licence_url", "policy_url", "date", "released", "deprecated", "retired", "weights", "match",
+                   "unit", "value", "checked", "report", "models", "mof_class", "file"):
             out[key] = value
         elif isinstance(value, str):
             out[key] = f"{value} {suffix}"

@@ -65,10 +65,13 @@ def cheatsheet(site: Site) -> Table:
 
 def families(site: Site) -> Table:
     routes = site.by_id["access_routes"]
-    rows = [[f.name, f.vendor, L.OPENNESS[f.openness], ", ".join(f.modalities),
-             ", ".join(routes[r].name for r in f.access), P(f.note), f.as_of.isoformat(), *_cited(site, f)]
-            for f in site.families.families]
-    return Table("Model catalogue", [*L.COLUMNS["families"], L.AS_OF, L.SOURCES, L.REVIEWED], rows)
+    rows = [[r["family"].name, r["developer"].name, "; ".join(L.OPENNESS[o] for o in r["openness"]) or L.NONE,
+             arrange.modality_text(r) or L.NONE, str(len(r["models"])),
+             ", ".join(routes[x].name for x in r["family"].access), P(r["family"].note),
+             r["family"].as_of.isoformat(), *_cited(site, r["family"])]
+            for r in arrange.family_summary(site)]
+    return Table("Model catalogue", [*L.COLUMNS["families"], L.AS_OF, L.SOURCES, L.REVIEWED], rows,
+                 numeric=(L.COLUMNS["families"][4],))
 
 
 def open_parts(site: Site) -> Table:

@@ -54,3 +54,41 @@ def reasons(site: Site, side: str, kind: str) -> list:
 def calculator_groups(site: Site, headings: dict[str, str]) -> list[tuple[str, list]]:
     """(heading, inputs) per input group, in the order of `headings` (labels.CALCULATOR_GROUPS)."""
     return [(name, [f for f in site.calculator.calculator if f.group == key]) for key, name in headings.items()]
+
+
+def family_models(site: Site) -> dict[str, list]:
+    """Each family's releases, newest first (undated last), by family id."""
+    out: dict[str, list] = {f.id: [] for f in site.families.families}
+    for model in site.models.models:
+        if model.family in out:
+            out[model.family].append(model)
+    for models in out.values():
+        models.sort(key=lambda m: (m.released is None, -(m.released.toordinal() if m.released else 0), m.id))
+    return out
+
+
+def family_summary(site: Site) -> list[dict]:
+    """Per family, in file order: what its releases take in and give out, how open they are, how many
+    there are and the newest, all derived from models.yml (a family with no release shows none)."""
+    rows = []
+    releases = family_models(site)
+    order = list(labels.OPENNESS)
+    modality_order = ("text", "image", "audio", "video", "pdf")
+    for family in site.families.families:
+        models = releases[family.id]
+        inputs = {m for model in models for m in model.input}
+        outputs = {m for model in models for m in model.output}
+        rows.append({"family": family, "developer": site.by_id["developers"][family.developer],
+                     "models": models,
+                     "openness": sorted({m.openness for m in models}, key=order.index),
+                     "input": [m for m in modality_order if m in inputs],
+                     "output": [m for m in modality_order if m in outputs],
+                     "newest": next((m for m in models if m.released), None)})
+    return rows
+
+
+def modality_text(row: dict) -> str:
+    """"text, image -> text" as a cell says it; empty when the family has no release."""
+    if not row["input"] and not row["output"]:
+        return ""
+    return f"{', '.join(row['input'])} → {', '.join(row['output'])}"

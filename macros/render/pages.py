@@ -193,9 +193,10 @@ def regulation_list(site: Site, law: str | None = None) -> str:
 
 
 def families_table(site: Site) -> str:
-    """The model families the sources name, with openness, modality and ways in."""
-    return _render("families_table.html.j2", families=site.families.families,
-                   routes=site.by_id["access_routes"])
+    """The model families, with what their releases take in and give out, how open they are, how many
+    the catalogue has and the ways in."""
+    return _render("families_table.html.j2", rows=arrange.family_summary(site), modality=arrange.modality_text,
+                   routes=site.by_id["access_routes"], licences=site.by_id["licences"])
 
 
 def use_cases_list(site: Site) -> str:
