@@ -60,11 +60,25 @@ def family_models(site: Site) -> dict[str, list]:
     """Each family's releases, newest first (undated last), by family id."""
     out: dict[str, list] = {f.id: [] for f in site.families.families}
     for model in site.models.models:
-        if model.family in out:
+        if model.family in out and model.show:
             out[model.family].append(model)
     for models in out.values():
         models.sort(key=lambda m: (m.released is None, -(m.released.toordinal() if m.released else 0), m.id))
     return out
+
+
+def cheapest_offers(site: Site) -> dict[str, object]:
+    """Per model id, its offer with the lowest price per million input tokens (then output; then host
+    id), among the offers that state both prices."""
+    best: dict[str, object] = {}
+    for offer in site.offers.offers:
+        if offer.input is None or offer.output is None:
+            continue
+        key = (offer.input, offer.output, offer.host)
+        current = best.get(offer.model)
+        if current is None or key < (current.input, current.output, current.host):
+            best[offer.model] = offer
+    return best
 
 
 def family_summary(site: Site) -> list[dict]:

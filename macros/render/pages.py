@@ -196,7 +196,8 @@ def families_table(site: Site) -> str:
     """The model families, with what their releases take in and give out, how open they are, how many
     the catalogue has and the ways in."""
     return _render("families_table.html.j2", rows=arrange.family_summary(site), modality=arrange.modality_text,
-                   routes=site.by_id["access_routes"], licences=site.by_id["licences"])
+                   routes=site.by_id["access_routes"], licences=site.by_id["licences"],
+                   offers=arrange.cheapest_offers(site), hosts=site.by_id["hosts"])
 
 
 def use_cases_list(site: Site) -> str:

@@ -462,6 +462,11 @@ def build(root: Path, data: Path) -> Catalogue:
             if p["dataset"] == "fmti":
                 p["facts"] = []
 
+    # A developer no dataset names any more stays while a family names it (families.yml is curated).
+    for family in families:
+        if family.get("developer") not in developers and family.get("developer") in old["developers"]:
+            developers[family["developer"]] = dict(old["developers"][family["developer"]])
+
     # --- finish: as_of, reviewed, curated fields, order ---------------------------------------------
     def finish(name: str, record: dict, order: list[str]) -> dict:
         dates = [snaps[s].date for s in record.get("sources", [])]
