@@ -122,3 +122,39 @@ def guide(site: Site) -> Table:
             for c in decision.guide(site.criteria) for a in c.answers]
     return Table(guide_title(site), ["Step", "Question", "Answer", "Effect", "Leads to", "Why",
                                      L.SOURCES, L.REVIEWED], rows, numeric=("Step",))
+
+
+def _number(value) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+CATALOGUE_COLUMNS = ["Id", "Model", "Developer", "Family", "Released", "Openness", "Licence", "Input", "Output",
+                     "Context window", "Max output", "Parameters", "Active parameters", "Status", "Deprecated",
+                     "Retired", "Replacement", "Cheapest input USD/M", "Cheapest output USD/M", "At host",
+                     "Transparency (FMTI Dec 2025)", "Evidence", "As of"]
+
+
+def catalogue(site: Site) -> Table:
+    """Every model of the catalogue, one row each (the CSV export): its facts, its cheapest offer and
+    its developer's transparency score, with the evidence links of the datasets it comes from."""
+    developers, families, licences = site.by_id["developers"], site.by_id["families"], site.by_id["licences"]
+    hosts, cheapest = site.by_id["hosts"], arrange.cheapest_offers(site)
+    rows = []
+    for m in site.models.models:
+        offer = cheapest.get(m.id)
+        score = developers[m.developer].transparency
+        rows.append([m.id, m.name, developers[m.developer].name, families[m.family].name if m.family else "",
+                     m.released.isoformat() if m.released else "", L.OPENNESS[m.openness],
+                     licences[m.licence].name if m.licence else "", ", ".join(m.input), ", ".join(m.output),
+                     _number(m.context), _number(m.max_output),
+                     _number(m.parameters.total) if m.parameters else "",
+                     _number(m.parameters.active) if m.parameters else "", L.STATUSES[m.status],
+                     m.deprecated.isoformat() if m.deprecated else "", m.retired.isoformat() if m.retired else "",
+                     m.replacement or "", _number(offer.input) if offer else "", _number(offer.output) if offer else "",
+                     hosts[offer.host].name if offer else "", f"{score.score}/{score.of}" if score else "",
+                     " ".join(p.url for p in m.provenance), m.as_of.isoformat()])
+    return Table("Model catalogue (every release)", CATALOGUE_COLUMNS, rows,
+                 numeric=("Context window", "Max output", "Parameters", "Active parameters", "Cheapest input USD/M",
+                          "Cheapest output USD/M"))

@@ -106,3 +106,19 @@ def modality_text(row: dict) -> str:
     if not row["input"] and not row["output"]:
         return ""
     return f"{', '.join(row['input'])} → {', '.join(row['output'])}"
+
+
+def catalogue_counts(site: Site) -> dict[str, int]:
+    """What the model catalogue holds, counted from models.yml and the files beside it."""
+    models = site.models.models
+    priced = set(cheapest_offers(site))
+    return {"models": len(models), "developers": len({m.developer for m in models}),
+            "open": sum(m.openness != "closed" for m in models),
+            "closed": sum(m.openness == "closed" for m in models),
+            "priced_open": sum(m.openness != "closed" and m.id in priced for m in models),
+            "licences": len({m.licence for m in models if m.licence}),
+            "licences_read": len({m.licence for m in models if m.licence
+                                  and site.by_id["licences"][m.licence].checked in ("text", "partly")}),
+            "licences_stub": len({m.licence for m in models if m.licence and site.by_id["licences"][m.licence].stub}),
+            "scored": sum(d.transparency is not None for d in site.developers.developers),
+            "retired": sum(m.status in ("deprecated", "retired") for m in models)}

@@ -147,7 +147,8 @@ def sources_list(site: Site) -> str:
         groups.setdefault(label, (f"kind-{kind}", []))
     for source in site.sources.sources:
         groups[labels.SOURCE_KINDS[source.kind]][1].append(source)
-    return _render("sources_list.md.j2",
+    snapshots = {source: d for d in site.datasets.datasets for source in d.sources}
+    return _render("sources_list.md.j2", snapshots=snapshots,
                    groups=[(label, anchor, group) for label, (anchor, group) in groups.items() if group])
 
 
