@@ -65,7 +65,8 @@ def cheatsheet(site: Site) -> Table:
 
 def families(site: Site) -> Table:
     routes = site.by_id["access_routes"]
-    rows = [[r["family"].name, r["developer"].name, "; ".join(L.OPENNESS[o] for o in r["openness"]) or L.NONE,
+    rows = [[r["family"].name, r["developer"].name + (f" (transparency {t.score}/{t.of}, {t.index})"
+                                                      if (t := r["developer"].transparency) else ""), "; ".join(L.OPENNESS[o] for o in r["openness"]) or L.NONE,
              arrange.modality_text(r) or L.NONE, str(len(r["models"])),
              ", ".join(routes[x].name for x in r["family"].access), P(r["family"].note),
              r["family"].as_of.isoformat(), *_cited(site, r["family"])]

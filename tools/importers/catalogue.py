@@ -288,6 +288,15 @@ def build(root: Path, data: Path) -> Catalogue:
         record["osai_rated"] = rated
         lic_dim = entry.dimensions.get("licenses") or {}
         record["osai_licence_url"] = _clean_url(lic_dim.get("link"))
+        # The index's licence field and its own licence notes may name different licences.
+        field_id = licence_alias.get(" ".join(str(system.get("endmodellicense") or "").lower().split()))
+        noted = _licence_in(str(lic_dim.get("notes") or ""), licence_alias)
+        if field_id and noted and noted != field_id:
+            record["claims"] += [
+                {"fact": "licence", "dataset": "osai-index", "says": _label(f"licence field: {system['endmodellicense']}"),
+                 "url": url},
+                {"fact": "licence", "dataset": "osai-index", "says": _label(f"licence notes: {lic_dim['notes']}"),
+                 "url": url}]
         openness[model_id] = {"id": model_id, "model": model_id, "osai": {
             "entry": _label(system.get("name")), **({"end_model": _label(system["endmodelname"])}
                                                     if system.get("endmodelname") else {}),
@@ -521,6 +530,17 @@ def build(root: Path, data: Path) -> Catalogue:
         stub["reviewed"] = newest
     out.licences = [*licences, *[stubs[k] for k in sorted(stubs)]]
     return out
+
+
+def _licence_in(notes: str, aliases: dict[str, str]) -> str | None:
+    """The licence a text names for the weights, by the longest of the licences' names and spellings it
+    contains; sentences about the code or the data alone are left out."""
+    sentences = re.split(r"(?<=[.;])\s+", " ".join(notes.lower().split()))
+    text = " ".join(t for t in sentences if not re.search(r"\b(code|data|datasets?)\b", t)
+                    or re.search(r"\b(weights?|model)\b", t))
+    found = [(len(alias), target) for alias, target in aliases.items()
+             if len(alias) >= 6 and re.search(rf"(?<![a-z0-9.]){re.escape(alias)}(?![a-z0-9])", text)]
+    return max(found)[1] if found else None
 
 
 def _unique(items: list[dict]) -> list[dict]:
