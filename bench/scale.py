@@ -16,7 +16,10 @@ from bench import common
 # reference valid (they point where the originals point). Categories, options, criteria and trees
 # shape the decision model and stay as they are.
 CLONABLE = ("sources", "dimensions", "families", "access_routes", "use_cases", "faq", "glossary",
-            "open_parts", "reasons", "trends", "cheatsheet")
+            "open_parts", "reasons", "trends", "cheatsheet",
+            # the model catalogue: clones of a model keep its family, developer and licence, clones of an
+            # offer or an openness record point at the original model
+            "models", "developers", "licences", "hosts", "offers", "openness")
 
 
 class _NoAliases(yaml.SafeDumper):

@@ -155,7 +155,7 @@ def catalogue(site: Site) -> Table:
                      m.deprecated.isoformat() if m.deprecated else "", m.retired.isoformat() if m.retired else "",
                      m.replacement or "", _number(offer.input) if offer else "", _number(offer.output) if offer else "",
                      hosts[offer.host].name if offer else "", f"{score.score}/{score.of}" if score else "",
-                     " ".join(p.url for p in m.provenance), m.as_of.isoformat()])
-    return Table("Model catalogue (every release)", CATALOGUE_COLUMNS, rows,
+                     " ".join(p.url for p in m.provenance), m.as_of.isoformat(), *_cited(site, m)])
+    return Table("Model catalogue (every release)", [*CATALOGUE_COLUMNS, L.SOURCES, L.REVIEWED], rows,
                  numeric=("Context window", "Max output", "Parameters", "Active parameters", "Cheapest input USD/M",
                           "Cheapest output USD/M"))

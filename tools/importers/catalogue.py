@@ -78,9 +78,12 @@ def month_date(value) -> dt.date | None:
     return None
 
 
-def _parameters(name: str) -> dict | None:
-    """Sizes a release's name states: 70b, 235b-a22b, 17b-16e (17B active in a mixture of 16 experts)."""
+def _parameters(name: str, also: str | None = None) -> dict | None:
+    """Sizes a release's name states: 70b, 235b-a22b, 17b-16e (17B active in a mixture of 16 experts;
+    `also`, the weights' address, may say so where the name does not)."""
     text = name.lower().replace("_", "-")
+    if also and re.search(r"\d+b-\d+e(?![a-z])", also.lower()) and not re.search(r"\d+b-\d+e(?![a-z])", text):
+        text = re.sub(r"(\d+b)(?![a-z0-9])", r"\1-moe-e", text, count=1).replace("-moe-e", "-1e")
     active = re.search(r"(?:^|[-.])a(\d+(?:\.\d+)?)b(?![a-z])", text)
     sizes = [float(m) for m in re.findall(r"(?:^|[-.:])(\d+(?:\.\d+)?)b(?![a-z0-9])", text)]
     out = {}
@@ -212,7 +215,7 @@ def build(root: Path, data: Path) -> Catalogue:
                   "knowledge": _text(d.get("knowledge")),
                   "status": d.get("status") if d.get("status") in ("beta", "deprecated") else "active",
                   "weights": _clean_url((d.get("weights") or [{}])[0].get("url")),
-                  "parameters": _parameters(toml.name),
+                  "parameters": _parameters(toml.name, (d.get("weights") or [{}])[0].get("url")),
                   "licence_names": [("models-dev", d["license"], toml.path)] if d.get("license") else [],
                   "provenance": [dataset_from("models-dev", toml.path, [
                       f for f, v in (("name", 1), ("released", d.get("release_date")), ("openness", 1),
