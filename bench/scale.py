@@ -14,9 +14,10 @@ from bench import common
 
 # Files whose records can be cloned freely: nothing requires them to be few, and clones keep every
 # reference valid (they point where the originals point). Categories, options, criteria and trees
-# shape the decision model and stay as they are.
+# shape the decision model and stay as they are, and so does the cheat sheet (two rows with the same
+# answers are refused since the check of one row per rule).
 CLONABLE = ("sources", "dimensions", "families", "access_routes", "use_cases", "faq", "glossary",
-            "open_parts", "reasons", "trends", "cheatsheet",
+            "open_parts", "reasons", "trends",
             # the model catalogue: clones of a model keep its family, developer and licence, clones of an
             # offer or an openness record point at the original model
             "models", "developers", "licences", "hosts", "offers", "openness")

@@ -60,7 +60,8 @@ MOF_CLASS_COMPONENTS = {  # the Model Openness Framework's class of each compone
 }
 
 
-def kebab(text: str, limit: int = 80) -> str:
+def kebab(text: str, limit: int = 64) -> str:
+    """An id: kebab case, at most `limit` characters (ids may hold 80: room for an editor's suffix)."""
     text = re.sub(r"[^a-z0-9]+", "-", str(text).lower().replace("+", "plus")).strip("-")
     return text[:limit].rstrip("-") or "unnamed"
 
