@@ -27,7 +27,7 @@ if _ROOT not in sys.path:
 from macros.plugin import macros_env, reload, watch  # noqa: E402  (needs the project on sys.path)
 from macros.plugin.build import Build, describe  # noqa: E402
 from macros.publish import components, drawings, embeds, policy  # noqa: E402
-from macros.render import slots  # noqa: E402
+from macros.render import catalogue, slots  # noqa: E402
 
 SHIM = "assets/vendor/iframe-worker/shim.js"
 
@@ -95,8 +95,8 @@ def _search_worker() -> str:
 @event_priority(0)  # any time: no plugin adds or reads files
 @_plain
 def on_files(files, config):
-    """One generated page per registered component at /embed/<name>/ (publish/components.py), and
-    the search worker (`_search_worker`)."""
+    """One generated page per registered component at /embed/<name>/ (publish/components.py), one
+    per model (/models/<id>/) and per licence (/licences/<id>/), and the search worker (`_search_worker`)."""
     files.append(File.generated(config, SEARCH_WORKER, content=_search_worker()))
     build = Build.of(config)
     for c in components.COMPONENTS if build is None else build.components:
@@ -104,6 +104,11 @@ def on_files(files, config):
                               inclusion=InclusionLevel.NOT_IN_NAV)
         page.dest_uri = components.embed_dest(c.name, config.use_directory_urls)
         files.append(page)
+    if build is not None:  # one page per model and per licence (render/catalogue.py), found by search
+        for src, content in catalogue.generated_pages(build.site):
+            if files.get_file_from_path(src) is not None:
+                raise PluginError(f"{src}: a page of content/ has the path of a generated catalogue page; rename it")
+            files.append(File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 

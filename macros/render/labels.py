@@ -77,3 +77,45 @@ LAWS = {"eu-ai-act": "EU AI Act (Regulation (EU) 2024/1689)", "gdpr": "GDPR (Reg
 LAW_TOPICS = {"dates": "When each part applies", "obligations": "Duties of model providers",
               "open-source": "The open-source exemption", "modification": "Fine-tuning and modifying a model",
               "contracts": "Contracts with providers", "transfers": "Transfers outside the EEA"}
+
+# --- the catalogue's own pages: /models/, /models/<id>/, /licences/<id>/, /models/compare/ ----------------
+
+# The catalogue table's columns, in page order: (key the script sorts and filters by, heading).
+CATALOGUE = {"model": "Model", "developer": "Developer", "openness": "Openness", "licence": "Licence",
+             "released": "Released", "context": "Context", "modalities": "Takes in / gives out",
+             "input": "Input price", "output": "Output price", "transparency": "Developer transparency",
+             "status": "Lifecycle"}
+MODALITIES = {"text": "text", "image": "image", "audio": "audio", "video": "video", "pdf": "PDF"}
+PRICE_UNIT = "US$ per million tokens"
+# A licence's terms (models.Terms), as its page and a model's page name them, in that order.
+TERMS = {"commercial_use": "Commercial use", "user_threshold": "User threshold",
+         "revenue_threshold": "Revenue threshold", "attribution": "Attribution and naming",
+         "acceptable_use_policy": "Acceptable-use policy", "outputs_to_train_models": "Outputs to train other models",
+         "licensor_may_restrict_later": "Licensor may restrict use later", "field_of_use": "Field of use",
+         "distribution": "Distribution"}
+# Each term value in words (for the worded terms, the value itself is shown).
+COMMERCIAL_USE = {"allowed": "Allowed", "with-conditions": "Allowed, with conditions", "not-allowed": "Not allowed",
+                  "unknown": "Unknown"}
+THRESHOLD = {"none": "None", "threshold": "Above a limit, terms change", "unknown": "Unknown"}
+THRESHOLD_UNITS = {"monthly-active-users": "monthly active users", "usd-monthly-revenue": "US$ monthly revenue",
+                   "usd-annual-revenue": "US$ annual revenue"}
+YES_NO = {"yes": "Yes", "no": "No", "unknown": "Unknown"}
+OUTPUTS = {"allowed": "Allowed", "with-conditions": "Allowed, with conditions", "restricted": "Restricted",
+           "not-allowed": "Not allowed", "not-addressed": "Not addressed", "unknown": "Unknown"}
+LATER = {"yes": "Yes", "partly": "Partly", "termination-only": "Only by ending the licence on breach", "no": "No",
+         "unknown": "Unknown"}
+# A licence's page sorts its terms into what you may do, must do and must not do (or must check).
+VERDICTS = {"may": "You may", "must": "You must", "must-not": "You must not, or must check first"}
+LICENCE_CHECKED = {"text": "Read in full", "partly": "Some clauses read", "name": "Only its name known",
+                   "no": "Not read"}
+OSAI_CLASSES = {"open": "Open", "partial": "Partial", "closed": "Closed", "not-rated": "Not rated"}
+OSAI_GROUPS = {"availability": "Availability", "documentation": "Documentation", "access": "Access"}
+OSI_REQUIREMENTS = {"data-information": "Data information", "code": "Code", "parameters": "Parameters"}
+MOF_CLASSES = {"I": "Class I (open science)", "II": "Class II (open tooling)", "III": "Class III (open model)",
+               "none": "No class"}
+# The catalogue's filters that are yes/no questions: (key, label).
+CATALOGUE_CHECKS = {"osi": "OSI-approved licence", "commercial": "Commercial use allowed",
+                    "no-user-cap": "No user threshold", "outputs": "Outputs may train other models",
+                    "self-host": "Can self-host (weights published)", "hosted": "Reachable through a host",
+                    "retired": "Retired or deprecated only"}
+COMPARE_MAX = 4  # models side by side on /models/compare/

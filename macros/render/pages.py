@@ -16,6 +16,7 @@ from ..data import freshness
 from ..models import MAX_NUMBER, Site, Tree
 from . import arrange, escape, labels, links
 from .env import render_template as _render
+from . import catalogue as _catalogue
 
 # --- comparison -----------------------------------------------------------------------------------
 
@@ -332,5 +333,9 @@ MACROS = {
     "calculator": calculator,
     "guide_title": guide_title,
     "how_many": how_many,
+    "catalogue_table": _catalogue.catalogue_table,
+    "model_page": _catalogue.model_page,
+    "licence_page": _catalogue.licence_page,
+    "compare_view": _catalogue.compare_view,
 }
 

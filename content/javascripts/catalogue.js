@@ -1,0 +1,284 @@
+/* The model catalogue's table (/models/) and the comparison (/models/compare/): filters, sorting and
+   the side-by-side table. The whole table is in the page's HTML; this only hides rows and reorders them,
+   and keeps every choice in the page's address (links and the back button bring it back). Idle on other
+   pages. No library, no request. */
+(function () {
+  "use strict";
+
+  var LIST_KEYS = ["openness", "has", "modality"];
+  var VALUE_KEYS = ["q", "developer", "context", "price", "sort", "dir"];
+
+  function params() { return new URLSearchParams(window.location.search); }
+
+  function words(text) { return (text || "").split(/\s+/).filter(Boolean); }
+
+  // --- the catalogue table ------------------------------------------------------------------------
+
+  function catalogue(root) {
+    var form = root.querySelector("form");
+    var panel = root.querySelector("[data-ovc-filters]");
+    var count = root.querySelector("[data-ovc-count]");
+    var table = root.querySelector("table");
+    var body = table.tBodies[0];
+    var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    var compare = root.querySelector("[data-ovc-compare]");
+    var hint = root.querySelector("[data-ovc-compare-hint]");
+    var total = Number(count.getAttribute("data-total"));
+    var compareBase = compare.getAttribute("href").split("?")[0];
+    var chosen = [];
+    var MAX = Number(root.getAttribute("data-max")) || 4;
+
+    var rows = Array.prototype.map.call(body.rows, function (tr, index) {
+      var d = tr.dataset;
+      return {
+        tr: tr, index: index, id: d.id, openness: d.openness, developer: d.developer,
+        modalities: words(d.modalities), flags: words(d.flags),
+        context: Number(d.context || 0), price: d.price === "" ? null : Number(d.price),
+        text: (tr.cells[0].textContent + " " + tr.cells[1].textContent + " " + tr.cells[3].textContent).toLowerCase(),
+        sort: Array.prototype.map.call(tr.cells, function (cell) { return cell.getAttribute("data-sort") || ""; })
+      };
+    });
+
+    panel.hidden = false;
+    if (window.matchMedia && window.matchMedia("(min-width: 60em)").matches) { panel.open = true; }
+    hint.hidden = false;
+
+    // Sort buttons in every heading; aria-sort on the heading sorted by.
+    heads.forEach(function (th, column) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "ovc-sort";
+      button.textContent = th.textContent;
+      button.setAttribute("data-column", String(column));
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var state = read();
+        var key = th.getAttribute("data-key");
+        state.dir = state.sort === key && state.dir !== "desc" ? "desc" : "asc";
+        state.sort = key;
+        write(state, true);
+      });
+    });
+
+    // A box per row to pick models to compare (the comparison needs the script too).
+    rows.forEach(function (row) {
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.className = "ovc-pick";
+      box.value = row.id;
+      box.setAttribute("aria-label", "Compare " + row.tr.cells[0].textContent);
+      box.addEventListener("change", function () {
+        if (box.checked) {
+          if (chosen.length >= MAX) { box.checked = false; hint.textContent = "At most " + MAX + " models side by side."; return; }
+          chosen.push(row.id);
+        } else {
+          chosen = chosen.filter(function (id) { return id !== row.id; });
+        }
+        showChosen();
+      });
+      row.tr.cells[0].insertBefore(box, row.tr.cells[0].firstChild);
+    });
+
+    function showChosen() {
+      compare.setAttribute("href", chosen.length ? compareBase + "?m=" + chosen.join(",") : compareBase);
+      compare.textContent = chosen.length >= 2 ? "Compare the " + chosen.length + " models ticked" : "Compare models side by side";
+      hint.textContent = chosen.length ? chosen.length + " ticked (up to " + MAX + ")." :
+        "Tick up to " + MAX + " models in the first column, or choose them on the comparison page.";
+    }
+
+    function read() {
+      var p = params(), state = {};
+      LIST_KEYS.forEach(function (key) {
+        state[key] = p.getAll(key).join(",").split(",").filter(Boolean);
+      });
+      VALUE_KEYS.forEach(function (key) { state[key] = p.get(key) || ""; });
+      return state;
+    }
+
+    function fromForm() {
+      var state = read(), data = new FormData(form);
+      LIST_KEYS.forEach(function (key) { state[key] = data.getAll(key); });
+      ["q", "developer", "context", "price"].forEach(function (key) { state[key] = String(data.get(key) || "").trim(); });
+      return state;
+    }
+
+    function toForm(state) {
+      Array.prototype.forEach.call(form.elements, function (field) {
+        if (!field.name) { return; }
+        if (field.type === "checkbox") { field.checked = (state[field.name] || []).indexOf(field.value) >= 0; }
+        else if (VALUE_KEYS.indexOf(field.name) >= 0) { field.value = state[field.name]; }
+      });
+    }
+
+    function write(state, push) {
+      var p = new URLSearchParams();
+      LIST_KEYS.forEach(function (key) { if (state[key].length) { p.set(key, state[key].join(",")); } });
+      VALUE_KEYS.forEach(function (key) { if (state[key]) { p.set(key, state[key]); } });
+      var query = p.toString();
+      var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+      if (push) { window.history.pushState(null, "", url); } else { window.history.replaceState(null, "", url); }
+      apply(state);
+    }
+
+    function keep(row, state) {
+      if (state.openness.length && state.openness.indexOf(row.openness) < 0) { return false; }
+      for (var i = 0; i < state.has.length; i++) {
+        var flag = state.has[i];
+        if (row.flags.indexOf(flag) < 0) { return false; }
+      }
+      for (var j = 0; j < state.modality.length; j++) {
+        if (row.modalities.indexOf(state.modality[j]) < 0) { return false; }
+      }
+      if (state.developer && row.developer !== state.developer) { return false; }
+      if (state.context && row.context < Number(state.context)) { return false; }
+      if (state.price && (row.price === null || row.price > Number(state.price))) { return false; }
+      if (state.q) {
+        var terms = words(state.q.toLowerCase());
+        for (var k = 0; k < terms.length; k++) { if (row.text.indexOf(terms[k]) < 0) { return false; } }
+      }
+      return true;
+    }
+
+    function order(state) {
+      var column = -1, numeric = false;
+      heads.forEach(function (th, i) {
+        var on = th.getAttribute("data-key") === state.sort;
+        if (on) { column = i; numeric = th.getAttribute("data-type") === "number"; }
+        if (on) { th.setAttribute("aria-sort", state.dir === "desc" ? "descending" : "ascending"); }
+        else { th.removeAttribute("aria-sort"); }
+      });
+      var sign = state.dir === "desc" ? -1 : 1;
+      var sorted = rows.slice();
+      if (column >= 0) {
+        sorted.sort(function (a, b) {
+          var x = a.sort[column], y = b.sort[column];
+          if (x === "" || y === "") { return x === y ? a.index - b.index : (x === "" ? 1 : -1); } // blanks last
+          var c = numeric && !/-/.test(x + y) ? Number(x) - Number(y) : (x < y ? -1 : x > y ? 1 : 0);
+          return c ? sign * c : a.index - b.index;
+        });
+      }
+      return sorted;
+    }
+
+    function apply(state) {
+      var shown = 0, fragment = document.createDocumentFragment();
+      order(state).forEach(function (row) {
+        var on = keep(row, state);
+        row.tr.hidden = !on;
+        if (on) { shown++; }
+        fragment.appendChild(row.tr);
+      });
+      body.appendChild(fragment);
+      count.textContent = shown + " of " + total + " models";
+    }
+
+    form.addEventListener("input", function (event) {
+      write(fromForm(), event.target.type === "checkbox" || event.target.tagName === "SELECT");
+    });
+    form.addEventListener("change", function (event) {
+      if (event.target.type !== "checkbox" && event.target.tagName !== "SELECT") { write(fromForm(), true); }
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); write(fromForm(), true); });
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () { var s = fromForm(); s.sort = ""; s.dir = ""; write(s, true); }, 0);
+    });
+    window.addEventListener("popstate", function () { var s = read(); toForm(s); apply(s); });
+
+    var start = read();
+    toForm(start);
+    apply(start);
+    showChosen();
+  }
+
+  // --- the comparison ---------------------------------------------------------------------------------
+
+  function comparison(root) {
+    var data = JSON.parse(document.getElementById("ovc-compare-data").textContent);
+    var form = root.querySelector("form");
+    var select = form.querySelector("select");
+    var status = root.querySelector("[data-ovc-compare-status]");
+    var holder = root.querySelector("[data-ovc-compare-table]");
+    var links = {};
+    Array.prototype.forEach.call(root.querySelector("[data-ovc-model-links]").content.querySelectorAll("a"), function (a) {
+      links[a.getAttribute("data-model")] = a;
+    });
+
+    function chosen() {
+      var ids = params().getAll("m").join(",").split(",").filter(Boolean), out = [];
+      ids.forEach(function (id) { if (data.models[id] && out.indexOf(id) < 0) { out.push(id); } });
+      return out;
+    }
+
+    function cell(tag, text) {
+      var el = document.createElement(tag);
+      el.textContent = text;
+      return el;
+    }
+
+    function render() {
+      var ids = chosen();
+      Array.prototype.forEach.call(select.options, function (o) { o.selected = ids.indexOf(o.value) >= 0; });
+      holder.textContent = "";
+      var dropped = ids.length > data.max ? ids.length - data.max : 0;
+      ids = ids.slice(0, data.max);
+      if (ids.length < 2) {
+        holder.hidden = true;
+        status.textContent = ids.length ? "Choose at least one more model." : "Choose two to " + data.max + " models above.";
+        return;
+      }
+      var table = document.createElement("table");
+      table.className = "ovc-compare__table";
+      table.appendChild(cell("caption", ids.map(function (id) { return data.models[id].name; }).join(" · ")));
+      var head = table.createTHead().insertRow();
+      head.appendChild(cell("td", ""));
+      ids.forEach(function (id) {
+        var th = document.createElement("th");
+        th.scope = "col";
+        th.appendChild(links[id] ? links[id].cloneNode(true) : document.createTextNode(data.models[id].name));
+        head.appendChild(th);
+      });
+      var body = table.createTBody(), differ = 0;
+      data.fields.forEach(function (field) {
+        var values = ids.map(function (id) { return data.models[id].values[field[0]]; });
+        var different = values.some(function (v) { return v !== values[0]; });
+        var tr = body.insertRow();
+        var th = cell("th", field[1]);
+        th.scope = "row";
+        if (different) {
+          differ++;
+          tr.className = "ovc-differs";
+          var mark = cell("span", "differs");
+          mark.className = "ovc-differs__mark";
+          th.appendChild(document.createTextNode(" "));
+          th.appendChild(mark);
+        }
+        tr.appendChild(th);
+        values.forEach(function (v) { tr.appendChild(cell("td", v)); });
+      });
+      holder.appendChild(table);
+      holder.hidden = false;
+      status.textContent = "Comparing " + ids.length + " models: " + differ + " of " + data.fields.length +
+        " rows differ." + (dropped ? " Only the first " + data.max + " models are shown." : "");
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var ids = Array.prototype.filter.call(select.options, function (o) { return o.selected; })
+        .map(function (o) { return o.value; });
+      var url = window.location.pathname + (ids.length ? "?m=" + ids.join(",") : "");
+      window.history.pushState(null, "", url);
+      render();
+    });
+    window.addEventListener("popstate", render);
+    render();
+  }
+
+  function start() {
+    var table = document.querySelector("[data-ovc-catalogue]");
+    if (table) { catalogue(table); }
+    var view = document.querySelector("[data-ovc-compare-view]");
+    if (view) { comparison(view); }
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+}());
