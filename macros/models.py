@@ -339,6 +339,27 @@ class Trend(Record, kw_only=True):
     implication: Prose
 
 
+ChangeKind = Literal["new-model", "price-change", "retirement", "licence-change", "openness-change",
+                     "law-change", "correction", "addition"]
+
+
+class Change(Record, kw_only=True):
+    """One change to the facts of the site, on the day it happened (a price, a retirement announced,
+    a licence rewritten, a correction), for the What's new page, the records' history and the feeds.
+    Its `date` is the change's own date, never the day of a build, so a rebuild changes no feed."""
+    date: Annotated[dt.date, Meta(description="When the change happened or was announced (YYYY-MM-DD).")]
+    kind: Annotated[ChangeKind, Meta(description="What changed: new-model, price-change, retirement "
+                                                 "(announced), licence-change, openness-change, law-change, "
+                                                 "correction, or addition (new content).")]
+    concerns: Annotated[dict[Annotated[str, Meta(pattern=r"^[a-z_]+$(?!\n)")], Annotated[list[Id], Meta(min_length=1)]],
+                        Meta(min_length=1, description="The records it is about, by data file: "
+                                                       "{models: [gpt-4o], licences: [llama-3-community]}.")]
+    title: Text
+    summary: Annotated[Prose | None, Meta(description="What changed and why it matters, in a sentence or two.")] = None
+    old: Annotated[Text | None, Meta(description="The value before (a price, a licence, a class), where it is one.")] = None
+    new: Annotated[Text | None, Meta(description="The value after, where `old` is given.")] = None
+
+
 Amount = Annotated[float, Meta(ge=0, le=MAX_NUMBER)]
 
 
@@ -430,6 +451,10 @@ class TrendsFile(Strict, kw_only=True):
     trends: Annotated[list[Trend], Meta(min_length=1)]
 
 
+class ChangelogFile(Strict, kw_only=True):
+    changelog: Annotated[list[Change], Meta(min_length=1)]
+
+
 # data/<name>.yml -> its model; the top-level key of each file is its name.
 FILES: dict[str, type[Strict]] = {
     "sources": SourcesFile,
@@ -449,6 +474,7 @@ FILES: dict[str, type[Strict]] = {
     "trends": TrendsFile,
     "regulation": RegulationFile,
     "calculator": CalculatorFile,
+    "changelog": ChangelogFile,
 }
 
 
@@ -472,6 +498,7 @@ class Site:
     trends: TrendsFile
     regulation: RegulationFile
     calculator: CalculatorFile
+    changelog: ChangelogFile
     by_id: dict = field(default_factory=dict)  # "options" -> {id: Option}, ...
     # ("options", id) -> the line its record starts on; ("options", id, "reviewed") -> its `reviewed`
     lines: dict = field(default_factory=dict)

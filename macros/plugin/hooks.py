@@ -26,7 +26,7 @@ if _ROOT not in sys.path:
 
 from macros.plugin import macros_env, reload, watch  # noqa: E402  (needs the project on sys.path)
 from macros.plugin.build import Build, describe  # noqa: E402
-from macros.publish import components, drawings, embeds, policy  # noqa: E402
+from macros.publish import components, drawings, embeds, feeds, policy  # noqa: E402
 from macros.render import slots  # noqa: E402
 
 SHIM = "assets/vendor/iframe-worker/shim.js"
@@ -72,10 +72,16 @@ def on_env(env, config, files):
     environment each time): keep the compiled code between builds in Jinja's bytecode cache (per user,
     in the temp dir; checked against each template's source). And the Content Security Policy for
     every page's <meta> (overrides/main.html); not in `make dist`, whose search from file:// runs
-    in a frame that Material's offline shim writes an inline script into."""
+    in a frame that Material's offline shim writes an inline script into. And each page's Atom feed
+    discovery links (publish/feeds.py): the change log's feeds, and those of the records it shows."""
     from jinja2 import FileSystemBytecodeCache
     env.bytecode_cache = FileSystemBytecodeCache()
     env.globals["ovc_csp"] = None if _offline(config) else policy.POLICY
+
+    def page_feeds(page):
+        build = Build.of(config)
+        return feeds.discovery(build.site, page.file.src_uri, "") if page and build and build.site else []
+    env.globals["ovc_feeds"] = page_feeds
     return env
 
 

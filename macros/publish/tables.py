@@ -119,3 +119,15 @@ def guide(site: Site) -> Table:
             for c in decision.guide(site.criteria) for a in c.answers]
     return Table(guide_title(site), ["Step", "Question", "Answer", "Effect", "Leads to", "Why",
                                      L.SOURCES, L.REVIEWED], rows, numeric=("Step",))
+
+
+def changes(site: Site) -> Table:
+    """The change log, latest first."""
+    from ..render import places
+    entries = sorted(site.changelog.changelog, key=lambda e: (e.date, e.id), reverse=True)
+    rows = [[e.date.isoformat(), L.CHANGE_KINDS[e.kind], e.title,
+             e.old or L.NONE, e.new or L.NONE,
+             ", ".join(places.name(site, kind, rid) for kind, ids in e.concerns.items() for rid in ids),
+             *_cited(site, e)]
+            for e in entries]
+    return Table("Recent changes", [*L.COLUMNS["changes"], L.SOURCES, L.REVIEWED], rows)

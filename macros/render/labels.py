@@ -11,6 +11,7 @@ from __future__ import annotations
 COLUMNS = {
     "comparison": ["Dimension", "Open-weight models", "Closed models", "Leans", "Detail"],
     "cheatsheet": ["Situation", "Recommended", "Defined by", "Why"],
+    "changes": ["Date", "Kind", "Change", "Before", "Now", "About"],
     "families": ["Model", "Vendor", "Openness", "Modality", "Ways in", "Note"],
     "open_parts": ["Part", "When it is open", "How often", "Examples"],
     "use_case_routes": ["Task", "Use", "Model", "Why"],
@@ -73,3 +74,14 @@ LAWS = {"eu-ai-act": "EU AI Act (Regulation (EU) 2024/1689)", "gdpr": "GDPR (Reg
 LAW_TOPICS = {"dates": "When each part applies", "obligations": "Duties of model providers",
               "open-source": "The open-source exemption", "modification": "Fine-tuning and modifying a model",
               "contracts": "Contracts with providers", "transfers": "Transfers outside the EEA"}
+
+# What kind of change an entry of changelog.yml records (models.Change.kind), in the order the What's
+# new page offers them as filters; each names its feed too.
+CHANGE_KINDS = {"new-model": "New model", "price-change": "Price change", "retirement": "Retirement announced",
+                "licence-change": "Licence change", "openness-change": "Openness change",
+                "law-change": "Change in the law", "correction": "Correction", "addition": "New on this site"}
+# Month names for the What's new page's headings (not the locale's: the site is in English).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+# How many of the latest changes the home page shows.
+RECENT_CHANGES = 5

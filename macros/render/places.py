@@ -1,0 +1,41 @@
+"""Where the site shows each kind of record: the page (a path under content/) and the anchor its
+records carry there. Links from a change, a history or a feed to the records they are about come from
+here; a test holds every record of every file to having its anchor on its page."""
+from __future__ import annotations
+
+from ..models import Site
+
+# data file -> (page, anchor prefix before the record's id; None where records have no anchor of their own)
+PLACES: dict[str, tuple[str, str | None]] = {
+    "sources": ("sources.md", ""),
+    "categories": ("compare.md", None),
+    "dimensions": ("compare.md", ""),
+    "options": ("cheat-sheet.md", "option-"),
+    "criteria": ("guide.md", ""),
+    "trees": ("hybrid-routing.md", ""),
+    "cheatsheet": ("cheat-sheet.md", ""),
+    "families": ("models.md", ""),
+    "access_routes": ("access.md", ""),
+    "use_cases": ("use-cases.md", ""),
+    "faq": ("faq.md", ""),
+    "glossary": ("glossary.md", ""),
+    "open_parts": ("what-open-means.md", ""),
+    "reasons": ("why-teams-choose.md", ""),
+    "trends": ("landscape.md", ""),
+    "regulation": ("deep-dives/regulation.md", ""),
+    "calculator": ("calculator.md", "calc-"),
+    "changelog": ("whats-new.md", "change-"),
+}
+# How a record is named for a reader: the first of these fields it has (else its id).
+NAME_FIELDS = ("name", "title", "situation", "question", "term")
+
+
+def target(kind: str, record_id: str) -> str:
+    """The link to a record, as prose writes it: page.md#anchor (or the page alone)."""
+    page, prefix = PLACES[kind]
+    return page if prefix is None else f"{page}#{prefix}{record_id}"
+
+
+def name(site: Site, kind: str, record_id: str) -> str:
+    record = site.get(kind, record_id)
+    return next((str(getattr(record, f)) for f in NAME_FIELDS if getattr(record, f, None)), record_id)
