@@ -72,16 +72,10 @@ def on_env(env, config, files):
     environment each time): keep the compiled code between builds in Jinja's bytecode cache (per user,
     in the temp dir; checked against each template's source). And the Content Security Policy for
     every page's <meta> (overrides/main.html); not in `make dist`, whose search from file:// runs
-    in a frame that Material's offline shim writes an inline script into. And each page's Atom feed
-    discovery links (publish/feeds.py): the change log's feeds, and those of the records it shows."""
+    in a frame that Material's offline shim writes an inline script into."""
     from jinja2 import FileSystemBytecodeCache
     env.bytecode_cache = FileSystemBytecodeCache()
     env.globals["ovc_csp"] = None if _offline(config) else policy.POLICY
-
-    def page_feeds(page):
-        build = Build.of(config)
-        return feeds.discovery(build.site, page.file.src_uri, "") if page and build and build.site else []
-    env.globals["ovc_feeds"] = page_feeds
     return env
 
 
@@ -129,6 +123,9 @@ def _after_macros(markdown, page, config, files):
     if build is None:
         return markdown
     build.raise_failures(page.file.src_uri)
+    # The Atom feeds this page announces in its <head> (overrides/main.html), as (title, path from
+    # the site root): kept in the page's meta, where a replay of the page finds it (bench/build.py).
+    page.meta["ovc_feeds"] = feeds.discovery(build.site, page.file.src_uri, "")
     return markdown
 
 
