@@ -26,7 +26,7 @@ if _ROOT not in sys.path:
 
 from macros.plugin import macros_env, reload, watch  # noqa: E402  (needs the project on sys.path)
 from macros.plugin.build import Build, describe  # noqa: E402
-from macros.publish import components, compress, drawings, embeds, policy  # noqa: E402
+from macros.publish import components, compress, drawings, embeds, oembed, policy  # noqa: E402
 from macros.render import slots  # noqa: E402
 
 SHIM = "assets/vendor/iframe-worker/shim.js"
@@ -82,10 +82,14 @@ def on_env(env, config, files):
     environment each time): keep the compiled code between builds in Jinja's bytecode cache (per user,
     in the temp dir; checked against each template's source). And the Content Security Policy for
     every page's <meta> (overrides/main.html); not in `make dist`, whose search from file:// runs
-    in a frame that Material's offline shim writes an inline script into."""
+    in a frame that Material's offline shim writes an inline script into. And each page's oEmbed
+    discovery links (publish/oembed.py): the components it shows, or an embed page's own."""
     from jinja2 import FileSystemBytecodeCache
     env.bytecode_cache = FileSystemBytecodeCache()
     env.globals["ovc_csp"] = None if _offline(config) else policy.POLICY
+    origin = config.get("site_url") or ""
+    env.globals["ovc_oembed"] = lambda page: oembed.links(
+        components.COMPONENTS, page.file.src_uri, page.meta.get("ovc_embed"), origin) if page else []
     return env
 
 

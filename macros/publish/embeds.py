@@ -31,10 +31,15 @@ def resizer_tag(src: str, integrity: str) -> str:
 def codes(component: Component, origin: str, udu: bool = True, *, integrity: str) -> dict[str, str]:
     """The two embed codes: a plain iframe, and the iframe with the resize script. An absolute
     origin is the published site, which has directory URLs even when this build (`make dist`) has not."""
+    frame = iframe(component, origin, udu)
+    return {"iframe": frame, "script": f"{frame}\n{resizer_tag(origin + RESIZER, integrity)}"}
+
+
+def iframe(component: Component, origin: str, udu: bool = True) -> str:
+    """The plain embed code (also what oEmbed gives, publish/oembed.py)."""
     src = f"{origin}{embed_url(component.name, udu or '://' in origin)}?theme=auto"
-    iframe = (f'<iframe src="{src}" title="{html(component.title)}" width="100%" height="{component.height}" '
-              f'style="border:0;width:100%" loading="lazy"></iframe>')
-    return {"iframe": iframe, "script": f"{iframe}\n{resizer_tag(origin + RESIZER, integrity)}"}
+    return (f'<iframe src="{src}" title="{html(component.title)}" width="100%" height="{component.height}" '
+            f'style="border:0;width:100%" loading="lazy"></iframe>')
 
 
 def _links(component: Component, root: str) -> list[tuple[str, str]]:
