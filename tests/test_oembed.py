@@ -68,3 +68,23 @@ def test_component_pages_and_embed_pages_name_their_oembed_files(html, built_sit
         for href in hrefs:
             assert (built_site / local_path(href)).is_file(), href
     assert discovery(html, "404.html") == []
+
+
+def test_the_browser_fetches_nothing_for_the_discovery_links(browser, base_url, html):
+    """Material fetches a sitemap.xml beside every <link rel="alternate"> (its language switcher): for
+    a discovery link, /oembed/sitemap.xml at site_url, another server wherever the site is served from
+    elsewhere. The links are for wikis reading the HTML; the live page drops them first."""
+    component = components.BY_NAME["cheatsheet"]
+    for path in (support.page_url(component.page), components.embed_url(component.name)):
+        assert discovery(html, path)  # in the HTML the wikis read
+        page = browser.new_page()
+        requested, errors = [], []
+        page.on("request", lambda request: requested.append(request.url))
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        page.goto(base_url + path, wait_until="networkidle")
+        page.wait_for_timeout(300)
+        left = page.evaluate(f"document.querySelectorAll('{DISCOVERY}').length")
+        page.close()
+        assert left == 0 and errors == [], (path, errors)
+        assert all(url.startswith(base_url) or url.startswith("data:") for url in requested), path
+        assert not [url for url in requested if url.endswith("sitemap.xml")], path
