@@ -128,9 +128,9 @@ def render(results: dict, notes: str = "") -> str:
     if s:
         out += ["", "## Scale", "",
                 "Synthetic data: every record of the freely clonable files (sources, dimensions, families, "
-                "access routes, use cases, FAQ, glossary, open parts, reasons, trends, cheat sheet) cloned "
+                "access routes, use cases, FAQ, glossary, open parts, reasons, trends) cloned "
                 "with new ids into a temp copy; the decision model (categories, options, criteria, trees) "
-                "is kept. Strict build, median of runs after a warm-up (×100: one run); peak RSS of the build "
+                "and the cheat sheet are kept. Strict build, median of runs after a warm-up (×100: one run); peak RSS of the build "
                 "process.", "",
                 "| data | records | runs | CPU | wall | peak RSS | HTML written |", "|---|---|---|---|---|---|---|"]
         for row in s["rows"]:

@@ -14,9 +14,10 @@ from bench import common
 
 # Files whose records can be cloned freely: nothing requires them to be few, and clones keep every
 # reference valid (they point where the originals point). Categories, options, criteria and trees
-# shape the decision model and stay as they are.
+# shape the decision model and stay as they are; so does the cheat sheet, whose rows must each have
+# answers of their own (macros/data/checks.py refuses a clone).
 CLONABLE = ("sources", "dimensions", "families", "access_routes", "use_cases", "faq", "glossary",
-            "open_parts", "reasons", "trends", "cheatsheet")
+            "open_parts", "reasons", "trends")
 
 
 class _NoAliases(yaml.SafeDumper):
