@@ -14,8 +14,8 @@ from bench import common
 
 # Files whose records can be cloned freely: nothing requires them to be few, and clones keep every
 # reference valid (they point where the originals point). Categories, options, criteria and trees
-# shape the decision model and stay as they are.
-# Not the cheat sheet: a clone of a row would state its rule twice, which the checks refuse.
+# shape the decision model and stay as they are; so does the cheat sheet, whose rows must each have
+# answers of their own (macros/data/checks.py refuses a clone).
 CLONABLE = ("sources", "dimensions", "families", "access_routes", "use_cases", "faq", "glossary",
             "open_parts", "reasons", "trends", "regulation", "changelog")
 

@@ -205,4 +205,4 @@ def _define_embeds(env, build: Build) -> None:
     _register(env, build, lambda name: stash(embeds.embed_preview(by_name[name], _root(env), udu)), "embed_preview")
     hosts = list(env.conf["extra"].get("embed_hosts", []))
     _register(env, build, lambda: stash(embeds.security_headers(hosts)), "security_headers")
-    _register(env, build, lambda: stash(embeds.nginx_headers(hosts)), "nginx_headers")
+    _register(env, build, lambda: stash(embeds.nginx_headers(hosts, origin)), "nginx_headers")
