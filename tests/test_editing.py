@@ -70,7 +70,8 @@ def _retitle(record: dict, suffix: str) -> dict:
     for key, value in record.items():
         if key in ("id", "sources", "reviewed", "as_of", "category", "option", "also", "access", "recommend",
                    "when", "criterion", "root", "next", "answer", "family", "side", "kind", "tone", "favors",
-                   "openness", "how_common", "group", "modalities", "effect", "seed", "url", "published"):
+                   "openness", "how_common", "group", "modalities", "effect", "seed", "url", "published",
+                   "law", "topic", "concerns"):
             out[key] = value
         elif isinstance(value, str):
             out[key] = f"{value} {suffix}"
@@ -85,7 +86,13 @@ def _retitle(record: dict, suffix: str) -> dict:
     return out
 
 
-def add_a_record_to_every_file(p: Project) -> None:
+def _new_situation(rows: list, site) -> dict:
+    """Answers no cheat-sheet row has yet (a row per rule): one answer of one criterion."""
+    used = [row["when"] for row in rows]
+    return next({c.id: a.id} for c in site.criteria.criteria for a in c.answers if {c.id: a.id} not in used)
+
+
+def add_a_record_to_every_file(p: Project, site) -> None:
     for name in FILES:
         if name == "calculator":  # its inputs are exactly the formula's
             continue
@@ -101,6 +108,9 @@ def add_a_record_to_every_file(p: Project) -> None:
                 answer.update(effect="note")
                 answer.pop("option", None)
                 answer.pop("also", None)
+        if name == "cheatsheet":  # a situation of its own, recommending what the model says for it
+            new["when"] = _new_situation(records, site)
+            new["recommend"] = [decision.evaluate(new["when"], site.criteria).option]
         if name == "categories":  # a category shows only with a dimension in it
             dimension = _retitle(copy.deepcopy(p.records("dimensions")[0]), "(in the added category)")
             dimension.update(id="dimension-in-the-added-category", category=new["id"], reviewed=dt.date.today())
@@ -120,6 +130,7 @@ def add_an_option_and_route_a_row_to_it(p: Project, site) -> None:
                                  "tone": p.records("options")[0]["tone"], "summary": "What it means.",
                                  "sources": p.records("options")[0]["sources"], "reviewed": dt.date.today()})
     row = copy.deepcopy(p.records("cheatsheet")[0])
+    row["when"] = _new_situation(p.records("cheatsheet"), site)
     best = decision.evaluate(row["when"], site.criteria).option
     row.update(id="a-row-for-the-added-option", situation="A situation the added option suits",
                recommend=[best, "an-added-option"], note="Why it suits.", reviewed=dt.date.today())
@@ -203,7 +214,7 @@ def edited(tmp: Path, edit: str) -> Path:
     p = Project(project)
     site = load_site(ROOT / "data")
     if edit == "add a record to every file":
-        add_a_record_to_every_file(p)
+        add_a_record_to_every_file(p, site)
     elif edit == "add a source and cite it":
         add_a_source_and_cite_it(p)
     elif edit == "add an option and route a cheat-sheet row to it":
