@@ -385,12 +385,12 @@ Tokens = Annotated[int, Meta(ge=1, le=int(MAX_NUMBER), description="A number of 
 Price = Annotated[float, Meta(ge=0, le=1e6, description="US dollars per million tokens.")]
 Modality = Literal["text", "image", "audio", "video", "pdf"]
 # How open a model is, from closed to open source (labels.py words each).
-Openness = Literal["closed", "open-weights", "open-weights-osi", "open-source"]
+Openness = Literal["closed", "open-weights-restricted", "open-weights-osi", "open-source"]
 Status = Literal["active", "beta", "deprecated", "retired"]
 # The facts of a model record that a dataset can give.
 Fact = Literal["name", "developer", "released", "openness", "licence", "input", "output", "context",
                "max_output", "parameters", "knowledge", "status", "deprecated", "retired", "replacement",
-               "weights", "price"]
+               "weights-url", "price"]
 # Field names of the records that editors keep across imports (`make import` copies them over).
 CURATED = {"models": ("note", "show", "aliases", "reviewed"), "developers": ("name", "note", "aliases", "url", "reviewed"),
            "hosts": ("note", "access", "reviewed"), "offers": ("reviewed",), "openness": ("note", "reviewed"),
@@ -438,7 +438,7 @@ class Model(Record, kw_only=True):
     released: Annotated[dt.date | None, Meta(description="First release (YYYY-MM-DD; the 1st of the month "
                                                          "where a source gives only the month).")] = None
     openness: Annotated[Openness, Meta(description=(
-        "closed: reached only as a service; open-weights: weights published under a licence with "
+        "closed: reached only as a service; open-weights-restricted: weights published under a licence with "
         "restrictions; open-weights-osi: weights under an OSI-approved licence; open-source: that, and "
         "training code and data sources open as the OSAI index rates them."))]
     licence: Annotated[Id | None, Meta(description="Id from licences.yml; required for open weights.")] = None
@@ -455,7 +455,7 @@ class Model(Record, kw_only=True):
     retired: Annotated[dt.date | None, Meta(description="Date it was (or will be) retired.")] = None
     replacement: Annotated[Text | None, Meta(description="The model its developer recommends instead, as "
                                                         "the source names it.")] = None
-    weights: Annotated[Url | None, Meta(description="Where the weights are published.")] = None
+    weights_url: Annotated[Url | None, Meta(description="Where the weights are published.")] = None
     show: Annotated[bool, Meta(description="Curated: false keeps it off the catalogue page (it stays in "
                                            "the exports and the API).")] = True
     note: Annotated[Prose | None, Meta(description="Curated: an editor's note.")] = None
@@ -490,7 +490,7 @@ class Developer(Record, kw_only=True):
     url: Url | None = None
     aliases: Annotated[list[Text], Meta(description="Curated: names the datasets give it, so that imports "
                                                     "file their records under this developer.")] = []
-    transparency: Transparency | None = None
+    transparency_index: Annotated[Transparency | None, Meta(description="Its Foundation Model Transparency Index score, where the index rates it.")] = None
     note: Prose | None = None
     provenance: list[From] = []
     as_of: dt.date

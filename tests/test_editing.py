@@ -74,8 +74,9 @@ def _retitle(record: dict, suffix: str) -> dict:
                    # the catalogue's references and coded values (models.yml and the files beside it)
                    "developer", "licence", "also_under", "model", "host", "dataset", "fact", "facts", "dimension",
                    "rating", "component", "mof", "osi", "status", "input", "output", "commit", "repository",
-                   "licence_url", "policy_url", "date", "released", "deprecated", "retired", "weights", "match",
-                   "unit", "value", "checked", "report", "models", "mof_class", "file"):
+                   "licence_url", "policy_url", "date", "released", "deprecated", "retired", "weights_url", "match",
+                   "unit", "value", "checked", "report", "models", "mof_class", "file",
+                   "law", "topic", "applies_from"):
             out[key] = value
         elif isinstance(value, str):
             out[key] = f"{value} {suffix}"

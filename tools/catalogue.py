@@ -561,7 +561,7 @@ CASES: list[Case] = [
     Case("offer for a model that is not in the catalogue", "offers.yml",
          _set("offers.yml", ("offers", 0, "model"), "gpt-9"), "unknown model 'gpt-9' (see data/models.yml)"),
     Case("openness of an unknown kind", "models.yml", _open_model_field("openness", "open-ish"),
-         "expected 'closed', 'open-weights', 'open-weights-osi' or 'open-source', got 'open-ish'"),
+         "expected 'closed', 'open-weights-restricted', 'open-weights-osi' or 'open-source', got 'open-ish'"),
 ]
 
 

@@ -20,10 +20,10 @@ COLUMNS = {
 CATEGORY, USE_CASE, SOURCES, REVIEWED, AS_OF = "Category", "Use case", "Sources", "Reviewed", "As of"
 
 LEANS = {"open": "Open", "closed": "Closed", "depends": "Depends"}
-OPENNESS = {"closed": "Closed", "open-weights": "Open weights, restrictive licence",
+OPENNESS = {"closed": "Closed", "open-weights-restricted": "Open weights, restrictive licence",
             "open-weights-osi": "Open weights, OSI-approved licence", "open-source": "Open source"}
 # Which side of the site's two-way distinction each openness class is on (a colour on the pages).
-OPENNESS_SIDE = {"closed": "closed", "open-weights": "open", "open-weights-osi": "open", "open-source": "open"}
+OPENNESS_SIDE = {"closed": "closed", "open-weights-restricted": "open", "open-weights-osi": "open", "open-source": "open"}
 STATUSES = {"active": "Active", "beta": "Beta", "deprecated": "Deprecated", "retired": "Retired"}
 HOW_COMMON = {"common": "Common", "varies": "Varies", "rare": "Rare"}
 OPTION_SIDES = {"open": "Open-weight", "closed": "Closed", "mixed": "Both", "any": "Either"}
