@@ -189,8 +189,9 @@ def remove_an_unreferenced_record_from_every_file(p: Project) -> list[str]:
         records = p.records(name)
         if len(records) < 2:
             continue
+        everything = yaml.safe_dump({k: v for k, v in p.docs.items()})  # once per file: the catalogue is large
         for record in reversed(records):
-            others = yaml.safe_dump({k: v for k, v in p.docs.items()}).replace(f"id: {record['id']}\n", "", 1)
+            others = everything.replace(f"id: {record['id']}\n", "", 1)
             text = " ".join(str(v) for v in record.values())
             if re.search(rf"(?<![a-z0-9-]){re.escape(record['id'])}(?![a-z0-9-])", others + pages):
                 continue
