@@ -8,7 +8,7 @@ SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build check test schema catalogue articles diagrams screenshots dist deploy bench compare clean
+.PHONY: serve build check test schema import catalogue articles diagrams screenshots dist deploy bench compare clean
 .DEFAULT_GOAL := serve
 
 $(BIN)/.runtime: requirements.txt
@@ -62,6 +62,12 @@ bench: $(BIN)/.test bench/node_modules/.stamp
 bench/node_modules/.stamp: bench/package.json bench/package-lock.json
 	cd bench && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
+
+## import: re-import the model catalogue from the five datasets in FROM (snapshots or fresh clones, laid out as
+## ../shared/reference/ is): data/models.yml and the files beside it; prints what changed
+FROM    ?= ../shared/reference
+import: $(BIN)/.runtime
+	$(BIN)/python -m tools.importers $(FROM)
 
 ## catalogue: rewrite the error catalogue in CONTRIBUTING.md from the messages the checks really print
 catalogue: $(BIN)/.test

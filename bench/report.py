@@ -128,9 +128,10 @@ def render(results: dict, notes: str = "") -> str:
     if s:
         out += ["", "## Scale", "",
                 "Synthetic data: every record of the freely clonable files (sources, dimensions, families, "
-                "access routes, use cases, FAQ, glossary, open parts, reasons, trends) cloned "
-                "with new ids into a temp copy; the decision model (categories, options, criteria, trees) "
-                "and the cheat sheet are kept. Strict build, median of runs after a warm-up (×100: one run); peak RSS of the build "
+                "access routes, use cases, FAQ, glossary, open parts, reasons, trends, regulation, change log, and the "
+                "model catalogue: models, developers, licences, hosts, offers, openness) cloned with new ids "
+                "into a temp copy; the decision model (categories, options, criteria, trees, cheat sheet), the crosswalk "
+                "and the datasets are kept. ×1 is the site's own data, the full catalogue included. Strict build, median of runs after a warm-up (×100: one run); peak RSS of the build "
                 "process.", "",
                 "| data | records | runs | CPU | wall | peak RSS | HTML written |", "|---|---|---|---|---|---|---|"]
         for row in s["rows"]:

@@ -14,10 +14,13 @@ from bench import common
 
 # Files whose records can be cloned freely: nothing requires them to be few, and clones keep every
 # reference valid (they point where the originals point). Categories, options, criteria and trees
-# shape the decision model and stay as they are; so does the cheat sheet, whose rows must each have
-# answers of their own (macros/data/checks.py refuses a clone).
+# shape the decision model and stay as they are, and so does the cheat sheet (two rows with the same
+# answers are refused since the check of one row per rule).
 CLONABLE = ("sources", "dimensions", "families", "access_routes", "use_cases", "faq", "glossary",
-            "open_parts", "reasons", "trends", "regulation", "changelog")
+            "open_parts", "reasons", "trends", "regulation", "changelog",
+            # the model catalogue: clones of a model keep its family, developer and licence, clones of an
+            # offer or an openness record point at the original model
+            "models", "developers", "licences", "hosts", "offers", "openness")
 
 
 class _NoAliases(yaml.SafeDumper):

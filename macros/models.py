@@ -139,6 +139,23 @@ SourceKind = Literal["background-article", "law", "regulator", "licence", "provi
                      "software", "estimate"]
 
 
+# A pattern of ids: kebab-case with * for any characters (llama-4-*).
+GLOB_PATTERN = r"^[a-z0-9*?]+(-[a-z0-9*?]+)*$(?!\n)"
+Glob = Annotated[str, Meta(pattern=GLOB_PATTERN, max_length=80,
+                           description="Ids as a pattern: lowercase letters, digits, hyphens, * for any characters.")]
+# A git commit, as its 40 hexadecimal digits.
+COMMIT_PATTERN = r"^[0-9a-f]{40}$(?!\n)"
+Commit = Annotated[str, Meta(pattern=COMMIT_PATTERN, description="A git commit: its 40 hexadecimal digits.")]
+# What a constrained value that is not an id should look like, in the words the editor is told.
+# A name as a dataset writes it, for matching: no spaces (models-dev:openai/gpt-4o).
+ALIAS_PATTERN = r"^[^\s]+$(?!\n)"
+Alias = Annotated[str, Meta(min_length=1, max_length=120, pattern=ALIAS_PATTERN,
+                            description="A name as a dataset writes it, without spaces.")]
+PATTERNS = {GLOB_PATTERN: "a pattern of ids such as 'llama-4-*' (lowercase letters, digits, hyphens, *)",
+            COMMIT_PATTERN: "a git commit written as its 40 hexadecimal digits (0-9, a-f)",
+            ALIAS_PATTERN: "a name without spaces, as a dataset writes it"}
+
+
 class Source(Strict, kw_only=True):
     """A published work the facts come from: an article, a licence text, a law, a dataset, a
     provider's page."""
@@ -249,14 +266,18 @@ class CheatRow(Record, kw_only=True):
 
 
 class Family(Record, kw_only=True):
-    """A model family the sources name, as an example of one side."""
+    """A model family: releases of one line of models by one developer (GPT-4o, Llama 4, Qwen, ...).
+    Its releases are the models of models.yml that name it; what they take in and give out, how open
+    they are and when they came out is theirs, shown for the family from them."""
     name: Text
-    vendor: Text
-    openness: Literal["closed", "open-weight"]
-    modalities: Annotated[list[Literal["text", "image"]], Meta(min_length=1)]
+    developer: Annotated[Id, Meta(description="Id from developers.yml.")]
     access: Annotated[list[Id], Meta(min_length=1, description="Ids from access_routes.yml.")]
-    note: Prose
-    as_of: Annotated[dt.date, Meta(description="Date the statement describes; models change fast.")]
+    note: Annotated[Prose, Meta(description="What the family is and what sets it apart, as of `as_of`.")]
+    match: Annotated[list[Glob], Meta(
+        description="Model ids of models.yml that belong to the family, as patterns (* for any characters): "
+                    "`make import` files each imported model under the family whose pattern fits it "
+                    "most closely.")] = []
+    as_of: Annotated[dt.date, Meta(description="Date the note describes; models change fast.")]
 
 
 class Command(Strict, kw_only=True):
@@ -378,6 +399,328 @@ class CalculatorInput(Record, kw_only=True):
     as_of: Annotated[dt.date, Meta(description="Date the default describes.")]
 
 
+# --- the model catalogue: imported by `make import` (tools/importers/), curated where marked ------------
+
+Count = Annotated[int, Meta(ge=0, le=int(MAX_NUMBER))]
+Tokens = Annotated[int, Meta(ge=1, le=int(MAX_NUMBER), description="A number of tokens.")]
+Price = Annotated[float, Meta(ge=0, le=1e6, description="US dollars per million tokens.")]
+Modality = Literal["text", "image", "audio", "video", "pdf"]
+# How open a model is, from closed to open source (labels.py words each).
+Openness = Literal["closed", "open-weights-restricted", "open-weights-osi", "open-source"]
+Status = Literal["active", "beta", "deprecated", "retired"]
+# The facts of a model record that a dataset can give.
+Fact = Literal["name", "developer", "released", "openness", "licence", "input", "output", "context",
+               "max_output", "parameters", "knowledge", "status", "deprecated", "retired", "replacement",
+               "weights-url", "price"]
+# Field names of the records that editors keep across imports (`make import` copies them over).
+CURATED = {"models": ("note", "show", "aliases", "reviewed"), "developers": ("name", "note", "aliases", "url", "reviewed"),
+           "hosts": ("note", "access", "reviewed"), "offers": ("reviewed",), "openness": ("note", "reviewed"),
+           "datasets": ("reviewed",)}
+# The files `make import` writes (and rewrites at every import): their records come from the datasets,
+# so an editor changes only the fields of CURATED there; a record added, renamed or removed by hand
+# would be replaced by the next import. licences.yml is curated, but the import adds a `stub` record
+# for a licence name no record covers.
+IMPORTED = tuple(CURATED)
+# Files that hold the catalogue's many records (written by a program, not by hand): the loader accepts
+# them up to ten times the size of a hand-edited file, and tests that rewrite every text field sample them.
+LARGE = (*IMPORTED, "licences")
+
+
+class From(Strict, kw_only=True):
+    """Where an imported record's facts come from: one file of one dataset, at the commit its link names."""
+    dataset: Annotated[Id, Meta(description="Id from datasets.yml (and sources.yml).")]
+    file: Annotated[Text, Meta(description="The file in the dataset's repository.")]
+    url: Annotated[Url, Meta(description="That file at the imported commit: the evidence.")]
+    facts: Annotated[list[Fact], Meta(description="The facts this file gave.")] = []
+
+
+class Claim(Strict, kw_only=True):
+    """What one dataset says of a fact where the datasets disagree (two datasets, or a dataset and
+    itself): shown with its link, listed for editors by the conflicts reminder."""
+    fact: Fact
+    dataset: Annotated[Id, Meta(description="Id from datasets.yml.")]
+    says: Annotated[Text, Meta(description="The value as that dataset gives it.")]
+    url: Url
+    used: Annotated[bool, Meta(description="Whether the record shows this value.")] = False
+
+
+class Parameters(Strict, kw_only=True):
+    total: Annotated[float, Meta(ge=1, le=1e15, description="Parameters in all.")] | None = None
+    active: Annotated[float, Meta(ge=1, le=1e15, description="Parameters used per token (mixtures of "
+                                                              "experts).")] | None = None
+    basis: Annotated[Text, Meta(description="Where the numbers come from, e.g. the size in its name.")]
+
+
+class Model(Record, kw_only=True):
+    """One release of a model: a checkpoint or an API model, not a family."""
+    name: Label
+    family: Annotated[Id | None, Meta(description="Id from families.yml (by the family's `match`).")] = None
+    developer: Annotated[Id, Meta(description="Id from developers.yml.")]
+    released: Annotated[dt.date | None, Meta(description="First release (YYYY-MM-DD; the 1st of the month "
+                                                         "where a source gives only the month).")] = None
+    openness: Annotated[Openness, Meta(description=(
+        "closed: reached only as a service; open-weights-restricted: weights published under a licence with "
+        "restrictions; open-weights-osi: weights under an OSI-approved licence; open-source: that, and "
+        "training code and data sources open as the OSAI index rates them."))]
+    licence: Annotated[Id | None, Meta(description="Id from licences.yml; required for open weights.")] = None
+    also_under: Annotated[list[Id], Meta(description="Further terms from licences.yml that apply too (a usage "
+                                                     "policy).")] = []
+    input: list[Modality] = []
+    output: list[Modality] = []
+    context: Annotated[Tokens | None, Meta(description="Context window, in tokens.")] = None
+    max_output: Annotated[Tokens | None, Meta(description="Longest answer, in tokens.")] = None
+    parameters: Parameters | None = None
+    knowledge: Annotated[Text | None, Meta(description="Training data cut-off as the source gives it.")] = None
+    status: Status = "active"
+    deprecated: Annotated[dt.date | None, Meta(description="Date it was (or will be) deprecated.")] = None
+    retired: Annotated[dt.date | None, Meta(description="Date it was (or will be) retired.")] = None
+    replacement: Annotated[Text | None, Meta(description="The model its developer recommends instead, as "
+                                                        "the source names it.")] = None
+    weights_url: Annotated[Url | None, Meta(description="Where the weights are published.")] = None
+    show: Annotated[bool, Meta(description="Curated: false keeps it off the catalogue page (it stays in "
+                                           "the exports and the API).")] = True
+    note: Annotated[Prose | None, Meta(description="Curated: an editor's note.")] = None
+    aliases: Annotated[list[Text], Meta(
+        description="Curated: other names the datasets give this release, so that `make import` joins their "
+                    "facts to this record.")] = []
+    claims: Annotated[list[Claim], Meta(description="Where the datasets disagree: what each says.")] = []
+    provenance: Annotated[list[From], Meta(min_length=1)]
+    as_of: Annotated[dt.date, Meta(description="Snapshot date of the newest dataset that gave its facts.")]
+
+
+class Score(Strict, kw_only=True):
+    name: Label
+    domain: Label | None = None
+    score: Count
+    of: Annotated[int, Meta(ge=1, le=1000, description="Indicators in it.")]
+
+
+class Transparency(Strict, kw_only=True):
+    """A developer's Foundation Model Transparency Index score."""
+    index: Annotated[Text, Meta(description="Which edition, e.g. FMTI December 2025.")]
+    score: Count
+    of: Annotated[int, Meta(ge=1, le=1000)]
+    domains: list[Score] = []
+    subdomains: list[Score] = []
+    report: Annotated[Url, Meta(description="The developer's scored transparency report.")]
+
+
+class Developer(Record, kw_only=True):
+    """An organisation that releases models."""
+    name: Text
+    url: Url | None = None
+    aliases: Annotated[list[Text], Meta(description="Curated: names the datasets give it, so that imports "
+                                                    "file their records under this developer.")] = []
+    transparency_index: Annotated[Transparency | None, Meta(description="Its Foundation Model Transparency Index score, where the index rates it.")] = None
+    note: Prose | None = None
+    provenance: list[From] = []
+    as_of: dt.date
+
+
+class Host(Record, kw_only=True):
+    """A service that runs models behind an API: the developer's own, a cloud, an inference provider."""
+    name: Text
+    url: Annotated[Url | None, Meta(description="Its list of models.")] = None
+    access: Annotated[list[Id], Meta(description="Curated: ids from access_routes.yml it serves.")] = []
+    note: Prose | None = None
+    provenance: Annotated[list[From], Meta(min_length=1)]
+    as_of: dt.date
+
+
+class Offer(Record, kw_only=True):
+    """One model at one host: what it costs per million tokens and how much it takes there."""
+    model: Annotated[Id, Meta(description="Id from models.yml.")]
+    host: Annotated[Id, Meta(description="Id from hosts.yml.")]
+    name: Annotated[Text, Meta(description="The model as the host's API names it.")]
+    input: Price | None = None
+    output: Price | None = None
+    cached_input: Price | None = None
+    context: Tokens | None = None
+    max_output: Tokens | None = None
+    status: Status = "active"
+    provenance: Annotated[list[From], Meta(min_length=1, max_length=1)]
+    as_of: dt.date
+
+
+OsaiClass = Literal["open", "partial", "closed", "not-rated"]
+
+
+class Rating(Strict, kw_only=True):
+    dimension: Annotated[Id, Meta(description="Id of a dimension in crosswalk.yml.")]
+    rating: OsaiClass
+    url: Annotated[Url | None, Meta(description="The index's evidence.")] = None
+    notes: Annotated[Text | None, Meta(description="The index's notes, as it writes them.")] = None
+
+
+class OsaiEntry(Strict, kw_only=True):
+    """A model as the European Open Source AI Index rates it."""
+    entry: Annotated[Text, Meta(description="The index's name for it.")]
+    end_model: Text | None = None
+    base_model: Text | None = None
+    licence: Annotated[Text | None, Meta(description="Its end-model licence as the index writes it.")] = None
+    dimensions: list[Rating]
+    file: Text
+    url: Url
+
+
+class MofComponent(Strict, kw_only=True):
+    component: Annotated[Id, Meta(description="Id of a component in crosswalk.yml (mof_components).")]
+    licence: Annotated[Text | None, Meta(description="Its licence as the tool's file gives it.")] = None
+
+
+class MofEntry(Strict, kw_only=True):
+    """A model as the Model Openness Tool records it."""
+    release: Text
+    mof_class: Annotated[Literal["I", "II", "III", "none"] | None, Meta(
+        description="The framework's class as worked out from the components by its rules, where computed.")] = None
+    components: list[MofComponent]
+    file: Text
+    url: Url
+
+
+class OpennessRecord(Record, kw_only=True):
+    """How open one model is, dimension by dimension, as the openness indexes rate it."""
+    model: Annotated[Id, Meta(description="Id from models.yml.")]
+    osai: OsaiEntry | None = None
+    mof: MofEntry | None = None
+    note: Prose | None = None
+    as_of: dt.date
+
+
+Osi = Literal["data-information", "code", "parameters"]
+
+
+class CrosswalkRow(Record, kw_only=True):
+    """One openness dimension of the European Open Source AI Index, and what answers it elsewhere."""
+    name: Label
+    group: Literal["availability", "documentation", "access"]
+    mof: Annotated[list[Id], Meta(description="Ids of mof_components that record the same thing.")] = []
+    osi: Annotated[list[Osi], Meta(description="The Open Source AI Definition's requirements it bears on.")] = []
+    note: Prose
+
+
+class MofComponentRow(Record, kw_only=True):
+    """One of the Model Openness Framework's 17 components."""
+    name: Label
+    description: Annotated[Prose, Meta(description="As the tool's files describe it.")]
+
+
+class OsiRequirement(Record, kw_only=True):
+    """One of the three things the Open Source AI Definition asks to be available."""
+    name: Label
+    text: Prose
+
+
+class Dataset(Record, kw_only=True):
+    """A dataset the catalogue is imported from, at the snapshot imported; its id is its source's in
+    sources.yml."""
+    name: Text
+    repository: Url
+    commit: Commit
+    date: Annotated[dt.date, Meta(description="Date of that commit.")]
+    licence: Text
+    licence_url: Url
+    credit: Annotated[Prose, Meta(description="How its licence asks to be credited, said as we credit it.")]
+    citation: Annotated[Text | None, Meta(description="The citation it asks for.")] = None
+    files: Annotated[Count, Meta(description="Files read at this import.")]
+
+
+# A licence's terms, each with its value, a summary and the licence's own words as evidence.
+Checked = Literal["text", "quotation", "name", "no"]
+
+
+class Evidence(Strict, kw_only=True):
+    url: Url
+    section: Text | None = None
+    quote: Annotated[Prose | None, Meta(description="A few words of the text, verbatim (a link in it as the text has it).")] = None
+    date: Annotated[Text | None, Meta(description="The date of the text read.")] = None
+    primary: Annotated[bool, Meta(description="True: the licensor's own text (or a verbatim copy); false: "
+                                              "someone's quotation.")] = True
+    note: Text | None = None
+
+
+class _Term(Strict, kw_only=True):
+    summary: Prose
+    checked: Annotated[Checked, Meta(description="text: read in the licence itself; quotation: only quoted "
+                                                 "by others; name: follows from its name; no: not read.")]
+    evidence: list[Evidence] = []
+
+
+class CommercialUse(_Term, kw_only=True):
+    value: Literal["allowed", "with-conditions", "not-allowed", "unknown"]
+
+
+class Threshold(_Term, kw_only=True):
+    value: Literal["none", "threshold", "unknown"]
+    limit: Annotated[float, Meta(ge=0, le=MAX_NUMBER)] | None = None
+    unit: Annotated[Literal["monthly-active-users", "usd-monthly-revenue", "usd-annual-revenue"] | None, Meta(
+        description="What the limit counts.")] = None
+    above: Annotated[Prose | None, Meta(description="What happens above the limit.")] = None
+
+
+class Worded(_Term, kw_only=True):
+    value: Annotated[Label, Meta(description="In a few words, e.g. notice-file, research-only.")]
+
+
+class YesNo(_Term, kw_only=True):
+    value: Literal["yes", "no", "unknown"]
+
+
+class OutputsTerm(_Term, kw_only=True):
+    value: Literal["allowed", "with-conditions", "restricted", "not-allowed", "not-addressed", "unknown"]
+
+
+class LaterTerm(_Term, kw_only=True):
+    value: Literal["yes", "partly", "termination-only", "no", "unknown"]
+
+
+class OtherTerm(Worded, kw_only=True):
+    pass
+
+
+class Terms(Strict, kw_only=True):
+    commercial_use: CommercialUse
+    user_threshold: Threshold
+    revenue_threshold: Threshold | None = None
+    attribution: Annotated[Worded, Meta(description="Naming and attribution duties.")]
+    acceptable_use_policy: YesNo
+    outputs_to_train_models: Annotated[OutputsTerm, Meta(description="Whether outputs may train other models.")]
+    licensor_may_restrict_later: LaterTerm
+    field_of_use: Worded
+    distribution: Worded
+    other: list[OtherTerm] = []
+
+
+class Assignment(Strict, kw_only=True):
+    """Models this licence covers where no dataset names it, or names it wrongly."""
+    models: Annotated[list[Glob], Meta(min_length=1, description="Model ids of models.yml, as patterns.")]
+    url: Annotated[Url, Meta(description="Where the licensor says so (model card, repository).")]
+    note: Prose | None = None
+
+
+class Licence(Record, kw_only=True):
+    """A licence (or a usage policy) that open weights are published under, with its terms as data."""
+    name: Text
+    kind: Literal["licence", "usage-policy"] = "licence"
+    licensor: Text | None = None
+    version: Text | None = None
+    spdx: Annotated[Text | None, Meta(description="Its SPDX identifier, where the SPDX list has one.")] = None
+    osi_approved: bool
+    url: Annotated[Url | None, Meta(description="The licence text itself.")] = None
+    policy_url: Annotated[Url | None, Meta(description="Its acceptable-use policy.")] = None
+    checked: Annotated[Literal["text", "partly", "name", "no"], Meta(
+        description="How much of the text was read: all of it, some clauses, its name only, none.")]
+    checked_note: Text | None = None
+    aliases: Annotated[list[Text], Meta(description="How the datasets write its name (lower case); `make "
+                                                    "import` files models under this licence by them.")] = []
+    assigned: list[Assignment] = []
+    terms: Terms
+    stub: Annotated[bool, Meta(description="True: `make import` added it for a licence name a dataset gives "
+                                           "that no record covered; read the text, fill in the terms, "
+                                           "then remove this.")] = False
+    note: Prose | None = None
+
+
 class CalculatorFile(Strict, kw_only=True):
     calculator: Annotated[list[CalculatorInput], Meta(min_length=1)]
     days_per_month: Annotated[float, Meta(
@@ -453,6 +796,38 @@ class TrendsFile(Strict, kw_only=True):
 
 class ChangelogFile(Strict, kw_only=True):
     changelog: Annotated[list[Change], Meta(min_length=1)]
+class ModelsFile(Strict, kw_only=True):
+    models: Annotated[list[Model], Meta(min_length=1)]
+
+
+class DevelopersFile(Strict, kw_only=True):
+    developers: Annotated[list[Developer], Meta(min_length=1)]
+
+
+class HostsFile(Strict, kw_only=True):
+    hosts: Annotated[list[Host], Meta(min_length=1)]
+
+
+class OffersFile(Strict, kw_only=True):
+    offers: Annotated[list[Offer], Meta(min_length=1)]
+
+
+class OpennessFile(Strict, kw_only=True):
+    openness: Annotated[list[OpennessRecord], Meta(min_length=1)]
+
+
+class CrosswalkFile(Strict, kw_only=True):
+    crosswalk: Annotated[list[CrosswalkRow], Meta(min_length=1, description="The index's dimensions.")]
+    mof_components: Annotated[list[MofComponentRow], Meta(min_length=1)]
+    osi_requirements: Annotated[list[OsiRequirement], Meta(min_length=1)]
+
+
+class DatasetsFile(Strict, kw_only=True):
+    datasets: Annotated[list[Dataset], Meta(min_length=1)]
+
+
+class LicencesFile(Strict, kw_only=True):
+    licences: Annotated[list[Licence], Meta(min_length=1)]
 
 
 # data/<name>.yml -> its model; the top-level key of each file is its name.
@@ -475,6 +850,14 @@ FILES: dict[str, type[Strict]] = {
     "regulation": RegulationFile,
     "calculator": CalculatorFile,
     "changelog": ChangelogFile,
+    "datasets": DatasetsFile,
+    "developers": DevelopersFile,
+    "licences": LicencesFile,
+    "models": ModelsFile,
+    "hosts": HostsFile,
+    "offers": OffersFile,
+    "openness": OpennessFile,
+    "crosswalk": CrosswalkFile,
 }
 
 
@@ -499,6 +882,14 @@ class Site:
     regulation: RegulationFile
     calculator: CalculatorFile
     changelog: ChangelogFile
+    datasets: DatasetsFile
+    developers: DevelopersFile
+    licences: LicencesFile
+    models: ModelsFile
+    hosts: HostsFile
+    offers: OffersFile
+    openness: OpennessFile
+    crosswalk: CrosswalkFile
     by_id: dict = field(default_factory=dict)  # "options" -> {id: Option}, ...
     # ("options", id) -> the line its record starts on; ("options", id, "reviewed") -> its `reviewed`
     lines: dict = field(default_factory=dict)

@@ -71,7 +71,12 @@ def _retitle(record: dict, suffix: str) -> dict:
         if key in ("id", "sources", "reviewed", "as_of", "category", "option", "also", "access", "recommend",
                    "when", "criterion", "root", "next", "answer", "family", "side", "kind", "tone", "favors",
                    "openness", "how_common", "group", "modalities", "effect", "seed", "url", "published",
-                   "law", "topic", "concerns"):
+                   # the catalogue's references and coded values (models.yml and the files beside it)
+                   "developer", "licence", "also_under", "model", "host", "dataset", "fact", "facts", "dimension",
+                   "rating", "component", "mof", "osi", "status", "input", "output", "commit", "repository",
+                   "licence_url", "policy_url", "date", "released", "deprecated", "retired", "weights_url", "match",
+                   "unit", "value", "checked", "report", "models", "mof_class", "file",
+                   "law", "topic", "applies_from", "concerns"):
             out[key] = value
         elif isinstance(value, str):
             out[key] = f"{value} {suffix}"
@@ -194,8 +199,9 @@ def remove_an_unreferenced_record_from_every_file(p: Project) -> list[str]:
         records = p.records(name)
         if len(records) < 2:
             continue
+        everything = yaml.safe_dump({k: v for k, v in p.docs.items()})  # once per file: the catalogue is large
         for record in reversed(records):
-            others = yaml.safe_dump({k: v for k, v in p.docs.items()}).replace(f"id: {record['id']}\n", "", 1)
+            others = everything.replace(f"id: {record['id']}\n", "", 1)
             text = " ".join(str(v) for v in record.values())
             if re.search(rf"(?<![a-z0-9-]){re.escape(record['id'])}(?![a-z0-9-])", others + pages):
                 continue

@@ -156,6 +156,29 @@ def test_csv_export_round_trips(built_site, site, component):
     assert exports.csv_text(again).encode() == raw  # nothing is quoted twice
 
 
+def test_the_catalogue_csv_has_every_model_and_round_trips(built_site, site):
+    """exports/catalogue.csv: a row per model of models.yml, as its table gives it, listed in the index."""
+    raw = (built_site / exports.CATALOGUE_CSV).read_bytes()
+    parsed = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    expected = tables.catalogue(site)
+    assert parsed[0] == expected.columns
+    assert parsed[1:] == csv_cells(expected)
+    assert [row[0] for row in parsed[1:]] == [m.id for m in site.models.models]
+    again = tables.Table(expected.title, parsed[0], parsed[1:], numeric=expected.numeric)
+    assert exports.csv_text(again).encode() == raw
+    index = json.loads((built_site / "exports" / "index.json").read_text(encoding="utf-8"))
+    assert exports.CATALOGUE_CSV in index["catalogue"]["files"]
+
+
+def test_the_api_index_credits_every_dataset(built_site, site):
+    index = json.loads((built_site / "api" / "v1" / "index.json").read_text(encoding="utf-8"))
+    credited = {c["commit"]: c for c in index["credits"]}
+    for dataset in site.datasets.datasets:
+        assert credited[dataset.commit]["licence"] == dataset.licence
+        assert credited[dataset.commit]["repository"] == dataset.repository
+        assert (dataset.citation is None) == ("citation" not in credited[dataset.commit])
+
+
 HOSTILE_TABLE = tables.Table("Hostile", ["Step", "Text"],
                              [[text, text] for text in readers.HOSTILE] +
                              [["-5", "-5"], ["2.5", "-2.5"], ["7", "7"], ["x", "=1"]],

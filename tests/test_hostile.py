@@ -34,7 +34,7 @@ from bs4 import BeautifulSoup
 
 from macros.data import DataError, load_site
 from macros.data.schema import schema_line
-from macros.models import FILES, Strict, is_text_meta, prose_fields, text_fields
+from macros.models import FILES, LARGE, Strict, is_text_meta, prose_fields, text_fields
 from tests import support
 from tools.catalogue import LINE, TODAY
 
@@ -137,6 +137,16 @@ def fields(node, model: type[Strict], kind: str):
                 yield from fields(item, sub, kind)
 
 
+SAMPLE = 12  # records of each catalogue file (models.LARGE) rewritten: they share their renderers
+
+
+def sampled(document: dict, name: str) -> dict:
+    """The document, or for a catalogue file a view of its first SAMPLE records (the same objects)."""
+    if name in LARGE and isinstance(document.get(name), list):
+        return {**document, name: document[name][:SAMPLE]}
+    return document
+
+
 def poisoned(project: Path, rewrite) -> dict[str, str]:
     """Rewrite every free-text value of every data file with `rewrite(marker, text)`; return marker ->
     where it went (file and value), for messages."""
@@ -144,7 +154,7 @@ def poisoned(project: Path, rewrite) -> dict[str, str]:
     for name, model in FILES.items():
         path = project / "data" / f"{name}.yml"
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for parent, key, longest, prose in fields(document, model, name):
+        for parent, key, longest, prose in fields(sampled(document, name), model, name):
             number += 1
             mark = _marker(number)
             where[mark] = f"{name}: {str(parent[key])[:40]!r}"

@@ -27,7 +27,9 @@ def allowed(model: type, field: str) -> set[str]:
 @pytest.mark.parametrize("shown, model, field", [
     ("TONES", models.Option, "tone"),
     ("LEANS", models.Dimension, "favors"),
-    ("OPENNESS", models.Family, "openness"),
+    ("OPENNESS", models.Model, "openness"),
+    ("OPENNESS_SIDE", models.Model, "openness"),
+    ("STATUSES", models.Model, "status"),
     ("HOW_COMMON", models.OpenPart, "how_common"),
     ("OPTION_SIDES", models.Option, "side"),
     ("ROUTE_SIDES", models.AccessRoute, "side"),

@@ -388,6 +388,23 @@ def _python_tag(d: Data):
     return d.set("categories.yml", ("categories", 0, "name"), "!!python/object/apply:os.system [ls]")[0], "syntax"
 
 
+def _open_model(d: Data) -> int:
+    """The index of the first model of the catalogue that has a licence (an open-weight one)."""
+    return next(i for i, m in enumerate(d.raw("models.yml")["models"]) if m.get("licence"))
+
+
+def _open_model_field(field: str, value: str):
+    def mutate(d: Data):
+        return d.set("models.yml", ("models", _open_model(d), field), value)
+    return mutate
+
+
+def _open_model_without_licence(d: Data):
+    index = _open_model(d)
+    d.delete("models.yml", ("models", index, "licence"))
+    return d.where("models.yml", ("models", index, "openness"))
+
+
 def _rename(file: str, loc: tuple, new_key: str):
     def mutate(d: Data):
         line = d.text_line(file, loc, lambda text: text.replace(f"{loc[-1]}:", f"{new_key}:", 1))
@@ -553,6 +570,17 @@ CASES: list[Case] = [
     Case("value cut short by a comment", "categories.yml", _cut_by_comment,
          "' #' after 'Trust' starts a YAML comment"),
     Case("data file that is a link", "faq.yml", _link, "is a symbolic link; a data file must be a regular file"),
+    # the model catalogue
+    Case("unknown licence of a model", "models.yml", _open_model_field("licence", "llama-five"),
+         "unknown licence 'llama-five' (see data/licences.yml)"),
+    Case("open-weight model without a licence", "models.yml", _open_model_without_licence,
+         "an open-weight model needs its 'licence'"),
+    Case("unknown developer of a model family", "families.yml",
+         _set("families.yml", ("families", 0, "developer"), "open-ai"), "unknown developer 'open-ai'"),
+    Case("offer for a model that is not in the catalogue", "offers.yml",
+         _set("offers.yml", ("offers", 0, "model"), "gpt-9"), "unknown model 'gpt-9' (see data/models.yml)"),
+    Case("openness of an unknown kind", "models.yml", _open_model_field("openness", "open-ish"),
+         "expected 'closed', 'open-weights-restricted', 'open-weights-osi' or 'open-source', got 'open-ish'"),
 ]
 
 

@@ -277,6 +277,66 @@ def catalogue(files: dict, today: dt.date) -> Iterator[Finding]:
                                  "model family", "families")
 
 
+def _refs(name: str, records, field: str, valid, what: str, see: str) -> Iterator[Finding]:
+    """Each record's `field` (an id, a list of ids, or None) names a record of `see`."""
+    for index, record in enumerate(records):
+        value = getattr(record, field)
+        for position, item in enumerate(value if isinstance(value, list) else [value]):
+            if item is not None:
+                at = (name, index, field, position) if isinstance(value, list) else (name, index, field)
+                yield from known(name, at, item, valid, what, see)
+
+
+def models(files: dict, today: dt.date) -> Iterator[Finding]:
+    """The catalogue's records point at records that exist, and every open-weight model names its licence."""
+    ids = {name: {r.id for r in getattr(files[name], name)} for name in (
+        "models", "developers", "licences", "families", "hosts", "datasets", "crosswalk")}
+    component_ids = {c.id for c in files["crosswalk"].mof_components}
+    sources = {s.id: s for s in files["sources"].sources}
+    catalogue_models = files["models"].models
+    yield from _refs("families", files["families"].families, "developer", ids["developers"], "developer", "developers")
+    yield from _refs("models", catalogue_models, "developer", ids["developers"], "developer", "developers")
+    yield from _refs("models", catalogue_models, "family", ids["families"], "model family", "families")
+    yield from _refs("models", catalogue_models, "licence", ids["licences"], "licence", "licences")
+    yield from _refs("models", catalogue_models, "also_under", ids["licences"], "licence", "licences")
+    yield from _refs("offers", files["offers"].offers, "model", ids["models"], "model", "models")
+    yield from _refs("offers", files["offers"].offers, "host", ids["hosts"], "host", "hosts")
+    yield from _refs("openness", files["openness"].openness, "model", ids["models"], "model", "models")
+    for name in ("models", "developers", "hosts", "offers"):
+        for index, record in enumerate(getattr(files[name], name)):
+            for position, origin in enumerate(record.provenance):
+                yield from known(name, (name, index, "provenance", position, "dataset"), origin.dataset,
+                                 ids["datasets"], "dataset", "datasets")
+    for name in ("models", "developers", "offers"):
+        yield from not_in_future(name, getattr(files[name], name), today, "as_of")
+    for index, model in enumerate(catalogue_models):
+        if model.openness != "closed" and model.licence is None:
+            yield ("models", ("models", index, "openness"),
+                   f"an open-weight model needs its 'licence' (an id from licences.yml); add it, or set "
+                   f"openness: closed if its weights are not published")
+        for position, claim in enumerate(model.claims):
+            yield from known("models", ("models", index, "claims", position, "dataset"), claim.dataset,
+                             ids["datasets"], "dataset", "datasets")
+    for index, record in enumerate(files["openness"].openness):
+        if record.osai is not None:
+            for position, rating in enumerate(record.osai.dimensions):
+                yield from known("openness", ("openness", index, "osai", "dimensions", position, "dimension"),
+                                 rating.dimension, ids["crosswalk"], "openness dimension", "crosswalk")
+        if record.mof is not None:
+            for position, part in enumerate(record.mof.components):
+                if part.component not in component_ids:
+                    continue  # the tool's files name components beside the framework's 17; shown as named
+    for index, row in enumerate(files["crosswalk"].crosswalk):
+        for position, component in enumerate(row.mof):
+            yield from known("crosswalk", ("crosswalk", index, "mof", position), component, component_ids,
+                             "Model Openness Framework component", "crosswalk")
+    for index, dataset in enumerate(files["datasets"].datasets):
+        if not any(sources[s].kind == "dataset" for s in dataset.sources if s in sources):
+            yield ("datasets", ("datasets", index, "sources"),
+                   f"dataset '{dataset.id}' must cite its own source (kind: dataset in sources.yml), which "
+                   "credits it on the Sources page; add one and cite it")
+
+
 def glossary(terms) -> Iterator[Finding]:
     """A word can explain only one term: terms and aliases are unique across the glossary."""
     owner: dict[str, str] = {}
@@ -345,6 +405,7 @@ def all_checks(files: dict, today: dt.date) -> Iterator[Finding]:
     yield from calculator(files["calculator"])
     yield from not_in_future("calculator", files["calculator"].calculator, today, "as_of")
     yield from catalogue(files, today)
+    yield from models(files, today)
     yield from glossary(files["glossary"])
     yield from changelog(files, today)
     yield from primary_backing(files)

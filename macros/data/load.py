@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from ..models import FILES, Site
+from ..models import FILES, LARGE, Site
 from . import checks
 from .loader import MAX_BYTES, read_yaml
 from .problems import DataError, Problem
@@ -28,7 +28,7 @@ def load_site(data_dir: Path, today: dt.date | None = None, max_bytes: int = MAX
     first_lines = {}
     for name, model in FILES.items():
         try:
-            raws[name] = read_yaml(data_dir / f"{name}.yml", shown[name], max_bytes)
+            raws[name] = read_yaml(data_dir / f"{name}.yml", shown[name], max_bytes * (10 if name in LARGE else 1))
             first_lines[name] = raws[name].first_line
             models[name] = to_model(name, raws[name], model, shown[name])
         except DataError as error:

@@ -32,4 +32,16 @@ def reminders(site: Site, today: dt.date, max_age_days: int) -> list[Problem]:
         if source.id not in cited:
             out.append(Problem("data/sources.yml", site.lines.get(("sources", source.id), 1), source.id,
                                "no record cites this source; cite it in a record's 'sources' or remove it"))
+    for model in site.models.models:
+        if model.claims:
+            said = "; ".join(f"{c.dataset} says {c.fact} '{c.says}'{' (shown)' if c.used else ''}"
+                             for c in model.claims)
+            out.append(Problem("data/models.yml", site.lines.get(("models", model.id), 1), f"{model.id}.claims",
+                               f"the datasets disagree: {said}; check the primary source and, if a dataset is "
+                               "wrong, tell its maintainers or add the right licence's `assigned` pattern"))
+    for licence in site.licences.licences:
+        if licence.stub:
+            out.append(Problem("data/licences.yml", site.lines.get(("licences", licence.id), 1), licence.id,
+                               "added by make import for a licence name no record covered: read the licence "
+                               "text, fill in its terms and remove 'stub: true'"))
     return out

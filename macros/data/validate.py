@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 import msgspec
 
-from ..models import FORBIDDEN, KEBAB, LINK_TARGET, URL_PATTERN, Strict, is_prose_meta, is_text_meta
+from ..models import FORBIDDEN, KEBAB, LINK_TARGET, PATTERNS, URL_PATTERN, Strict, is_prose_meta, is_text_meta
 from .loader import LineDict, LineList
 from .problems import DataError, Problem
 
@@ -133,6 +133,8 @@ def _text(value: str, limits: dict, text: bool, prose: bool = False) -> str | No
         return "is empty or only spaces; write the text or remove the record"
     if limits.get("pattern") == URL_PATTERN and not re.search(URL_PATTERN, value):
         return f"expected a web address, https://..., got {_short(value)}; write it in full, with https://"
+    if not text and limits.get("pattern") in PATTERNS and not re.search(limits["pattern"], value):
+        return f"expected {PATTERNS[limits['pattern']]}, got {_short(value)}"
     if not text and limits.get("pattern") and not re.search(limits["pattern"], value):
         message = (f"expected a kebab-case id such as 'data-privacy' (lowercase letters, digits, "
                    f"single hyphens), got {_short(value)}")
@@ -241,6 +243,9 @@ def problems(value: object, kind: object, loc: Loc = ()) -> Iterator[tuple[Loc, 
             yield loc, f"expected text, got {_kind(value)} {_short(value)}; put the value in double quotes"
         elif message := _text(value, limits, any(map(is_text_meta, metas)), any(map(is_prose_meta, metas))):
             yield loc, message
+    elif kind is bool:
+        if not isinstance(value, bool):
+            yield loc, f"expected true or false, got {_kind(value)} {_short(value)}"
     elif kind in (int, float):
         if isinstance(value, bool) or not isinstance(value, (int, float) if kind is float else int):
             expected = "a whole number" if kind is int else "a number"

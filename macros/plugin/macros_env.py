@@ -200,6 +200,7 @@ def _define_embeds(env, build: Build) -> None:
     _register(env, build, lambda: stash(embeds.embed_catalogue(registry, _root(env), udu)), "embed_catalogue")
     _register(env, build, lambda: stash(embeds.api_catalogue(build.site, _root(env))), "api_catalogue")
     _register(env, build, lambda: stash(feeds.feed_links(build.site, _root(env))), "feed_links")
+    _register(env, build, lambda: stash(embeds.catalogue_summary(build.site, _root(env))), "catalogue_summary")
     _register(env, build, lambda name: stash(embeds.embed_snippets(by_name[name], origin or _root(env), _root(env),
                                                                    udu, integrity=integrity)), "embed_snippets")
     _register(env, build, lambda name: stash(embeds.embed_preview(by_name[name], _root(env), udu)), "embed_preview")

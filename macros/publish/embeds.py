@@ -10,12 +10,12 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..models import Site
-from ..render import slots
+from ..render import arrange, slots
 from ..render.env import render_template as _render
 from ..render.escape import html
 from . import deploy, policy
 from .components import COMPONENTS, Component, embed_url, export_path, page_url
-from .exports import api_index
+from .exports import API, CATALOGUE_CSV, api_index
 
 RESIZER = "assets/embed/resizer.js"
 EXPORT_LABELS = {"md": "Markdown", "csv": "CSV", "confluence.txt": "Confluence wiki markup",
@@ -60,6 +60,13 @@ def embed_catalogue(components: list[Component], root: str, udu: bool = True) ->
     rows = [(c, root + embed_url(c.name, udu), root + page_url(c.page, udu), _links(c, root))
             for c in components]
     return _render("embed_catalogue.html.j2", rows=rows, embed_path=lambda n: "/" + embed_url(n))
+
+
+def catalogue_summary(site: Site, root: str) -> str:
+    """What the model catalogue holds and the datasets it is imported from, credited as their licences
+    ask, with links to the catalogue's CSV and JSON (`root`: the way from the page to the site root)."""
+    return _render("catalogue_summary.html.j2", counts=arrange.catalogue_counts(site),
+                   datasets=site.datasets.datasets, csv=root + CATALOGUE_CSV, api=root + f"{API}/models.json")
 
 
 def api_catalogue(site: Site, root: str) -> str:

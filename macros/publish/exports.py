@@ -15,9 +15,11 @@ from ..models import FILES, Site
 from ..render import escape, links
 from . import feeds
 from .components import Component, embed_url, export_path, page_url, resolve
+from . import tables
 from .tables import Table
 
 API = "api/v1"
+CATALOGUE_CSV = "exports/catalogue.csv"  # every model of the catalogue, one row each
 
 
 # --- one writer per format ------------------------------------------------------------------------
@@ -93,6 +95,11 @@ def api_index(site: Site) -> dict:
                        "relative to this index.",
         "datasets": [{"name": name, "url": f"{name}.json", "schema": f"{name}.schema.json",
                       "records": len(getattr(getattr(site, name), name))} for name in FILES],
+        # The datasets the model catalogue is imported from, credited as their licences ask.
+        "credits": [{"dataset": d.name, "repository": d.repository, "commit": d.commit,
+                     "date": d.date.isoformat(), "licence": d.licence, "licence_url": d.licence_url,
+                     "credit": links.plain(d.credit), **({"citation": d.citation} if d.citation else {})}
+                    for d in site.datasets.datasets],
     }
 
 
@@ -113,6 +120,8 @@ def files(site: Site, site_name: str, origin: str) -> dict[str, str]:
             out[export_path(c.name, "confluence.txt")] = confluence_table(table, origin)
         if c.diagram:
             out[export_path(c.name, "mmd")] = c.diagram(site)
+    catalogue = tables.catalogue(site)
+    out[CATALOGUE_CSV] = csv_text(catalogue, origin)
     for name in FILES:
         out[f"{API}/{name}.json"] = _json(dataset(site, name))
         out[f"{API}/{name}.schema.json"] = committed_text(name)
@@ -121,5 +130,6 @@ def files(site: Site, site_name: str, origin: str) -> dict[str, str]:
     out["exports/index.json"] = _json({
         "components": [{"name": c.name, "title": c.title, "embed": embed_url(c.name),
                         "page": page_url(c.page),
-                        "files": [export_path(c.name, s) for s in c.exports]} for c in components]})
+                        "files": [export_path(c.name, s) for s in c.exports]} for c in components],
+        "catalogue": {"title": catalogue.title, "files": [CATALOGUE_CSV]}})
     return out

@@ -65,10 +65,14 @@ def cheatsheet(site: Site) -> Table:
 
 def families(site: Site) -> Table:
     routes = site.by_id["access_routes"]
-    rows = [[f.name, f.vendor, L.OPENNESS[f.openness], ", ".join(f.modalities),
-             ", ".join(routes[r].name for r in f.access), P(f.note), f.as_of.isoformat(), *_cited(site, f)]
-            for f in site.families.families]
-    return Table("Model catalogue", [*L.COLUMNS["families"], L.AS_OF, L.SOURCES, L.REVIEWED], rows)
+    rows = [[r["family"].name, r["developer"].name + (f" (transparency {t.score}/{t.of}, {t.index})"
+                                                      if (t := r["developer"].transparency_index) else ""), "; ".join(L.OPENNESS[o] for o in r["openness"]) or L.NONE,
+             arrange.modality_text(r) or L.NONE, str(len(r["models"])),
+             ", ".join(routes[x].name for x in r["family"].access), P(r["family"].note),
+             r["family"].as_of.isoformat(), *_cited(site, r["family"])]
+            for r in arrange.family_summary(site)]
+    return Table("Model catalogue", [*L.COLUMNS["families"], L.AS_OF, L.SOURCES, L.REVIEWED], rows,
+                 numeric=(L.COLUMNS["families"][4],))
 
 
 def open_parts(site: Site) -> Table:
@@ -131,3 +135,39 @@ def changes(site: Site) -> Table:
              *_cited(site, e)]
             for e in entries]
     return Table("Recent changes", [*L.COLUMNS["changes"], L.SOURCES, L.REVIEWED], rows)
+
+
+def _number(value) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+CATALOGUE_COLUMNS = ["Id", "Model", "Developer", "Family", "Released", "Openness", "Licence", "Input", "Output",
+                     "Context window", "Max output", "Parameters", "Active parameters", "Status", "Deprecated",
+                     "Retired", "Replacement", "Cheapest input USD/M", "Cheapest output USD/M", "At host",
+                     "Transparency (FMTI Dec 2025)", "Evidence", "As of"]
+
+
+def catalogue(site: Site) -> Table:
+    """Every model of the catalogue, one row each (the CSV export): its facts, its cheapest offer and
+    its developer's transparency score, with the evidence links of the datasets it comes from."""
+    developers, families, licences = site.by_id["developers"], site.by_id["families"], site.by_id["licences"]
+    hosts, cheapest = site.by_id["hosts"], arrange.cheapest_offers(site)
+    rows = []
+    for m in site.models.models:
+        offer = cheapest.get(m.id)
+        score = developers[m.developer].transparency_index
+        rows.append([m.id, m.name, developers[m.developer].name, families[m.family].name if m.family else "",
+                     m.released.isoformat() if m.released else "", L.OPENNESS[m.openness],
+                     licences[m.licence].name if m.licence else "", ", ".join(m.input), ", ".join(m.output),
+                     _number(m.context), _number(m.max_output),
+                     _number(m.parameters.total) if m.parameters else "",
+                     _number(m.parameters.active) if m.parameters else "", L.STATUSES[m.status],
+                     m.deprecated.isoformat() if m.deprecated else "", m.retired.isoformat() if m.retired else "",
+                     m.replacement or "", _number(offer.input) if offer else "", _number(offer.output) if offer else "",
+                     hosts[offer.host].name if offer else "", f"{score.score}/{score.of}" if score else "",
+                     " ".join(p.url for p in m.provenance), m.as_of.isoformat(), *_cited(site, m)])
+    return Table("Model catalogue (every release)", [*CATALOGUE_COLUMNS, L.SOURCES, L.REVIEWED], rows,
+                 numeric=("Context window", "Max output", "Parameters", "Active parameters", "Cheapest input USD/M",
+                          "Cheapest output USD/M"))

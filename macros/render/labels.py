@@ -12,7 +12,7 @@ COLUMNS = {
     "comparison": ["Dimension", "Open-weight models", "Closed models", "Leans", "Detail"],
     "cheatsheet": ["Situation", "Recommended", "Defined by", "Why"],
     "changes": ["Date", "Kind", "Change", "Before", "Now", "About"],
-    "families": ["Model", "Vendor", "Openness", "Modality", "Ways in", "Note"],
+    "families": ["Family", "Developer", "Openness", "Takes in / gives out", "Releases", "Ways in", "Note"],
     "open_parts": ["Part", "When it is open", "How often", "Examples"],
     "use_case_routes": ["Task", "Use", "Model", "Why"],
     "regulation_dates": ["Applies from", "What applies"],
@@ -21,7 +21,11 @@ COLUMNS = {
 CATEGORY, USE_CASE, SOURCES, REVIEWED, AS_OF = "Category", "Use case", "Sources", "Reviewed", "As of"
 
 LEANS = {"open": "Open", "closed": "Closed", "depends": "Depends"}
-OPENNESS = {"closed": "Closed", "open-weight": "Open-weight"}
+OPENNESS = {"closed": "Closed", "open-weights-restricted": "Open weights, restrictive licence",
+            "open-weights-osi": "Open weights, OSI-approved licence", "open-source": "Open source"}
+# Which side of the site's two-way distinction each openness class is on (a colour on the pages).
+OPENNESS_SIDE = {"closed": "closed", "open-weights-restricted": "open", "open-weights-osi": "open", "open-source": "open"}
+STATUSES = {"active": "Active", "beta": "Beta", "deprecated": "Deprecated", "retired": "Retired"}
 HOW_COMMON = {"common": "Common", "varies": "Varies", "rare": "Rare"}
 OPTION_SIDES = {"open": "Open-weight", "closed": "Closed", "mixed": "Both", "any": "Either"}
 ROUTE_SIDES = {"closed": "closed models", "open": "open-weight models", "both": "both kinds of model"}

@@ -147,7 +147,8 @@ def sources_list(site: Site) -> str:
         groups.setdefault(label, (f"kind-{kind}", []))
     for source in site.sources.sources:
         groups[labels.SOURCE_KINDS[source.kind]][1].append(source)
-    return _render("sources_list.md.j2",
+    snapshots = {source: d for d in site.datasets.datasets for source in d.sources}
+    return _render("sources_list.md.j2", snapshots=snapshots,
                    groups=[(label, anchor, group) for label, (anchor, group) in groups.items() if group])
 
 
@@ -239,9 +240,11 @@ def regulation_list(site: Site, law: str | None = None) -> str:
 
 
 def families_table(site: Site) -> str:
-    """The model families the sources name, with openness, modality and ways in."""
-    return _render("families_table.html.j2", families=site.families.families,
-                   routes=site.by_id["access_routes"])
+    """The model families, with what their releases take in and give out, how open they are, how many
+    the catalogue has and the ways in."""
+    return _render("families_table.html.j2", rows=arrange.family_summary(site), modality=arrange.modality_text,
+                   routes=site.by_id["access_routes"], licences=site.by_id["licences"],
+                   offers=arrange.cheapest_offers(site), hosts=site.by_id["hosts"], datasets=site.by_id["datasets"])
 
 
 def use_cases_list(site: Site) -> str:

@@ -25,6 +25,15 @@ PLACES: dict[str, tuple[str, str | None]] = {
     "regulation": ("deep-dives/regulation.md", ""),
     "calculator": ("calculator.md", "calc-"),
     "changelog": ("whats-new.md", "change-"),
+    # The model catalogue: shown on the Model catalogue page, by family (no anchor per record yet).
+    "models": ("models.md", None),
+    "developers": ("models.md", None),
+    "licences": ("models.md", None),
+    "hosts": ("models.md", None),
+    "offers": ("models.md", None),
+    "openness": ("models.md", None),
+    "crosswalk": ("models.md", None),
+    "datasets": ("sources.md", ""),
 }
 # How a record is named for a reader: the first of these fields it has (else its id).
 NAME_FIELDS = ("name", "title", "situation", "question", "term")

@@ -1,0 +1,101 @@
+"""`make import FROM=<dir>`: read the five datasets under <dir> (snapshots or fresh clones, in the layout
+of ../shared/reference/), write data/{datasets,developers,models,hosts,offers,openness}.yml and the stub
+records of data/licences.yml, keeping what editors curated (models.CURATED), and print what changed:
+new and removed models, price changes, new deprecations and retirements. Deterministic: a second run
+from the same snapshots writes the same bytes."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from macros.data.schema import schema_line
+from . import catalogue, read, yamlout
+
+COMMENTS = {
+    "models": ["One record per model release, imported by `make import` from the datasets in datasets.yml.",
+               "Edit only `note`, `show`, `aliases` and `reviewed` here: the import keeps them and rewrites the rest."],
+    "developers": ["Organisations that release models, imported by `make import`; `aliases`, `url`, `note` and",
+                   "`reviewed` are curated and kept (add a dataset's spelling to `aliases` to merge two records)."],
+    "hosts": ["Services that serve models behind an API (models.dev's providers), imported by `make import`."],
+    "offers": ["One model at one host: price per million tokens (USD) and limits, imported by `make import`."],
+    "openness": ["Openness ratings per model from the OSAI index and the Model Openness Tool (`make import`)."],
+    "datasets": ["The datasets `make import` read: repository, commit, licence and how to credit each."],
+}
+NAMES = ("datasets", "developers", "models", "hosts", "offers", "openness")
+
+
+def _old(data: Path, name: str) -> dict:
+    path = data / f"{name}.yml"
+    if not path.is_file():
+        return {}
+    return {r["id"]: r for r in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get(name) or []}
+
+
+def report(old: dict, new: dict) -> list[str]:
+    lines = []
+    om, nm = old.get("models", {}), {r["id"]: r for r in new["models"]}
+    added, removed = sorted(set(nm) - set(om)), sorted(set(om) - set(nm))
+    if added:
+        lines.append(f"new models ({len(added)}): {', '.join(added[:30])}{' …' if len(added) > 30 else ''}")
+    if removed:
+        lines.append(f"models no longer in the datasets ({len(removed)}): {', '.join(removed[:30])}")
+    for model_id in sorted(set(nm) & set(om)):
+        for key in ("deprecated", "retired"):
+            if nm[model_id].get(key) and str(nm[model_id].get(key)) != str(om[model_id].get(key) or ""):
+                lines.append(f"{key}: {model_id} on {nm[model_id][key]}")
+    oo, no = old.get("offers", {}), {r["id"]: r for r in new["offers"]}
+    for offer_id in sorted(set(no) & set(oo)):
+        for key in ("input", "output", "cached_input"):
+            if oo[offer_id].get(key) != no[offer_id].get(key):
+                lines.append(f"price change: {offer_id} {key} {oo[offer_id].get(key)} -> {no[offer_id].get(key)} "
+                             f"USD per million tokens")
+    new_offers = sorted(set(no) - set(oo))
+    if new_offers and oo:
+        lines.append(f"new offers ({len(new_offers)}): {', '.join(new_offers[:20])}{' …' if len(new_offers) > 20 else ''}")
+    gone = sorted(set(oo) - set(no))
+    if gone:
+        lines.append(f"offers withdrawn ({len(gone)}): {', '.join(gone[:20])}")
+    return lines
+
+
+def run(root: Path, data: Path, out=print) -> list[str]:
+    old = {name: _old(data, name) for name in NAMES}
+    result = catalogue.build(root, data)
+    for name in NAMES:
+        text = yamlout.document(name, result.files[name], schema_line(name), COMMENTS[name])
+        (data / f"{name}.yml").write_text(text, encoding="utf-8")
+    licences_path = data / "licences.yml"
+    head = [line for line in licences_path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    comments = [line[2:] if line.startswith("# ") else line[1:] for line in head[1:]]
+    licences_path.write_text(yamlout.document("licences", result.licences, schema_line("licences"), comments),
+                             encoding="utf-8")
+    lines = report(old, result.files)
+    counts = {name: len(result.files[name]) for name in NAMES}
+    stubs = sum(1 for l in result.licences if l.get("stub"))
+    lines.append("wrote " + ", ".join(f"{n} {name}" for name, n in counts.items())
+                 + f", {len(result.licences)} licences ({stubs} stubs to review)")
+    lines += result.report
+    for line in lines:
+        out(line)
+    return lines
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="make import", description=__doc__.split("\n")[0])
+    parser.add_argument("source", type=Path, help="folder holding osai-index/, model-openness-tool/, fmti/, "
+                                                  "models-dev/, endoflife-date/")
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "data")
+    args = parser.parse_args(argv)
+    try:
+        run(args.source, args.data)
+    except read.ImportError_ as error:
+        print(f"make import: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
