@@ -8,7 +8,7 @@ SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build check test schema import catalogue articles diagrams screenshots dist bench compare clean
+.PHONY: serve build check test schema import catalogue articles diagrams screenshots dist deploy bench compare clean
 .DEFAULT_GOAL := serve
 
 $(BIN)/.runtime: requirements.txt
@@ -76,6 +76,11 @@ catalogue: $(BIN)/.test
 ## articles: after the background articles change (shared/seeds/), the fingerprints the copy check uses
 articles: $(BIN)/.runtime
 	$(BIN)/python -m tools.articles
+
+## deploy: rewrite the nginx configuration in deploy/nginx/ from the policy and mkdocs.yml (site_url,
+## extra.embed_hosts); commit it
+deploy: $(BIN)/.runtime
+	$(BIN)/python -m tools.deploy
 
 ## dist: the whole site as a zip that works opened from disk (file://), search included
 DIST    ?= dist

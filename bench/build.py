@@ -32,7 +32,7 @@ CAPTURE_HOOK = textwrap.dedent('''
     @event_priority(-100)  # after mkdocs-macros and the hook module: the page's final Markdown
     def on_page_markdown(markdown, page, **kwargs):
         _write(page, "", markdown)
-        _write(page, ".meta", json.dumps({key: page.meta.get(key) for key in ("title", "description")}))
+        _write(page, ".meta", json.dumps({key: page.meta.get(key) for key in ("title", "description", "ovc_feeds")}))
         return markdown
 
     @event_priority(-100)
@@ -48,7 +48,7 @@ REPLAY_HOOK = textwrap.dedent('''
     OUT = Path(CAPTURED)
 
     def on_page_markdown(markdown, page, **kwargs):
-        # The title and description the macros made from the data, as the full build had them.
+        # The title, description and feeds the macros made from the data, as the full build had them.
         meta = json.loads((OUT / (page.file.src_uri + ".meta")).read_text(encoding="utf-8"))
         for key, value in meta.items():  # the front matter's title and description as rendered
             if value is not None:

@@ -1,12 +1,9 @@
-"""Shared by the benchmarks: temp project copies, timed MkDocs runs with peak memory, a local static
-server that compresses like a real host, and the medians."""
+"""Shared by the benchmarks: temp project copies, timed MkDocs runs with peak memory, and the medians.
+(The reader's pages are served by nginx with the shipped configuration: tools/nginx.py.)"""
 from __future__ import annotations
 
 import contextlib
-import gzip
-import http.server
 import json
-import mimetypes
 import os
 import statistics
 import subprocess
@@ -14,7 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-from tools.browser import serve_handler  # noqa: F401  (re-exported)
 from tools.project import QUIET_ENV, ROOT, copy_project  # noqa: F401  (re-exported)
 
 # Runs MkDocs in this child and reports its own peak resident memory (ru_maxrss, KiB on Linux).
@@ -68,58 +64,6 @@ def median(values) -> float:
     return statistics.median(values)
 
 
-# --- serving a built site like a production static host (gzip for text) ------------------------
-
-_COMPRESS = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
-
-
-class _Handler(http.server.BaseHTTPRequestHandler):
-    root: Path
-    cache: dict
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def do_GET(self) -> None:  # noqa: N802
-        path = self.path.split("?", 1)[0].split("#", 1)[0]
-        file = (self.root / path.lstrip("/")).resolve()
-        if file.is_dir():
-            if not path.endswith("/"):
-                self.send_response(301)
-                self.send_header("Location", path + "/")
-                self.end_headers()
-                return
-            file = file / "index.html"
-        if not file.is_file() or self.root not in file.parents:
-            self.send_error(404)
-            return
-        ctype = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        body = file.read_bytes()
-        gz = "gzip" in self.headers.get("Accept-Encoding", "") and ctype.startswith(_COMPRESS)
-        if gz:
-            key = (file, file.stat().st_mtime_ns)
-            if key not in self.cache:
-                self.cache[key] = gzip.compress(body, 6)
-            body = self.cache[key]
-        self.send_response(200)
-        self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
-        self.send_header("Content-Length", str(len(body)))
-        if gz:
-            self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        self.end_headers()
-        self.wfile.write(body)
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """Serve a built site on 127.0.0.1 (free port), gzip-compressing text as any real web server
-    does; yields the base URL."""
-    handler = type("Handler", (_Handler,), {"root": Path(directory).resolve(), "cache": {}})
-    with serve_handler(handler) as url:
-        yield url
-
-
 def versions() -> dict:
     from importlib.metadata import version
     out = {"python": sys.version.split()[0]}
@@ -132,6 +76,9 @@ def versions() -> dict:
     with contextlib.suppress(Exception):
         out["chromium"] = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True,
                                          text=True, timeout=30).stdout.strip()
+    with contextlib.suppress(Exception):
+        out["nginx"] = subprocess.run(["/usr/sbin/nginx", "-v"], capture_output=True, text=True,
+                                      timeout=30).stderr.strip().removeprefix("nginx version: ")
     with contextlib.suppress(Exception):
         out["node"] = subprocess.run(["node", "--version"], capture_output=True, text=True,
                                      timeout=30).stdout.strip()

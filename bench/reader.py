@@ -1,8 +1,10 @@
-"""What a reader's browser does with each page, against the built site served on localhost with gzip
-(as any web server would): bytes transferred and requests with a cold cache, time until the
-flowchart is visible, and Lighthouse's scores with its mobile defaults (simulated slow 4G and a 4x
-slower CPU), driving Debian's chromium. The flowchart page is also measured in the two ways it was
-served before its drawing was made ahead of time: mermaid deferred, and mermaid blocking."""
+"""What a reader's browser does with each page, served by Debian's nginx with the shipped configuration
+(deploy/nginx/, run by tools/nginx.py on localhost) as a team would publish it: once as shipped (the
+copies the build compressed ahead of time), once with compression off. Bytes on the wire and requests
+with a cold cache, time until the flowchart is visible, and Lighthouse's scores with its mobile
+defaults (simulated slow 4G and a 4x slower CPU), driving Debian's chromium. The flowchart page is also
+measured in the two ways it was served before its drawing was made ahead of time: mermaid deferred,
+and mermaid blocking."""
 from __future__ import annotations
 
 import json
@@ -14,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from bench import common
+from tools import nginx
 from tools.browser import CHROMIUM_ARGS, OPEN_SHADOW, launch
 from tools.project import ROOT, nav_pages, page_url
 
@@ -45,6 +48,8 @@ def variants(site: Path, tmp: Path) -> dict[str, Path]:
     page = blocking / FLOW_PAGE / "index.html"
     page.write_text(re.sub(r"<script defer (src=\"[^\"]*mermaid\.min\.js\")", r"<script \1",
                            page.read_text(encoding="utf-8")), encoding="utf-8")
+    for stale in (page.with_name("index.html.gz"), page.with_name("index.html.br")):
+        stale.unlink(missing_ok=True)  # the deferred page's copies: nginx compresses this one as it sends it
     return {"drawn ahead": site, "mermaid deferred": deferred, "mermaid blocking": blocking}
 
 
@@ -56,11 +61,12 @@ def weigh(browser, url: str, flow: bool) -> dict:
         page.add_init_script(FLOW_PROBE)
     finished = []
     page.on("requestfinished", lambda request: finished.append(request))
-    page.goto(url)
+    response = page.goto(url)
     page.wait_for_load_state("networkidle")
     if flow:
         page.wait_for_function("window.__flowVisible !== null", timeout=30000)
-    out = {"requests": 0, "bytes": 0}
+    # bytes as sent (responseBodySize is the encoded body), and how the page itself was sent
+    out = {"requests": 0, "bytes": 0, "encoding": response.headers.get("content-encoding") or "none"}
     for request in finished:
         if request.url.startswith("data:"):
             continue
@@ -123,9 +129,14 @@ def lighthouse_median(url: str, out: Path, runs: int = LIGHTHOUSE_RUNS) -> dict 
     return {**ranked[len(ranked) // 2], "performance_all": [r["performance"] for r in results]}
 
 
-def run(pages: list[str] | None = None, with_lighthouse: bool = True) -> dict:
+def run(pages: list[str] | None = None, with_lighthouse: bool = True, plain_runs: int = 1) -> dict:
+    """Every page through nginx as shipped (its budget) and with compression off (`plain_runs`
+    Lighthouse runs each: what compression is worth, not a budget)."""
     from playwright.sync_api import sync_playwright
     pages = pages or [page_url(p) for p in nav_pages()]
+    if nginx.binary() is None:
+        raise RuntimeError("the reader bench serves the site with nginx: apt-get install nginx-light "
+                           "libnginx-mod-http-brotli-static")
     with tempfile.TemporaryDirectory(prefix="bench-reader-") as tmp:
         tmp = Path(tmp)
         common.build(common.ROOT, tmp / "site")
@@ -133,17 +144,22 @@ def run(pages: list[str] | None = None, with_lighthouse: bool = True) -> dict:
         results = {"pages": {}, "flow_variants": {}}
         with sync_playwright() as p:
             browser = launch(p)
-            with common.serve(sites["drawn ahead"]) as base:
+            with nginx.serve(sites["drawn ahead"]) as packed, \
+                    nginx.serve(sites["drawn ahead"], compressed=False) as plain:
+                results["server"] = {"brotli": packed.brotli}
                 for path in pages:
-                    row = weigh_median(browser, base + path, flow=path == FLOW_PAGE)
+                    row = weigh_median(browser, packed.url + path, flow=path == FLOW_PAGE)
+                    row["plain"] = weigh(browser, plain.url + path, flow=False)
                     if with_lighthouse:
-                        row["lighthouse"] = lighthouse_median(base + path, tmp / "lh.json")
+                        row["lighthouse"] = lighthouse_median(packed.url + path, tmp / "lh.json")
+                        row["plain"]["lighthouse"] = lighthouse_median(plain.url + path, tmp / "lh.json",
+                                                                       plain_runs)
                     results["pages"][path] = row
             for name in ("mermaid deferred", "mermaid blocking"):
-                with common.serve(sites[name]) as base:
-                    row = weigh_median(browser, base + FLOW_PAGE, flow=True)
+                with nginx.serve(sites[name]) as packed:
+                    row = weigh_median(browser, packed.url + FLOW_PAGE, flow=True)
                     if with_lighthouse:
-                        row["lighthouse"] = lighthouse_median(base + FLOW_PAGE, tmp / "lh.json")
+                        row["lighthouse"] = lighthouse_median(packed.url + FLOW_PAGE, tmp / "lh.json")
                     results["flow_variants"][name] = row
             browser.close()
     results["flow_variants"]["drawn ahead"] = results["pages"].get(FLOW_PAGE)

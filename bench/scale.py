@@ -17,7 +17,7 @@ from bench import common
 # shape the decision model and stay as they are, and so does the cheat sheet (two rows with the same
 # answers are refused since the check of one row per rule).
 CLONABLE = ("sources", "dimensions", "families", "access_routes", "use_cases", "faq", "glossary",
-            "open_parts", "reasons", "trends",
+            "open_parts", "reasons", "trends", "regulation", "changelog",
             # the model catalogue: clones of a model keep its family, developer and licence, clones of an
             # offer or an openness record point at the original model
             "models", "developers", "licences", "hosts", "offers", "openness")

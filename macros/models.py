@@ -360,6 +360,27 @@ class Trend(Record, kw_only=True):
     implication: Prose
 
 
+ChangeKind = Literal["new-model", "price-change", "retirement", "licence-change", "openness-change",
+                     "law-change", "correction", "addition"]
+
+
+class Change(Record, kw_only=True):
+    """One change to the facts of the site, on the day it happened (a price, a retirement announced,
+    a licence rewritten, a correction), for the What's new page, the records' history and the feeds.
+    Its `date` is the change's own date, never the day of a build, so a rebuild changes no feed."""
+    date: Annotated[dt.date, Meta(description="When the change happened or was announced (YYYY-MM-DD).")]
+    kind: Annotated[ChangeKind, Meta(description="What changed: new-model, price-change, retirement "
+                                                 "(announced), licence-change, openness-change, law-change, "
+                                                 "correction, or addition (new content).")]
+    concerns: Annotated[dict[Annotated[str, Meta(pattern=r"^[a-z_]+$(?!\n)")], Annotated[list[Id], Meta(min_length=1)]],
+                        Meta(min_length=1, description="The records it is about, by data file: "
+                                                       "{models: [gpt-4o], licences: [llama-3-community]}.")]
+    title: Text
+    summary: Annotated[Prose | None, Meta(description="What changed and why it matters, in a sentence or two.")] = None
+    old: Annotated[Text | None, Meta(description="The value before (a price, a licence, a class), where it is one.")] = None
+    new: Annotated[Text | None, Meta(description="The value after, where `old` is given.")] = None
+
+
 Amount = Annotated[float, Meta(ge=0, le=MAX_NUMBER)]
 
 
@@ -385,12 +406,12 @@ Tokens = Annotated[int, Meta(ge=1, le=int(MAX_NUMBER), description="A number of 
 Price = Annotated[float, Meta(ge=0, le=1e6, description="US dollars per million tokens.")]
 Modality = Literal["text", "image", "audio", "video", "pdf"]
 # How open a model is, from closed to open source (labels.py words each).
-Openness = Literal["closed", "open-weights", "open-weights-osi", "open-source"]
+Openness = Literal["closed", "open-weights-restricted", "open-weights-osi", "open-source"]
 Status = Literal["active", "beta", "deprecated", "retired"]
 # The facts of a model record that a dataset can give.
 Fact = Literal["name", "developer", "released", "openness", "licence", "input", "output", "context",
                "max_output", "parameters", "knowledge", "status", "deprecated", "retired", "replacement",
-               "weights", "price"]
+               "weights-url", "price"]
 # Field names of the records that editors keep across imports (`make import` copies them over).
 CURATED = {"models": ("note", "show", "aliases", "reviewed"), "developers": ("name", "note", "aliases", "url", "reviewed"),
            "hosts": ("note", "access", "reviewed"), "offers": ("reviewed",), "openness": ("note", "reviewed"),
@@ -438,7 +459,7 @@ class Model(Record, kw_only=True):
     released: Annotated[dt.date | None, Meta(description="First release (YYYY-MM-DD; the 1st of the month "
                                                          "where a source gives only the month).")] = None
     openness: Annotated[Openness, Meta(description=(
-        "closed: reached only as a service; open-weights: weights published under a licence with "
+        "closed: reached only as a service; open-weights-restricted: weights published under a licence with "
         "restrictions; open-weights-osi: weights under an OSI-approved licence; open-source: that, and "
         "training code and data sources open as the OSAI index rates them."))]
     licence: Annotated[Id | None, Meta(description="Id from licences.yml; required for open weights.")] = None
@@ -455,7 +476,7 @@ class Model(Record, kw_only=True):
     retired: Annotated[dt.date | None, Meta(description="Date it was (or will be) retired.")] = None
     replacement: Annotated[Text | None, Meta(description="The model its developer recommends instead, as "
                                                         "the source names it.")] = None
-    weights: Annotated[Url | None, Meta(description="Where the weights are published.")] = None
+    weights_url: Annotated[Url | None, Meta(description="Where the weights are published.")] = None
     show: Annotated[bool, Meta(description="Curated: false keeps it off the catalogue page (it stays in "
                                            "the exports and the API).")] = True
     note: Annotated[Prose | None, Meta(description="Curated: an editor's note.")] = None
@@ -490,7 +511,7 @@ class Developer(Record, kw_only=True):
     url: Url | None = None
     aliases: Annotated[list[Text], Meta(description="Curated: names the datasets give it, so that imports "
                                                     "file their records under this developer.")] = []
-    transparency: Transparency | None = None
+    transparency_index: Annotated[Transparency | None, Meta(description="Its Foundation Model Transparency Index score, where the index rates it.")] = None
     note: Prose | None = None
     provenance: list[From] = []
     as_of: dt.date
@@ -773,6 +794,8 @@ class TrendsFile(Strict, kw_only=True):
     trends: Annotated[list[Trend], Meta(min_length=1)]
 
 
+class ChangelogFile(Strict, kw_only=True):
+    changelog: Annotated[list[Change], Meta(min_length=1)]
 class ModelsFile(Strict, kw_only=True):
     models: Annotated[list[Model], Meta(min_length=1)]
 
@@ -826,6 +849,7 @@ FILES: dict[str, type[Strict]] = {
     "trends": TrendsFile,
     "regulation": RegulationFile,
     "calculator": CalculatorFile,
+    "changelog": ChangelogFile,
     "datasets": DatasetsFile,
     "developers": DevelopersFile,
     "licences": LicencesFile,
@@ -857,6 +881,7 @@ class Site:
     trends: TrendsFile
     regulation: RegulationFile
     calculator: CalculatorFile
+    changelog: ChangelogFile
     datasets: DatasetsFile
     developers: DevelopersFile
     licences: LicencesFile

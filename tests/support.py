@@ -75,6 +75,8 @@ def render_everything(site) -> dict[str, str]:
             html = embeds.embed_catalogue(list(registry.values()), "../")
         elif name == "api_catalogue":
             html = embeds.api_catalogue(site, "../")
+        elif name == "catalogue_summary":
+            html = embeds.catalogue_summary(site, "../")
         elif name == "embed_snippets":
             html = embeds.embed_snippets(registry[args[0]], "https://example.org/", "../", integrity="sha384-x")
         elif name == "embed_preview":

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from bench import build, report, scale
+import pytest
+
+from bench import build, reader, report, scale
 from macros.data import load_site
 from tests import support
 
@@ -48,3 +50,40 @@ def test_report_marks_budgets():
     text = report.render(results)
     assert "| Full strict build / its limit (CPU time, median of 5) | 2.00" in text
     assert "**FAIL**" in text and "| pass |" in text
+
+
+def _page(perf: int, kib: int) -> dict:
+    scores = {"accessibility": 100, "best-practices": 100, "seo": 100}
+    return {"requests": 9, "bytes": kib * 1024, "encoding": "gzip", "first_paint_ms": 300.0,
+            "lighthouse": {"performance": perf, "performance_all": [perf - 1, perf, perf + 1], **scores},
+            "plain": {"requests": 9, "bytes": 4 * kib * 1024, "lighthouse": {"performance": perf - 12, **scores}}}
+
+
+def test_report_holds_every_page_served_by_nginx_to_the_budget():
+    """The flowchart page too: every page >= 95 through nginx as shipped; compression off is reported
+    beside it, with the weight on the wire, and is no budget."""
+    results = {"reader": {"server": {"brotli": True}, "flow_variants": {},
+                          "pages": {"": _page(97, 100), "hybrid-routing/": _page(94, 150)}}}
+    text = report.render(results)
+    assert ("| Lighthouse performance through nginx as shipped, every page (lowest) | 94 (/hybrid-routing/) "
+            f"| ≥ {report.BUDGETS['perf']} | **FAIL** |") in text
+    assert "| Same, nginx with compression off (lowest) | 82 (/hybrid-routing/) | — | n/a |" in text
+    assert "| 150 KiB (600 KiB with compression off) (/hybrid-routing/) |" in text
+    assert "| /hybrid-routing/ | 9 | 150 KiB | gzip | 300 ms | 94 (93, 94, 95) | 600 KiB | 82 |" in text
+    results["reader"]["pages"]["hybrid-routing/"] = _page(95, 150)
+    assert "every page (lowest) | 95 (/hybrid-routing/) | ≥ 95 | pass |" in report.render(results)
+
+
+def test_the_reader_weighs_pages_as_nginx_sends_them(built_site, browser):
+    """The reader bench loads pages through the shipped nginx configuration, as shipped and with
+    compression off, and counts the bytes as sent: the same requests, far fewer bytes compressed."""
+    from tools import nginx
+    if nginx.binary() is None:
+        pytest.skip("nginx is not installed (.ci/run installs it)")
+    with nginx.serve(built_site) as packed, nginx.serve(built_site, compressed=False) as plain:
+        assert "gzip_static on;" in packed.config and "gzip_static off;" in plain.config
+        sent = reader.weigh(browser, packed.url + "compare/", flow=False)
+        whole = reader.weigh(browser, plain.url + "compare/", flow=False)
+    assert sent["encoding"] in ("gzip", "br") and whole["encoding"] == "none"
+    assert sent["requests"] == whole["requests"] > 3
+    assert sent["bytes"] < whole["bytes"] / 2

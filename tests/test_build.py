@@ -115,8 +115,8 @@ def test_no_page_loads_anything_from_another_origin(built_site):
     for page in built_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", text, re.I):
-            if re.search(r"""rel=["']?canonical""", tag):
-                continue  # names the page's published address (site_url); nothing is loaded from it
+            if re.search(r"""rel=["']?canonical|type=["']?application/json\+oembed""", tag):
+                continue  # names a published address (site_url): the page's, its oEmbed file's; nothing is loaded
             assert not remote.search(tag), f"{page.relative_to(built_site)}: {tag}"
     for sheet in built_site.rglob("*.css"):
         assert not re.search(r"url\(\s*['\"]?(?:https?:)?//|@import", sheet.read_text()), sheet

@@ -74,8 +74,9 @@ def _retitle(record: dict, suffix: str) -> dict:
                    # the catalogue's references and coded values (models.yml and the files beside it)
                    "developer", "licence", "also_under", "model", "host", "dataset", "fact", "facts", "dimension",
                    "rating", "component", "mof", "osi", "status", "input", "output", "commit", "repository",
-                   "licence_url", "policy_url", "date", "released", "deprecated", "retired", "weights", "match",
-                   "unit", "value", "checked", "report", "models", "mof_class", "file"):
+                   "licence_url", "policy_url", "date", "released", "deprecated", "retired", "weights_url", "match",
+                   "unit", "value", "checked", "report", "models", "mof_class", "file",
+                   "law", "topic", "applies_from", "concerns"):
             out[key] = value
         elif isinstance(value, str):
             out[key] = f"{value} {suffix}"
@@ -90,7 +91,13 @@ def _retitle(record: dict, suffix: str) -> dict:
     return out
 
 
-def add_a_record_to_every_file(p: Project) -> None:
+def _new_situation(rows: list, site) -> dict:
+    """Answers no cheat-sheet row has yet (a row per rule): one answer of one criterion."""
+    used = [row["when"] for row in rows]
+    return next({c.id: a.id} for c in site.criteria.criteria for a in c.answers if {c.id: a.id} not in used)
+
+
+def add_a_record_to_every_file(p: Project, site) -> None:
     for name in FILES:
         if name == "calculator":  # its inputs are exactly the formula's
             continue
@@ -106,6 +113,9 @@ def add_a_record_to_every_file(p: Project) -> None:
                 answer.update(effect="note")
                 answer.pop("option", None)
                 answer.pop("also", None)
+        if name == "cheatsheet":  # a situation of its own, recommending what the model says for it
+            new["when"] = _new_situation(records, site)
+            new["recommend"] = [decision.evaluate(new["when"], site.criteria).option]
         if name == "categories":  # a category shows only with a dimension in it
             dimension = _retitle(copy.deepcopy(p.records("dimensions")[0]), "(in the added category)")
             dimension.update(id="dimension-in-the-added-category", category=new["id"], reviewed=dt.date.today())
@@ -125,6 +135,7 @@ def add_an_option_and_route_a_row_to_it(p: Project, site) -> None:
                                  "tone": p.records("options")[0]["tone"], "summary": "What it means.",
                                  "sources": p.records("options")[0]["sources"], "reviewed": dt.date.today()})
     row = copy.deepcopy(p.records("cheatsheet")[0])
+    row["when"] = _new_situation(p.records("cheatsheet"), site)
     best = decision.evaluate(row["when"], site.criteria).option
     row.update(id="a-row-for-the-added-option", situation="A situation the added option suits",
                recommend=[best, "an-added-option"], note="Why it suits.", reviewed=dt.date.today())
@@ -188,8 +199,9 @@ def remove_an_unreferenced_record_from_every_file(p: Project) -> list[str]:
         records = p.records(name)
         if len(records) < 2:
             continue
+        everything = yaml.safe_dump({k: v for k, v in p.docs.items()})  # once per file: the catalogue is large
         for record in reversed(records):
-            others = yaml.safe_dump({k: v for k, v in p.docs.items()}).replace(f"id: {record['id']}\n", "", 1)
+            others = everything.replace(f"id: {record['id']}\n", "", 1)
             text = " ".join(str(v) for v in record.values())
             if re.search(rf"(?<![a-z0-9-]){re.escape(record['id'])}(?![a-z0-9-])", others + pages):
                 continue
@@ -208,7 +220,7 @@ def edited(tmp: Path, edit: str) -> Path:
     p = Project(project)
     site = load_site(ROOT / "data")
     if edit == "add a record to every file":
-        add_a_record_to_every_file(p)
+        add_a_record_to_every_file(p, site)
     elif edit == "add a source and cite it":
         add_a_source_and_cite_it(p)
     elif edit == "add an option and route a cheat-sheet row to it":

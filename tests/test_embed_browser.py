@@ -326,3 +326,9 @@ def test_embed_box_shows_codes_for_where_the_site_is_served(browser, base_url):
         assert box.locator("button[data-clipboard-target]").count() == 2
     finally:
         page.close()
+
+
+def test_offline_bundle_has_no_compressed_copies(bundle):
+    """Opened from disk, nothing would read the .gz and .br copies a server sends: the zip has none."""
+    assert (bundle / "index.html").is_file()
+    assert not [p for p in bundle.rglob("*") if p.suffix in (".gz", ".br") and p.name != "sitemap.xml.gz"]

@@ -205,7 +205,7 @@ def hostile(tmp_path_factory):
 
 def outputs(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*")
-                  if p.is_file() and p.suffix in (".html", ".md", ".csv", ".txt", ".json", ".mmd")
+                  if p.is_file() and p.suffix in (".html", ".md", ".csv", ".txt", ".json", ".mmd", ".atom")
                   and not p.name.endswith(".schema.json") and "search" not in p.parts
                   and p.name != "sitemap.xml")
 

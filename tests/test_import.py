@@ -52,7 +52,7 @@ def test_the_import_writes_valid_data_with_provenance(data):
             assert datasets[origin.dataset].commit in origin.url, "the evidence link names the imported commit"
         if model.openness != "closed":
             assert model.licence in site.by_id["licences"], f"{model.id}: an open-weight model without its licence"
-    assert any(d.transparency for d in site.developers.developers), "no FMTI score attached"
+    assert any(d.transparency_index for d in site.developers.developers), "no FMTI score attached"
     assert site.offers.offers and all(o.model in site.by_id["models"] for o in site.offers.offers)
 
 

@@ -3,20 +3,12 @@ page's <meta>, in the `_headers` file next to the built site, on the Embed & exp
 README; and the build refuses a page it would break (an inline script or event handler)."""
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import socket
-import subprocess
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
 import pytest
 import yaml
 
-from macros.publish import components, embeds, policy
+from macros.publish import components, deploy, embeds, policy
 from tests import support
 from tests.support import headers_for
 from tests.test_build import PAGES
@@ -147,9 +139,13 @@ def test_headers_file_gives_every_file_exactly_one_policy(built_site):
     for url in urls:
         policies = [value for name, value in headers_for(rules, url) if name == CSP]
         assert len(policies) == 1, (url, policies)
-        is_embed = url.lstrip("/") in embed_pages or any(
+        original = re.sub(r"\.(?:gz|br)$", "", url)  # a compressed copy is its file, as sent
+        is_embed = original.lstrip("/") in embed_pages or any(
             url == f"/{components.embed_url(c.name)}" for c in components.COMPONENTS)
         assert policies[0] == (policy.embed_policy(configured_hosts()) if is_embed else policy.page_policy()), url
+        sent = headers_for(rules, url)
+        assert all(header in sent for header in policy.SECURITY_HEADERS), url
+        assert [v for n, v in sent if n == "X-Frame-Options"] == ([] if is_embed else ["DENY"]), url
     cors = {url for url in urls if ("Access-Control-Allow-Origin", "*") in headers_for(rules, url)}
     assert cors == {"/" + embeds.RESIZER}
 
@@ -178,51 +174,8 @@ def test_embed_page_quotes_the_policy(html):
     text = html("embed/").select_one("article").get_text()
     for value in (policy.page_policy(), policy.embed_policy(configured_hosts())):
         assert f"{CSP}: {value}" in text
-    assert f'add_header {CSP} "{policy.page_policy()}" always;' in text  # the nginx example
-
-
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
-
-
-@pytest.mark.skipif(not NGINX, reason="nginx is not installed (apt-get install nginx-light)")
-def test_nginx_example_sends_each_file_its_headers(built_site, tmp_path):
-    """The nginx example of the Embed & export page, in a server block that serves the built site:
-    each location keeps the policy (an add_header in a location drops the server block's)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    temps = "".join(f"  {kind}_temp_path {tmp_path / kind};\n"
-                    for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (tmp_path / "nginx.conf").write_text(
-        ("user root;\n" if os.geteuid() == 0 else "")  # workers must read the test's private temp dir
-        + f"daemon off;\nworker_processes 1;\npid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\n"
-        + "events {}\nhttp {\n  access_log off;\n  include /etc/nginx/mime.types;\n" + temps
-        + f"  server {{\n    listen 127.0.0.1:{port};\n    root {built_site};\n    index index.html;\n"
-        + policy.nginx(configured_hosts()) + "  }\n}\n")
-    server = subprocess.Popen([NGINX, "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        def headers(path: str):
-            for _ in range(50):
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as response:
-                        return response.headers
-                except (ConnectionError, urllib.error.URLError):
-                    time.sleep(0.1)
-            pytest.fail((tmp_path / "error.log").read_text() if (tmp_path / "error.log").exists() else "no nginx")
-
-        embed = policy.embed_policy(configured_hosts())
-        for path, csp in [("/", policy.page_policy()), ("/compare/", policy.page_policy()),
-                          ("/embed/", policy.page_policy()), ("/embed/index.html", policy.page_policy()),
-                          ("/embed/cheatsheet/", embed), ("/embed/cheatsheet/index.html", embed),
-                          ("/assets/embed/resizer.js", policy.page_policy()),
-                          ("/assets/embed/frame.js", policy.page_policy())]:
-            got = headers(path)
-            assert got.get_all(CSP) == [csp], path
-            assert got.get("Access-Control-Allow-Origin") == ("*" if path == "/" + embeds.RESIZER else None), path
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    for name, value in policy.SECURITY_HEADERS:
+        assert f"{name}: {value}" in text
 
 
 def test_header_renderers_are_pure_and_escape_what_they_quote():
@@ -230,7 +183,8 @@ def test_header_renderers_are_pure_and_escape_what_they_quote():
     from bs4 import BeautifulSoup
     hosts = ["https://wiki.example.org"]
     for html_text, wanted in [(embeds.security_headers(hosts), f"{CSP}: {policy.embed_policy(hosts)}"),
-                              (embeds.nginx_headers(hosts), policy.nginx(hosts))]:
+                              (embeds.nginx_headers(hosts, "https://x.example/"),
+                               deploy.nginx_config(hosts, "https://x.example/", [c.name for c in components.COMPONENTS]))]:
         assert "'self'" not in html_text  # quotes escaped: &#39;
         codes = [c.get_text() for c in BeautifulSoup(html_text, "html.parser").select("pre > code")]
         assert wanted in codes
@@ -241,3 +195,33 @@ def test_make_serve_pages_lose_only_the_meta(built_site):
     served = policy.without_meta(page)
     assert b'http-equiv="Content-Security-Policy"' in page and b"Content-Security-Policy" not in served
     assert len(page) - len(served) < 400 and served.lstrip().startswith(b"<!doctype html>")
+
+
+# --- the nginx configuration (deploy/nginx/; served by the real nginx in tests/test_nginx.py) -------
+
+def test_the_shipped_nginx_configuration_is_current():
+    from tools import deploy as deploy_tool
+    shipped = (support.ROOT / deploy.FILE).read_text(encoding="utf-8")
+    assert shipped == deploy_tool.expected(), f"{deploy.FILE} is stale: run `make deploy` and commit it"
+
+
+def test_embed_page_quotes_the_whole_nginx_configuration(html):
+    shipped = (support.ROOT / deploy.FILE).read_text(encoding="utf-8")
+    codes = [c.get_text() for c in html("embed/").select("article pre > code")]
+    assert shipped in codes
+    assert not [c for c in codes if "add_header" in c and c != shipped]  # no fragment besides it
+
+
+def test_no_location_of_the_nginx_configuration_loses_a_header():
+    """An add_header in a location replaces all those it would inherit: so the server block has none,
+    and every location states the policy and every security header itself."""
+    shipped = (support.ROOT / deploy.FILE).read_text(encoding="utf-8")
+    locations = re.findall(r"^    location (.*?) \{\n(.*?)^    \}$", shipped, re.M | re.S)
+    outside = re.sub(r"^    location .*? \{\n.*?^    \}$", "", shipped, flags=re.M | re.S)
+    assert len(locations) == shipped.count("\n    location ") and not re.search(r"^\s*add_header", outside, re.M)
+    for match, body in locations:
+        sent = re.findall(r'^\s*add_header (\S+) "([^"]*)" always;$', body, re.M)
+        names = [name for name, _ in sent]
+        assert len(names) == len(set(names)), match
+        assert set(policy.SECURITY_HEADERS) <= set(sent), match
+        assert CSP in names and "Cache-Control" in names, match

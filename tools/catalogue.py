@@ -192,6 +192,21 @@ def _same_rule_twice(d: Data):
     return line, where
 
 
+def _change_about_nothing(d: Data):
+    """Make the first change concern a record its data file does not have."""
+    kind = next(iter(d.record("changelog.yml")["concerns"]))
+    return d.set_item("changelog.yml", ("changelog", 0, "concerns", kind, 0), "no-such-record")
+
+
+def _change_without_new_value(d: Data):
+    """Take away the value after from the first change that gives one (its 'new:' line)."""
+    entries = d.raw("changelog.yml")["changelog"]
+    index = next(i for i, e in enumerate(entries) if "new" in e)
+    line, where = d.where("changelog.yml", ("changelog", index, "old"))
+    d.delete("changelog.yml", ("changelog", index, "new"))
+    return line, where
+
+
 def _leaf_against_the_model(d: Data):
     """Make the first leaf of the first tree another option than the model gives for its path."""
     tree, nodes = _tree(d)
@@ -509,6 +524,10 @@ CASES: list[Case] = [
          "fix the row's 'when' or 'recommend', or the answers' effects in criteria.yml"),
     Case("the same cheat-sheet rule twice", "cheatsheet.yml", _same_rule_twice,
          "merge the two rows into one, naming both situations"),
+    Case("change about a record that does not exist", "changelog.yml", _change_about_nothing,
+         "record 'no-such-record' (see data/"),
+    Case("change with a value before but none after", "changelog.yml", _change_without_new_value,
+         "'new' is missing: give both the value before ('old') and after ('new'), or neither"),
     Case("tree leaf contradicting the model", "trees.yml", _leaf_against_the_model,
          "change the leaf, or the answers' effects in criteria.yml"),
     Case("answer that decides but names no option", "criteria.yml",
@@ -561,7 +580,7 @@ CASES: list[Case] = [
     Case("offer for a model that is not in the catalogue", "offers.yml",
          _set("offers.yml", ("offers", 0, "model"), "gpt-9"), "unknown model 'gpt-9' (see data/models.yml)"),
     Case("openness of an unknown kind", "models.yml", _open_model_field("openness", "open-ish"),
-         "expected 'closed', 'open-weights', 'open-weights-osi' or 'open-source', got 'open-ish'"),
+         "expected 'closed', 'open-weights-restricted', 'open-weights-osi' or 'open-source', got 'open-ish'"),
 ]
 
 

@@ -46,16 +46,21 @@ def build(site_dir: Path, project: Path = ROOT, env: dict | None = None) -> subp
     return mkdocs("build", "--strict", "--site-dir", str(site_dir), cwd=project, env=env)
 
 
-def nav_pages() -> list[str]:
-    """Source paths of every page in mkdocs.yml's nav, in reading order."""
+def mkdocs_config(project: Path = ROOT) -> dict:
+    """mkdocs.yml as plain data, without MkDocs: the Python objects it names (!!python/name:...) and
+    its environment switches (!ENV, make dist) read as None."""
     import yaml
 
     class _Loader(yaml.SafeLoader):
         pass
-    # mkdocs.yml names Python objects (!!python/name:...); they do not matter for the nav.
     _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    _Loader.add_constructor("!ENV", lambda loader, node: None)  # environment switches (make dist)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    _Loader.add_constructor("!ENV", lambda loader, node: None)
+    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def nav_pages() -> list[str]:
+    """Source paths of every page in mkdocs.yml's nav, in reading order."""
+    config = mkdocs_config()
 
     def walk(items):
         for item in items:

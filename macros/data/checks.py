@@ -353,6 +353,34 @@ def glossary(terms) -> Iterator[Finding]:
                 yield "glossary", loc, "a term is one line; join its lines (use '\"...\"', not '|' or '>')"
 
 
+# Kinds of change that replace one value by another: their entries say what it was and what it is.
+VALUE_CHANGES = ("price-change", "licence-change", "openness-change")
+
+
+def changelog(files: dict, today: dt.date) -> Iterator[Finding]:
+    """Every entry names records that exist, by a data file of the site, and is not dated ahead."""
+    for index, entry in enumerate(files["changelog"].changelog):
+        at = ("changelog", index)
+        if entry.date > today:
+            yield "changelog", (*at, "date"), f"date {entry.date} is later than today; use the day it changed"
+        for name, ids in entry.concerns.items():
+            if name not in files or name == "changelog":
+                yield from known("changelog", (*at, "concerns", name), name,
+                                 [n for n in files if n != "changelog"], "data file")
+                continue
+            valid = {record.id for record in getattr(files[name], name)}
+            for position, record in enumerate(ids):
+                yield from known("changelog", (*at, "concerns", name, position), record, valid,
+                                 f"{name} record", name)
+        if (entry.old is None) != (entry.new is None):
+            present, missing = ("new", "old") if entry.old is None else ("old", "new")
+            yield ("changelog", (*at, present),
+                   f"'{missing}' is missing: give both the value before ('old') and after ('new'), or neither")
+        elif entry.kind in VALUE_CHANGES and entry.old is None:
+            yield ("changelog", (*at, "kind"),
+                   f"a {entry.kind} replaces a value: add 'old:' and 'new:' with the value before and after")
+
+
 def all_checks(files: dict, today: dt.date) -> Iterator[Finding]:
     """Every cross-record rule over a complete, individually valid set of files."""
     src: SourcesFile = files["sources"]
@@ -379,6 +407,7 @@ def all_checks(files: dict, today: dt.date) -> Iterator[Finding]:
     yield from catalogue(files, today)
     yield from models(files, today)
     yield from glossary(files["glossary"])
+    yield from changelog(files, today)
     yield from primary_backing(files)
 
 

@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from ..data.reminders import reminders
 from ..models import Site
-from ..publish import components, drawings, exports
+from ..publish import components, drawings, exports, oembed
 from ..render import reading, slots
 from ..render.glossary import Glossary
 
@@ -166,10 +166,13 @@ class Build:
     # --- after the pages ----------------------------------------------------------------------------
 
     def write_exports(self) -> None:
-        """The exports (publish/exports.py) into the built site: /exports/*, /api/v1/*."""
+        """The exports (publish/exports.py) into the built site: /exports/*, /api/v1/*; and the
+        embeds' oEmbed responses, /oembed/* (publish/oembed.py)."""
         site_dir = Path(self.config["site_dir"])
         origin = self.config.get("site_url") or "../"
-        for path, text in exports.files(self.site, self.config["site_name"], origin).items():
+        written = exports.files(self.site, self.config["site_name"], origin)
+        written.update(oembed.files(self.components, self.config["site_name"], origin))
+        for path, text in written.items():
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8", newline="")

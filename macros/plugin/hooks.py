@@ -26,10 +26,13 @@ if _ROOT not in sys.path:
 
 from macros.plugin import macros_env, reload, watch  # noqa: E402  (needs the project on sys.path)
 from macros.plugin.build import Build, describe  # noqa: E402
-from macros.publish import components, drawings, embeds, policy  # noqa: E402
+from macros.publish import components, compress, drawings, embeds, feeds, oembed, policy  # noqa: E402
 from macros.render import catalogue, slots  # noqa: E402
 
 SHIM = "assets/vendor/iframe-worker/shim.js"
+# Set by on_startup under `mkdocs serve` (for the life of the process: the hook module itself may be
+# imported afresh between builds, plugin/reload.py).
+SERVING = "OVC_SERVING"
 
 
 def _plain(event):
@@ -46,6 +49,13 @@ def _plain(event):
             where = f"{page.file.src_uri}: " if page is not None else ""
             raise PluginError(f"{where}{event.__name__.lstrip('_')} failed: {describe(error)}") from None
     return run
+
+
+def on_startup(command, dirty):
+    """Once per MkDocs process: whether it serves (`make serve`), where no compressed copies are
+    written (on_post_build)."""
+    if command == "serve":
+        os.environ[SERVING] = "1"
 
 
 @event_priority(-50)  # after Material's offline plugin (0) has added its web-worker shim from a CDN
@@ -72,10 +82,14 @@ def on_env(env, config, files):
     environment each time): keep the compiled code between builds in Jinja's bytecode cache (per user,
     in the temp dir; checked against each template's source). And the Content Security Policy for
     every page's <meta> (overrides/main.html); not in `make dist`, whose search from file:// runs
-    in a frame that Material's offline shim writes an inline script into."""
+    in a frame that Material's offline shim writes an inline script into. And each page's oEmbed
+    discovery links (publish/oembed.py): the components it shows, or an embed page's own."""
     from jinja2 import FileSystemBytecodeCache
     env.bytecode_cache = FileSystemBytecodeCache()
     env.globals["ovc_csp"] = None if _offline(config) else policy.POLICY
+    origin = config.get("site_url") or ""
+    env.globals["ovc_oembed"] = lambda page: oembed.links(
+        components.COMPONENTS, page.file.src_uri, page.meta.get("ovc_embed"), origin) if page else []
     return env
 
 
@@ -128,6 +142,9 @@ def _after_macros(markdown, page, config, files):
     if build is None:
         return markdown
     build.raise_failures(page.file.src_uri)
+    # The Atom feeds this page announces in its <head> (overrides/main.html), as (title, path from
+    # the site root): kept in the page's meta, where a replay of the page finds it (bench/build.py).
+    page.meta["ovc_feeds"] = feeds.discovery(build.site, page.file.src_uri, "")
     return markdown
 
 
@@ -191,13 +208,17 @@ def on_post_template(output_content, template_name, config):
 @event_priority(-50)  # after search (0) and mkdocs-macros (0); before the offline plugin (-100)
 @_plain
 def on_post_build(config):
-    """The exports and API (plugin/build.py), then `_headers`: the policy as HTTP headers for hosts
-    that read one (Netlify, Cloudflare Pages), a block for every file of the site written so far
-    (the offline plugin only adds search/search_index.js, under /search/*)."""
+    """The exports and API (plugin/build.py); every text file compressed beside it (.gz, .br:
+    publish/compress.py), except in `make dist` (read from disk) and under `make serve` (its server
+    sends none, and a save should reload at once); then `_headers`: the policy as HTTP headers for
+    hosts that read one (Netlify, Cloudflare Pages), a block for every file of the site written so
+    far (the offline plugin only adds search/search_index.js, under /search/*)."""
     build = Build.of(config)
     if build is not None:
         build.write_exports()
     site_dir = Path(config["site_dir"])
+    if not _offline(config) and not os.environ.get(SERVING):
+        compress.precompress(site_dir)
     files = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()]
     embeds_at = [components.embed_url(c.name, config.use_directory_urls) for c in components.COMPONENTS]
     rules = policy.header_rules(files, embeds_at, config.extra.get("embed_hosts", []))

@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from ..data import DataError, load_site
 from ..data.loader import MAX_BYTES
-from ..publish import components, drawings, embeds, policy
+from ..publish import components, drawings, embeds, feeds, policy
 from ..render import slots
 from ..render.pages import MACROS
 from .build import Build, describe
@@ -199,10 +199,11 @@ def _define_embeds(env, build: Build) -> None:
         env.macro(with_control(macro_name), macro_name)
     _register(env, build, lambda: stash(embeds.embed_catalogue(registry, _root(env), udu)), "embed_catalogue")
     _register(env, build, lambda: stash(embeds.api_catalogue(build.site, _root(env))), "api_catalogue")
+    _register(env, build, lambda: stash(feeds.feed_links(build.site, _root(env))), "feed_links")
     _register(env, build, lambda: stash(embeds.catalogue_summary(build.site, _root(env))), "catalogue_summary")
     _register(env, build, lambda name: stash(embeds.embed_snippets(by_name[name], origin or _root(env), _root(env),
                                                                    udu, integrity=integrity)), "embed_snippets")
     _register(env, build, lambda name: stash(embeds.embed_preview(by_name[name], _root(env), udu)), "embed_preview")
     hosts = list(env.conf["extra"].get("embed_hosts", []))
     _register(env, build, lambda: stash(embeds.security_headers(hosts)), "security_headers")
-    _register(env, build, lambda: stash(embeds.nginx_headers(hosts)), "nginx_headers")
+    _register(env, build, lambda: stash(embeds.nginx_headers(hosts, origin)), "nginx_headers")

@@ -81,6 +81,7 @@ COMPONENTS: list[Component] = [
     Component("glossary", "Glossary", "glossary.md", "glossary_list",
               table=tables.glossary, height=2000),
     Component("guide", render.guide_title, "guide.md", "guide_steps", table=tables.guide, height=2600),
+    Component("recent-changes", "What's new", "whats-new.md", "changes_list", table=tables.changes, height=1600),
     Component("helper", "Decision helper", "helper.md", "decision_helper", height=1400),
     Component("calculator", "Break-even calculator", "calculator.md", "calculator", height=1400),
 ]

@@ -13,8 +13,8 @@ from ..models import Site
 from ..render import arrange, slots
 from ..render.env import render_template as _render
 from ..render.escape import html
-from . import policy
-from .components import Component, embed_url, export_path, page_url
+from . import deploy, policy
+from .components import COMPONENTS, Component, embed_url, export_path, page_url
 from .exports import API, CATALOGUE_CSV, api_index
 
 RESIZER = "assets/embed/resizer.js"
@@ -31,10 +31,15 @@ def resizer_tag(src: str, integrity: str) -> str:
 def codes(component: Component, origin: str, udu: bool = True, *, integrity: str) -> dict[str, str]:
     """The two embed codes: a plain iframe, and the iframe with the resize script. An absolute
     origin is the published site, which has directory URLs even when this build (`make dist`) has not."""
+    frame = iframe(component, origin, udu)
+    return {"iframe": frame, "script": f"{frame}\n{resizer_tag(origin + RESIZER, integrity)}"}
+
+
+def iframe(component: Component, origin: str, udu: bool = True) -> str:
+    """The plain embed code (also what oEmbed gives, publish/oembed.py)."""
     src = f"{origin}{embed_url(component.name, udu or '://' in origin)}?theme=auto"
-    iframe = (f'<iframe src="{src}" title="{html(component.title)}" width="100%" height="{component.height}" '
-              f'style="border:0;width:100%" loading="lazy"></iframe>')
-    return {"iframe": iframe, "script": f"{iframe}\n{resizer_tag(origin + RESIZER, integrity)}"}
+    return (f'<iframe src="{src}" title="{html(component.title)}" width="100%" height="{component.height}" '
+            f'style="border:0;width:100%" loading="lazy"></iframe>')
 
 
 def _links(component: Component, root: str) -> list[tuple[str, str]]:
@@ -92,12 +97,15 @@ def security_headers(hosts: list[str]) -> str:
     """The HTTP headers the site's server must send, with why (for the Embed & export page)."""
     return _render("security_headers.html.j2", header=policy.HEADER, page=policy.page_policy(),
                    embed=policy.embed_policy(hosts), hosts=hosts, cors_files=policy.CORS_FILES,
-                   cors=policy.CORS_HEADER, headers_file=policy.HEADERS_FILE)
+                   cors=policy.CORS_HEADER, headers_file=policy.HEADERS_FILE,
+                   common=policy.SECURITY_HEADERS, no_frame=policy.NO_FRAME)
 
 
-def nginx_headers(hosts: list[str]) -> str:
-    """The same headers as an nginx example."""
-    return _render("nginx_headers.html.j2", config=policy.nginx(hosts))
+def nginx_headers(hosts: list[str], site_url: str = "") -> str:
+    """The whole nginx server block that sends them (deploy/nginx/, publish/deploy.py): never a
+    fragment, whose add_header in a location would drop the others."""
+    return _render("nginx_headers.html.j2", file=deploy.FILE,
+                   config=deploy.nginx_config(hosts, site_url, [c.name for c in COMPONENTS]))
 
 
 def in_page_links_to_component(html_text: str, target: str) -> str:

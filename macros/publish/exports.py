@@ -13,6 +13,7 @@ import msgspec
 from ..data.schema import committed_text
 from ..models import FILES, Site
 from ..render import escape, links
+from . import feeds
 from .components import Component, embed_url, export_path, page_url, resolve
 from . import tables
 from .tables import Table
@@ -125,6 +126,7 @@ def files(site: Site, site_name: str, origin: str) -> dict[str, str]:
         out[f"{API}/{name}.json"] = _json(dataset(site, name))
         out[f"{API}/{name}.schema.json"] = committed_text(name)
     out[f"{API}/index.json"] = _json(api_index(site))
+    out.update(feeds.feeds(site, site_name, origin))
     out["exports/index.json"] = _json({
         "components": [{"name": c.name, "title": c.title, "embed": embed_url(c.name),
                         "page": page_url(c.page),

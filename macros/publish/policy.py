@@ -1,6 +1,6 @@
 """The site's Content Security Policy, written once. Every page's <meta>, the `_headers` file the build
-writes next to the site (Netlify, Cloudflare Pages), the nginx example and the headers quoted on the
-Embed & export page and in the README come from here, and so does the check that keeps it true: a
+writes next to the site (Netlify, Cloudflare Pages), the nginx configuration (publish/deploy.py,
+deploy/nginx/) and the headers quoted on the Embed & export page and in the README come from here, and so does the check that keeps it true: a
 built page may hold no inline script and no inline event handler (`inline_scripts`), because the
 policy allows neither and a browser would refuse them without telling the reader.
 
@@ -40,6 +40,21 @@ HEADERS_FILE = "_headers"  # written next to the site, for hosts that read it
 # iframes, and the embed page loads its own frame.js from its own origin.
 CORS_FILES = ("assets/embed/resizer.js",)
 CORS_HEADER = ("Access-Control-Allow-Origin", "*")
+
+# Sent with every file besides the policy, whatever serves the site (nginx, `_headers`, a CDN), each
+# with why. None of them changes what a reader sees.
+SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
+    # Browsers that have once reached the site over HTTPS use nothing else for a year (a browser
+    # ignores it over plain HTTP).
+    ("Strict-Transport-Security", "max-age=31536000"),
+    ("X-Content-Type-Options", "nosniff"),  # a file is only ever what its Content-Type says
+    # Links to the sources tell their sites nothing of the intranet's addresses.
+    ("Referrer-Policy", "same-origin"),
+    # No page asks for a camera, a microphone, a location, a payment or a USB device.
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
+)
+# What older browsers, which ignore frame-ancestors, read instead: with every file but the embeds.
+NO_FRAME = ("X-Frame-Options", "DENY")
 
 # A CSP host-source as a wiki's address: scheme, host (a leading *. allowed) and port, no path.
 _HOST = re.compile(r"(?:[a-z][a-z0-9+.-]*://)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:[0-9]{1,5}|\*))?/?",
@@ -89,7 +104,8 @@ def integrity(content: bytes) -> str:
 def header_rules(files: Iterable[str], embeds: Iterable[str], hosts: Iterable[str]
                  ) -> list[tuple[str, list[tuple[str, str]]]]:
     """(URL pattern, [(header, value)]) for every file of the built site (`files`: paths from the
-    site root) such that each file matches exactly one pattern that sets the policy: in a `_headers`
+    site root): the security headers for all, and each file matches exactly one pattern that sets
+    the policy (and, but for the embeds, X-Frame-Options): in a `_headers`
     file every matching block applies, and two policies for one file would both be enforced, or
     one would replace the other, depending on the host. A pattern ending in * matches every path
     that starts with what comes before it; any other pattern matches only itself.
@@ -116,7 +132,8 @@ def header_rules(files: Iterable[str], embeds: Iterable[str], hosts: Iterable[st
             if entry == "index.html":  # the folder's own address serves it too
                 target.add(prefix.removesuffix("index.html"))
     page_value, embed_value = page_policy(), embed_policy(hosts)
-    rules = [(p, [(HEADER, page_value)]) for p in sorted(page)]
+    rules = [("/*", list(SECURITY_HEADERS))]
+    rules += [(p, [(HEADER, page_value), NO_FRAME]) for p in sorted(page)]
     rules += [(p, [(HEADER, embed_value)]) for p in sorted(embed)]
     rules += [(f"/{f}", [CORS_HEADER]) for f in CORS_FILES]
     return rules
@@ -132,26 +149,6 @@ def headers_file(rules: list[tuple[str, list[tuple[str, str]]]]) -> str:
         lines.append(pattern)
         lines += [f"  {name}: {value}" for name, value in headers]
     return "\n".join(lines) + "\n"
-
-
-def nginx(hosts: Iterable[str]) -> str:
-    """The same headers for nginx, in the site's server block. An add_header in a location replaces
-    every add_header the location would inherit, so each location repeats the policy."""
-    page, embed = page_policy(), embed_policy(hosts)
-    name, value = CORS_HEADER
-    cors = "".join(f"location = /{f} {{\n"
-                   f'    add_header {HEADER} "{page}" always;\n'
-                   f'    add_header {name} "{value}" always;\n}}\n' for f in CORS_FILES)
-    return ("# Every file: the policy; no page may be framed.\n"
-            f'add_header {HEADER} "{page}" always;\n\n'
-            "# The embeds, /embed/<component>/ but not /embed/ itself: the wikis\n"
-            "# may frame them. An add_header here replaces all those of the\n"
-            "# server block, so repeat any header of your own here too.\n"
-            "location ~ ^/embed/[a-z0-9-]+/ {\n"
-            f'    add_header {HEADER} "{embed}" always;\n'
-            "    proxy_hide_header X-Frame-Options;  # from an upstream: it forbids the frame\n"
-            "}\n"
-            "# The resize script: wikis load it with integrity=, so with CORS.\n" + cors)
 
 
 # --- the check -----------------------------------------------------------------------------------

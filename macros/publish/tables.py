@@ -66,7 +66,7 @@ def cheatsheet(site: Site) -> Table:
 def families(site: Site) -> Table:
     routes = site.by_id["access_routes"]
     rows = [[r["family"].name, r["developer"].name + (f" (transparency {t.score}/{t.of}, {t.index})"
-                                                      if (t := r["developer"].transparency) else ""), "; ".join(L.OPENNESS[o] for o in r["openness"]) or L.NONE,
+                                                      if (t := r["developer"].transparency_index) else ""), "; ".join(L.OPENNESS[o] for o in r["openness"]) or L.NONE,
              arrange.modality_text(r) or L.NONE, str(len(r["models"])),
              ", ".join(routes[x].name for x in r["family"].access), P(r["family"].note),
              r["family"].as_of.isoformat(), *_cited(site, r["family"])]
@@ -125,6 +125,18 @@ def guide(site: Site) -> Table:
                                      L.SOURCES, L.REVIEWED], rows, numeric=("Step",))
 
 
+def changes(site: Site) -> Table:
+    """The change log, latest first."""
+    from ..render import places
+    entries = sorted(site.changelog.changelog, key=lambda e: (e.date, e.id), reverse=True)
+    rows = [[e.date.isoformat(), L.CHANGE_KINDS[e.kind], e.title,
+             e.old or L.NONE, e.new or L.NONE,
+             ", ".join(places.name(site, kind, rid) for kind, ids in e.concerns.items() for rid in ids),
+             *_cited(site, e)]
+            for e in entries]
+    return Table("Recent changes", [*L.COLUMNS["changes"], L.SOURCES, L.REVIEWED], rows)
+
+
 def _number(value) -> str:
     if value is None:
         return ""
@@ -145,7 +157,7 @@ def catalogue(site: Site) -> Table:
     rows = []
     for m in site.models.models:
         offer = cheapest.get(m.id)
-        score = developers[m.developer].transparency
+        score = developers[m.developer].transparency_index
         rows.append([m.id, m.name, developers[m.developer].name, families[m.family].name if m.family else "",
                      m.released.isoformat() if m.released else "", L.OPENNESS[m.openness],
                      licences[m.licence].name if m.licence else "", ", ".join(m.input), ", ".join(m.output),

@@ -120,5 +120,5 @@ def catalogue_counts(site: Site) -> dict[str, int]:
             "licences_read": len({m.licence for m in models if m.licence
                                   and site.by_id["licences"][m.licence].checked in ("text", "partly")}),
             "licences_stub": len({m.licence for m in models if m.licence and site.by_id["licences"][m.licence].stub}),
-            "scored": sum(d.transparency is not None for d in site.developers.developers),
+            "scored": sum(d.transparency_index is not None for d in site.developers.developers),
             "retired": sum(m.status in ("deprecated", "retired") for m in models)}

@@ -9,22 +9,21 @@ import json
 from markupsafe import Markup
 
 from ..models import Licence, Model, Site
-from . import arrange, labels
+from . import arrange, labels, places
 from .env import render_template as _render
 
-MODELS_DIR, LICENCES_DIR = "models", "licences"
-COMPARE_SRC = f"{MODELS_DIR}/compare.md"
+COMPARE_SRC = "models/compare.md"
 
 
 # --- where things are -------------------------------------------------------------------------------
 
 def model_src(model_id: str) -> str:
     """A model's page by its source path under content/ (generated, never on disk)."""
-    return f"{MODELS_DIR}/{model_id}.md"
+    return places.page_of("models", model_id)
 
 
 def licence_src(licence_id: str) -> str:
-    return f"{LICENCES_DIR}/{licence_id}.md"
+    return places.page_of("licences", licence_id)
 
 
 def shown_models(site: Site) -> list[Model]:
@@ -53,9 +52,10 @@ def _page(title: str, description: str, call: str, kind: str, record_id: str) ->
 
 
 def generated_pages(site: Site) -> list[tuple[str, str]]:
-    """(source path, Markdown) of every generated page: one per shown model, one per licence."""
+    """(source path, Markdown) of every generated page: one per model (hidden ones too: other pages
+    and the change log link to them), one per licence."""
     out = [(model_src(m.id), _page(m.name, model_description(site, m.id), f"model_page({m.id!r})", "models", m.id))
-           for m in shown_models(site)]
+           for m in site.models.models]
     out += [(licence_src(l.id), _page(l.name, licence_description(site, l.id), f"licence_page({l.id!r})",
                                       "licences", l.id)) for l in used_licences(site)]
     return out
@@ -177,7 +177,7 @@ def model_rows(site: Site) -> list[dict]:
             "restriction": key_restriction(licence),
             "modalities": modalities(model),
             "flags": _flags(site, model, offer),
-            "transparency": developer.transparency,
+            "transparency": developer.transparency_index,
         })
     return rows
 
@@ -229,7 +229,7 @@ def model_offers(site: Site, model_id: str) -> list:
     return sorted(found, key=lambda o: (o.input is None, o.input or 0, o.output or 0, o.host))
 
 
-def model_page(site: Site, model_id: str) -> str:
+def model_page(site: Site, model_id: str, history: str = "") -> str:
     """The full story of one model: summary, openness, licence terms, offers, lifecycle, developer
     transparency, ways in, sources."""
     model = site.get("models", model_id)
@@ -250,7 +250,7 @@ def model_page(site: Site, model_id: str) -> str:
                    restriction=key_restriction(licence), offers=offers, hosts=hosts,
                    ways=[routes[r] for r in ways if r in routes], datasets=site.by_id["datasets"],
                    modalities=modalities(model), tokens=tokens, price=price, licence_src=licence_src,
-                   compare_src=COMPARE_SRC)
+                   compare_src=COMPARE_SRC, history=history)
 
 
 def model_description(site: Site, model_id: str) -> str:
@@ -264,14 +264,15 @@ def model_description(site: Site, model_id: str) -> str:
 
 # --- one licence's page -----------------------------------------------------------------------------------
 
-def licence_page(site: Site, licence_id: str) -> str:
+def licence_page(site: Site, licence_id: str, history: str = "") -> str:
     """A licence's terms as a checklist (may, must, must not), the models under it, its text."""
     licence = site.get("licences", licence_id)
     rows = term_rows(licence)
     verdicts = [(key, words, [r for r in rows if r["verdict"] == key]) for key, words in labels.VERDICTS.items()]
     models = [m for m in shown_models(site) if m.licence == licence.id or licence.id in m.also_under]
     return _render("licence_page.md.j2", licence=licence, verdicts=[v for v in verdicts if v[2]], models=models,
-                   developers=site.by_id["developers"], restriction=key_restriction(licence), model_src=model_src)
+                   developers=site.by_id["developers"], restriction=key_restriction(licence), model_src=model_src,
+                   history=history)
 
 
 def licence_description(site: Site, licence_id: str) -> str:

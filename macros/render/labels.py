@@ -11,6 +11,7 @@ from __future__ import annotations
 COLUMNS = {
     "comparison": ["Dimension", "Open-weight models", "Closed models", "Leans", "Detail"],
     "cheatsheet": ["Situation", "Recommended", "Defined by", "Why"],
+    "changes": ["Date", "Kind", "Change", "Before", "Now", "About"],
     "families": ["Family", "Developer", "Openness", "Takes in / gives out", "Releases", "Ways in", "Note"],
     "open_parts": ["Part", "When it is open", "How often", "Examples"],
     "use_case_routes": ["Task", "Use", "Model", "Why"],
@@ -20,10 +21,10 @@ COLUMNS = {
 CATEGORY, USE_CASE, SOURCES, REVIEWED, AS_OF = "Category", "Use case", "Sources", "Reviewed", "As of"
 
 LEANS = {"open": "Open", "closed": "Closed", "depends": "Depends"}
-OPENNESS = {"closed": "Closed", "open-weights": "Open weights, restrictive licence",
+OPENNESS = {"closed": "Closed", "open-weights-restricted": "Open weights, restrictive licence",
             "open-weights-osi": "Open weights, OSI-approved licence", "open-source": "Open source"}
 # Which side of the site's two-way distinction each openness class is on (a colour on the pages).
-OPENNESS_SIDE = {"closed": "closed", "open-weights": "open", "open-weights-osi": "open", "open-source": "open"}
+OPENNESS_SIDE = {"closed": "closed", "open-weights-restricted": "open", "open-weights-osi": "open", "open-source": "open"}
 STATUSES = {"active": "Active", "beta": "Beta", "deprecated": "Deprecated", "retired": "Retired"}
 HOW_COMMON = {"common": "Common", "varies": "Varies", "rare": "Rare"}
 OPTION_SIDES = {"open": "Open-weight", "closed": "Closed", "mixed": "Both", "any": "Either"}
@@ -119,3 +120,14 @@ CATALOGUE_CHECKS = {"osi": "OSI-approved licence", "commercial": "Commercial use
                     "self-host": "Can self-host (weights published)", "hosted": "Reachable through a host",
                     "retired": "Retired or deprecated only"}
 COMPARE_MAX = 4  # models side by side on /models/compare/
+
+# What kind of change an entry of changelog.yml records (models.Change.kind), in the order the What's
+# new page offers them as filters; each names its feed too.
+CHANGE_KINDS = {"new-model": "New model", "price-change": "Price change", "retirement": "Retirement announced",
+                "licence-change": "Licence change", "openness-change": "Openness change",
+                "law-change": "Change in the law", "correction": "Correction", "addition": "New on this site"}
+# Month names for the What's new page's headings (not the locale's: the site is in English).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+# How many of the latest changes the home page shows.
+RECENT_CHANGES = 5

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .. import decision
 from ..data import freshness
 from ..models import MAX_NUMBER, Site, Tree
-from . import arrange, escape, labels, links
+from . import arrange, escape, labels, links, places
 from .env import render_template as _render
 from . import catalogue as _catalogue
 
@@ -151,6 +151,52 @@ def sources_list(site: Site) -> str:
     snapshots = {source: d for d in site.datasets.datasets for source in d.sources}
     return _render("sources_list.md.j2", snapshots=snapshots,
                    groups=[(label, anchor, group) for label, (anchor, group) in groups.items() if group])
+
+
+# --- what changed -----------------------------------------------------------------------------------
+
+def _latest_first(entries) -> list:
+    return sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
+
+
+def _about(site: Site, entry) -> list[tuple[str, str]]:
+    """(name, link) of each record a change concerns."""
+    return [(places.name(site, kind, rid), places.target(kind, rid))
+            for kind, ids in entry.concerns.items() for rid in ids]
+
+
+def changes_list(site: Site) -> str:
+    """Every change, latest first, one section per month, with a filter by kind and the feeds."""
+    entries = _latest_first(site.changelog.changelog)
+    months: dict[tuple[int, int], list] = {}
+    for entry in entries:
+        months.setdefault((entry.date.year, entry.date.month), []).append(entry)
+    kinds = [k for k in labels.CHANGE_KINDS if any(e.kind == k for e in entries)]
+    return _render("changes_list.md.j2", months=[(f"{labels.MONTHS[m - 1]} {y}", f"{y}-{m:02d}", group)
+                                                 for (y, m), group in months.items()],
+                   kinds=kinds, about=lambda e: _about(site, e))
+
+
+def recent_changes(site: Site, count: int = labels.RECENT_CHANGES) -> str:
+    """The latest `count` changes, each linked to its entry on the What's new page."""
+    return _render("recent_changes.html.j2", entries=_latest_first(site.changelog.changelog)[:count],
+                   page=places.PLACES["changelog"][0], about=lambda e: _about(site, e))
+
+
+def history(site: Site, kind: str, record_id: str) -> str:
+    """The changes that concern one record, latest first (empty when it has none)."""
+    if kind not in places.PLACES or record_id not in site.by_id.get(kind, {}):
+        raise ValueError(f"history: no record '{record_id}' in {kind}.yml")
+    entries = [e for e in _latest_first(site.changelog.changelog) if record_id in e.concerns.get(kind, [])]
+    return _render("history.html.j2", entries=entries, page=places.PLACES["changelog"][0]) if entries else ""
+
+
+def feeds_path(kind: str | None = None, record_id: str | None = None) -> str:
+    """Where a feed is, under the site's root: feeds/all.atom, feeds/<kind of change>.atom, or
+    feeds/<data file>/<record>.atom."""
+    if record_id is not None:
+        return f"feeds/{kind}/{record_id}.atom"
+    return f"feeds/{kind or 'all'}.atom"
 
 
 # --- the knowledge base --------------------------------------------------------------------------
@@ -309,6 +355,16 @@ def how_many(site: Site, what: str) -> str:
     return labels.number_word(counts[what] if what in counts else len(site.by_id[what]))
 
 
+def model_page(site: Site, model_id: str) -> str:
+    """One model's page (render/catalogue.py), with its history from the change log."""
+    return _catalogue.model_page(site, model_id, history=history(site, "models", model_id))
+
+
+def licence_page(site: Site, licence_id: str) -> str:
+    """One licence's page (render/catalogue.py), with its history from the change log."""
+    return _catalogue.licence_page(site, licence_id, history=history(site, "licences", licence_id))
+
+
 MACROS = {
     "comparison_table": comparison_table,
     "flowchart": flowchart,
@@ -322,6 +378,9 @@ MACROS = {
     "better_when": better_when,
     "trends_list": trends_list,
     "regulation_list": regulation_list,
+    "changes_list": changes_list,
+    "recent_changes": recent_changes,
+    "history": history,
     "families_table": families_table,
     "use_cases_list": use_cases_list,
     "access_routes_list": access_routes_list,
@@ -334,8 +393,8 @@ MACROS = {
     "guide_title": guide_title,
     "how_many": how_many,
     "catalogue_table": _catalogue.catalogue_table,
-    "model_page": _catalogue.model_page,
-    "licence_page": _catalogue.licence_page,
+    "model_page": model_page,
+    "licence_page": licence_page,
     "compare_view": _catalogue.compare_view,
 }
 

@@ -215,7 +215,7 @@ def build(root: Path, data: Path) -> Catalogue:
                   "max_output": (d.get("limit") or {}).get("output") or None,
                   "knowledge": _text(d.get("knowledge")),
                   "status": d.get("status") if d.get("status") in ("beta", "deprecated") else "active",
-                  "weights": _clean_url((d.get("weights") or [{}])[0].get("url")),
+                  "weights_url": _clean_url((d.get("weights") or [{}])[0].get("url")),
                   "parameters": _parameters(toml.name, (d.get("weights") or [{}])[0].get("url")),
                   "licence_names": [("models-dev", d["license"], toml.path)] if d.get("license") else [],
                   "provenance": [dataset_from("models-dev", toml.path, [
@@ -224,7 +224,7 @@ def build(root: Path, data: Path) -> Catalogue:
                                      ("context", (d.get("limit") or {}).get("context")),
                                      ("max_output", (d.get("limit") or {}).get("output")),
                                      ("knowledge", d.get("knowledge")), ("status", d.get("status")),
-                                     ("weights", d.get("weights"))) if v])],
+                                     ("weights-url", d.get("weights"))) if v])],
                   "sources": ["models-dev"], "claims": []}
         models[model_id] = record
         md_ids[key] = model_id
@@ -268,7 +268,7 @@ def build(root: Path, data: Path) -> Catalogue:
                 "open_weights": rated.get("weights_endmodel") in ("open", "partial"),
                 "input": [m for m in MODALITIES if m in inputs], "output": [m for m in MODALITIES if m in outputs],
                 "parameters": _parameters(str(system.get("endmodelname") or system.get("name"))),
-                "weights": _clean_url(system.get("link")) if rated.get("weights_endmodel") == "open" else None,
+                "weights_url": _clean_url(system.get("link")) if rated.get("weights_endmodel") == "open" else None,
                 "status": "active", "licence_names": [], "claims": [],
                 "provenance": [dataset_from("osai-index", relative, ["name", "developer", "released", "openness",
                                                                     "input", "output", "licence"])],
@@ -411,7 +411,7 @@ def build(root: Path, data: Path) -> Catalogue:
         elif osi and all(rated.get(d) == "open" for d in OPEN_SOURCE_DIMENSIONS):
             record["openness"] = "open-source"
         else:
-            record["openness"] = "open-weights-osi" if osi else "open-weights"
+            record["openness"] = "open-weights-osi" if osi else "open-weights-restricted"
 
     # --- families ------------------------------------------------------------------------------------
     for model_id, record in models.items():
@@ -465,7 +465,7 @@ def build(root: Path, data: Path) -> Catalogue:
     # --- FMTI ------------------------------------------------------------------------------------------
     for scored in read.fmti(snaps["fmti"]):
         dev_id = developer(scored.name, "fmti", scored.report)
-        developers[dev_id]["transparency"] = {
+        developers[dev_id]["transparency_index"] = {
             "index": "FMTI December 2025", "score": scored.score, "of": sum(n for _, _, n in scored.domains),
             "domains": [{"name": _label(n), "score": s, "of": o} for n, s, o in scored.domains],
             "subdomains": [{"name": _label(n), "domain": _label(dom), "score": s, "of": o}
@@ -499,7 +499,7 @@ def build(root: Path, data: Path) -> Catalogue:
 
     model_order = ["id", "name", "family", "developer", "released", "openness", "licence", "also_under", "input",
                    "output", "context", "max_output", "parameters", "knowledge", "status", "deprecated", "retired",
-                   "replacement", "weights", "show", "note", "aliases", "claims", "provenance", "sources", "as_of",
+                   "replacement", "weights_url", "show", "note", "aliases", "claims", "provenance", "sources", "as_of",
                    "reviewed"]
     for record in models.values():
         record.pop("open_weights")
@@ -507,7 +507,7 @@ def build(root: Path, data: Path) -> Catalogue:
         if record.get("status") == "active":
             record.pop("status")
     out.files["models"] = [finish("models", models[k], model_order) for k in sorted(models)]
-    out.files["developers"] = [finish("developers", developers[k], ["id", "name", "url", "aliases", "transparency",
+    out.files["developers"] = [finish("developers", developers[k], ["id", "name", "url", "aliases", "transparency_index",
                                                                   "note", "provenance", "sources", "as_of",
                                                                   "reviewed"]) for k in sorted(developers)]
     out.files["hosts"] = [finish("hosts", hosts[k], ["id", "name", "url", "access", "note", "provenance", "sources",
