@@ -40,6 +40,7 @@ def records(site, component) -> int:
         "glossary": len(site.glossary.glossary),
         "guide": sum(len(c.answers) for c in site.criteria.criteria if c.guide),
         "recent-changes": len(site.changelog.changelog),
+        "model-table": sum(m.show for m in site.models.models),
     }
     return counts[component.name]
 
@@ -74,7 +75,7 @@ def as_written(table: tables.Table, where: str) -> tables.Table:
 
 def test_every_table_component_is_counted():
     assert {c.name for c in TABLES} == {"comparison", "cheatsheet", "options", "models", "open-parts",
-                                       "use-cases", "access", "glossary", "guide", "recent-changes"}
+                                       "use-cases", "access", "glossary", "guide", "recent-changes", "model-table"}
 
 
 def test_registry_is_consistent():
@@ -356,7 +357,8 @@ def test_embed_shows_what_the_page_shows(html, component):
     embed = html(f"embed/{component.name}/")
     selector = {"flowchart": ".ovc-diagram", "glossary": "article h2 + p", "options": "dl.ovc-options",
                 "access": "article h2", "use-cases": "article table", "guide": "article h2 + p",
-                "helper": "form", "calculator": "form", "recent-changes": ".ovc-change"}.get(component.name, "table")
+                "helper": "form", "calculator": "form", "recent-changes": ".ovc-change",
+                "models": "table#families", "model-table": "table#catalogue", "compare-models": "form"}.get(component.name, "table")
     mine = embed.select_one(f"article {selector}" if not selector.startswith("article") else selector)
     theirs = page.select_one(f"article {selector}" if not selector.startswith("article") else selector)
     assert mine is not None and theirs is not None

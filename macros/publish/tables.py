@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .. import decision
 from ..models import Site
 from ..render import arrange
+from ..render import catalogue as pages_of_catalogue
 from ..render import labels as L
 from ..render.links import Prose as P
 from ..render.pages import cheatsheet_rows, guide_title
@@ -171,3 +172,18 @@ def catalogue(site: Site) -> Table:
     return Table("Model catalogue (every release)", [*CATALOGUE_COLUMNS, L.SOURCES, L.REVIEWED], rows,
                  numeric=("Context window", "Max output", "Parameters", "Active parameters", "Cheapest input USD/M",
                           "Cheapest output USD/M"))
+
+
+def model_table(site: Site) -> Table:
+    """The Model catalogue page's table of every shown model, column for column (the embed's exports)."""
+    rows = []
+    for r in pages_of_catalogue.model_rows(site):
+        m, offer, t = r["model"], r["offer"], r["transparency"]
+        rows.append([m.name, r["developer"].name, L.OPENNESS[m.openness],
+                     f"{r['licence'].name}: {r['restriction']}" if r["licence"] else r["restriction"],
+                     m.released.isoformat() if m.released else "", _number(m.context), r["modalities"],
+                     f"{_number(offer.input)} at {r['host'].name}" if offer else "",
+                     _number(offer.output) if offer else "", f"{t.score}/{t.of}" if t else "",
+                     L.STATUSES[m.status], *_cited(site, m)])
+    return Table("Every model of the catalogue", [*L.CATALOGUE.values(), L.SOURCES, L.REVIEWED], rows,
+                 numeric=(L.CATALOGUE["context"], L.CATALOGUE["output"]))
