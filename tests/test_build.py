@@ -131,13 +131,15 @@ def test_search_leads_to_records_not_to_the_freshness_list(built_site, site):
     assert {"compare/", "glossary/", "faq/"} <= locations
 
 
-def test_sitemap_lists_the_reading_pages_and_no_noindex_page(built_site):
-    """Search engines (an intranet's too) get every page of the nav; embeds are for iframes and say
-    noindex, so listing them in the sitemap would contradict them."""
+def test_sitemap_lists_the_reading_pages_and_no_noindex_page(built_site, site):
+    """Search engines (an intranet's too) get every page of the nav and every model's and licence's
+    page; embeds are for iframes and say noindex, so listing them in the sitemap would contradict them."""
     from urllib.parse import urlparse
+    from macros.render import catalogue
     listed = {urlparse(loc).path.lstrip("/") for loc in
               re.findall(r"<loc>([^<]+)</loc>", (built_site / "sitemap.xml").read_text(encoding="utf-8"))}
-    assert listed == {support.page_url(p) for p in support.nav_pages()}
+    generated = {support.page_url(src) for src, _ in catalogue.generated_pages(site)}
+    assert listed == {support.page_url(p) for p in support.nav_pages()} | generated
     noindex = {str(p.parent.relative_to(built_site)) + "/" for p in built_site.rglob("index.html")
                if 'name="robots" content="noindex"' in p.read_text(encoding="utf-8")}
     assert noindex and not noindex & listed

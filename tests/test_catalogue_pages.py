@@ -264,3 +264,11 @@ def test_new_pages_have_no_axe_violations(visit, site, rows, scheme):
         page = visit(path, color_scheme=scheme)
         results = _axe.run(page, context=AXE_CONTEXT)
         assert results.response["violations"] == [], f"{path}: " + _report(results.response["violations"])
+
+
+def test_models_named_in_the_families_table_link_to_their_pages(html, site):
+    table = html("models/").select_one("table#families")
+    linked = {a["href"] for a in table.select("a")}
+    for family_models in catalogue.arrange.family_models(site).values():
+        for model in family_models:
+            assert f"{model.id}/" in linked, f"{model.id}: not linked from the families table"

@@ -245,7 +245,8 @@ def families_table(site: Site) -> str:
     the catalogue has and the ways in."""
     return _render("families_table.html.j2", rows=arrange.family_summary(site), modality=arrange.modality_text,
                    routes=site.by_id["access_routes"], licences=site.by_id["licences"],
-                   offers=arrange.cheapest_offers(site), hosts=site.by_id["hosts"], datasets=site.by_id["datasets"])
+                   offers=arrange.cheapest_offers(site), hosts=site.by_id["hosts"], datasets=site.by_id["datasets"],
+                   model_src=_catalogue.model_src, licence_src=_catalogue.licence_src)
 
 
 def use_cases_list(site: Site) -> str:
