@@ -13,6 +13,7 @@ from . import arrange, labels, places
 from .env import render_template as _render
 
 COMPARE_SRC = "models/compare.md"
+SEARCH_BOOST = 0.1  # Material's search weight of a generated page (1 is a page's own)
 
 
 # --- where things are -------------------------------------------------------------------------------
@@ -47,6 +48,8 @@ def _page(title: str, description: str, call: str, kind: str, record_id: str) ->
             f"description: {_yaml_text(description)}\n"
             "render_macros: true\n"
             f"ovc_record: {kind}/{record_id}\n"
+            # Hundreds of pages: found when searched for by name, never ahead of the site's own pages.
+            f"search:\n  boost: {SEARCH_BOOST}\n"
             "---\n\n"
             "{{ " + call + " }}\n")
 
