@@ -25,7 +25,7 @@ from macros import decision
 from macros.data import load_site
 from macros.data.schema import schema_line
 from macros.models import FILES
-from tests.support import QUIET_ENV, ROOT, copy_project
+from tests.support import QUIET_ENV, ROOT, copy_project, fast_dump, fast_load
 
 TODAY = dt.date.today().isoformat()
 HERE = Path(__file__).resolve().parent
@@ -37,7 +37,7 @@ DATA_TESTS = ["test_articles.py", "test_data.py", "test_decision.py", "test_know
 
 # --- a copy's data, edited as YAML ---------------------------------------------------------------------
 
-class _NoAliases(yaml.SafeDumper):
+class _NoAliases(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     """Records that share a list (a copied record's sources) are written out in full: data refuses aliases."""
 
     def ignore_aliases(self, data) -> bool:
@@ -47,7 +47,7 @@ class _NoAliases(yaml.SafeDumper):
 class Project:
     def __init__(self, root: Path):
         self.root = root
-        self.docs = {name: yaml.safe_load((root / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+        self.docs = {name: fast_load((root / "data" / f"{name}.yml").read_text(encoding="utf-8"))
                      for name in FILES}
 
     def records(self, name: str) -> list:
@@ -199,7 +199,7 @@ def remove_an_unreferenced_record_from_every_file(p: Project) -> list[str]:
         records = p.records(name)
         if len(records) < 2:
             continue
-        everything = yaml.safe_dump({k: v for k, v in p.docs.items()})  # once per file: the catalogue is large
+        everything = fast_dump({k: v for k, v in p.docs.items()})  # once per file: the catalogue is large
         for record in reversed(records):
             others = everything.replace(f"id: {record['id']}\n", "", 1)
             text = " ".join(str(v) for v in record.values())
