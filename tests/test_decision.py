@@ -13,7 +13,7 @@ import pytest
 
 from macros import decision
 from macros.decision import tree_paths
-from macros.render.pages import money, whole
+from macros.render.pages import answer_leads_to, money, whole
 from tests.test_browser import visit  # noqa: F401  (fixture)
 from tests.test_errors import data, edit, problems  # noqa: F401  (data is a fixture)
 
@@ -44,10 +44,13 @@ def test_every_cheatsheet_row_and_tree_path_is_a_vector(site):
         1 for t in site.trees.trees for _ in tree_paths(t))
 
 
+def evaluate(site, answers):
+    return decision.evaluate(answers, site.criteria, site.options)
+
+
 def test_python_model_gives_each_vector_its_option(site):
-    wrong = [(v["name"], decision.evaluate(v["answers"], site.criteria).option, v["option"])
-             for v in vectors(site)
-             if decision.evaluate(v["answers"], site.criteria).option != v["option"]]
+    wrong = [(v["name"], evaluate(site, v["answers"]).option, v["option"])
+             for v in vectors(site) if evaluate(site, v["answers"]).option != v["option"]]
     assert wrong == []
 
 
@@ -55,69 +58,144 @@ def test_every_cheatsheet_row_names_the_answers_that_define_it(site):
     assert all(row.when for row in site.cheatsheet.cheatsheet)
 
 
-def walk(site, answers: dict) -> list[tuple[str, str, str]]:
-    """(criterion, answer, effect) of each question the model asks for `answers`, as the README says:
-    in the order of criteria.yml, skipping questions left open, stopping at the first that decides."""
-    out = []
-    for criterion in site.criteria.criteria:
-        if criterion.id in answers:
-            answer = next(a for a in criterion.answers if a.id == answers[criterion.id])
-            out.append((criterion.id, answer.id, answer.effect))
-            if answer.effect == "decide":
-                break
-    return out
+def _answer(site, criterion: str, answer: str):
+    return next(a for a in site.by_id["criteria"][criterion].answers if a.id == answer)
 
 
-def deciding_answers(site):
-    """(criterion index, criterion, answer) of every answer that decides."""
-    return [(i, c, a) for i, c in enumerate(site.criteria.criteria) for a in c.answers if a.effect == "decide"]
+def _allows(option, answer) -> bool:
+    """The option can take, for every property the answer requires, one of the values it allows."""
+    return all(set(option.has.get(prop, ())) & set(allowed) for prop, allowed in answer.requires.items())
 
 
-def test_evaluate_returns_option_path_and_reasons(site):
-    for answers in every_answer_set(site):
-        option, path, reasons = decision.evaluate(answers, site.criteria)
-        assert [(s.criterion, s.answer, s.effect) for s in path] == walk(site, answers), answers
-        assert option in site.by_id["options"]
-        assert reasons == tuple(s.reason for s in path) and all(reasons)
+def _points(option, answer) -> int:
+    """What the answer's preferences give the option, as the README states the rule."""
+    total = 0
+    for prop, ranked in answer.prefers.items():
+        values = option.has.get(prop, [])
+        total += min((len(ranked) - ranked.index(v) if v in ranked else 0) for v in values) if values else 0
+    return total
+
+
+@pytest.fixture(scope="module")
+def every_result(site):
+    """Every combination of answers (each criterion answered or left open) and its result."""
+    return [(answers, evaluate(site, answers)) for answers in every_answer_set(site)]
+
+
+def test_every_answer_counts_and_appears_in_the_path_in_the_order_asked(site, every_result):
+    order = [c.id for c in site.criteria.criteria]
+    for answers, result in every_result:
+        assert [(s.criterion, s.answer) for s in result.path] == sorted(answers.items(),
+                                                                         key=lambda i: order.index(i[0]))
+        assert result.reasons == tuple(_answer(site, s.criterion, s.answer).reason for s in result.path)
+        assert all(result.reasons)
+
+
+def test_no_recommended_option_violates_a_hard_constraint(site, every_result):
+    options = site.by_id["options"]
+    for answers, result in every_result:
+        given = [_answer(site, c, a) for c, a in answers.items()]
+        recommended = result.tied or (result.option,)
+        assert result.ranking, answers  # the data checks refuse answers no option satisfies together
+        for option in [*recommended, *([result.runner_up] if result.runner_up else [])]:
+            assert options[option].has, (answers, option)
+            assert all(_allows(options[option], a) for a in given), (answers, option)
+        assert {o for o, _ in result.ranking} == {o.id for o in site.options.options
+                                                  if o.has and all(_allows(o, a) for a in given)}
+
+
+def test_the_result_is_the_best_score_and_a_tie_across_sides_gives_the_fallback(site, every_result):
+    options = site.by_id["options"]
+    for answers, result in every_result:
+        given = [_answer(site, c, a) for c, a in answers.items()]
+        scores = {o: sum(_points(options[o], a) for a in given) for o, _ in result.ranking}
+        assert dict(result.ranking) == scores
+        assert [s for _, s in result.ranking] == sorted(scores.values(), reverse=True)
+        top = [o for o, s in result.ranking if s == result.ranking[0][1]]
+        if len({options[o].side for o in top}) > 1:
+            assert result.option == site.criteria.fallback and list(result.tied) == top, answers
+        else:
+            assert result.option == top[0] and result.tied == (), answers
+        assert result.runner_up is None or result.runner_up not in (result.option, *result.tied)
+
+
+def test_each_step_says_what_its_answer_ruled_out_favoured_and_whether_the_result_meets_it(site, every_result):
+    options = site.by_id["options"]
+    candidates = [o for o in site.options.options if o.has]
+    for answers, result in every_result:
+        recommended = [options[o] for o in (result.tied or (result.option,))]
+        for step in result.path:
+            answer = _answer(site, step.criterion, step.answer)
+            assert set(step.rules_out) == {o.id for o in candidates if not _allows(o, answer)}
+            best = max((_points(o, answer) for o in candidates), default=0)
+            assert set(step.favours) == ({o.id for o in candidates if _points(o, answer) == best} if best else set())
+            assert step.met == all(_allows(o, answer) and (not step.favours or _points(o, answer) == best)
+                                   for o in recommended)
+
+
+def test_every_conflict_names_options_that_satisfy_both_sides(site, every_result):
+    options = site.by_id["options"]
+    for answers, result in every_result:
+        for conflict in result.conflicts:
+            first, second = _answer(site, *conflict.first), _answer(site, *conflict.second)
+            assert conflict.first in answers.items() and conflict.second in answers.items()
+            alone = evaluate(site, dict([conflict.first]))
+            assert conflict.option in (alone.tied or (alone.option,))
+            assert not _allows(options[conflict.option], second)
+            assert conflict.properties and all(p in second.requires for p in conflict.properties)
+            assert conflict.resolved_by, (answers, conflict)
+            assert all(_allows(options[o], first) and _allows(options[o], second) for o in conflict.resolved_by)
+
+
+def test_a_conflict_is_named_whenever_one_answer_alone_points_where_another_forbids(site):
+    options = site.by_id["options"]
+    singles = [(c.id, a) for c in site.criteria.criteria for a in c.answers]
+    for (c1, a1), (c2, a2) in itertools.permutations(singles, 2):
+        if c1 == c2:
+            continue
+        alone = evaluate(site, {c1: a1.id})
+        pointed = [options[o] for o in (alone.tied or (alone.option,)) if options[o].has]
+        clash = bool(pointed) and all(not _allows(o, a2) for o in pointed)
+        result = evaluate(site, {c1: a1.id, c2: a2.id})
+        named = [(k.first, k.second) for k in result.conflicts]
+        assert (((c1, a1.id), (c2, a2.id)) in named) == clash, (c1, a1.id, c2, a2.id)
 
 
 def test_evaluate_is_pure_it_reads_no_files_and_needs_the_model(site):
     first = site.criteria.criteria[0]
     for answer in first.answers:
         given = {first.id: answer.id}
-        want = answer.option if answer.effect in ("decide", "lean") else site.criteria.fallback
-        assert decision.evaluate(given, site.criteria) == decision.evaluate(dict(given), site.criteria)
-        assert decision.evaluate(given, site.criteria).option == want
+        assert evaluate(site, given) == evaluate(site, dict(given))
+        assert decision.run(decision.model_json(site.criteria, site.options), given) == evaluate(site, given)
     with pytest.raises(TypeError):
-        decision.evaluate({first.id: first.answers[0].id})  # type: ignore[call-arg]
+        decision.evaluate({first.id: first.answers[0].id}, site.criteria)  # type: ignore[call-arg]
 
 
-def test_a_deciding_answer_ends_the_walk_and_later_answers_do_not_count(site):
-    cases = [(c, a, later, b) for i, c, a in deciding_answers(site)
-             for later in site.criteria.criteria[i + 1:] for b in later.answers]
-    if not cases:
-        pytest.skip("no answer decides before another question")
-    for criterion, answer, later, other in cases:
-        result = decision.evaluate({criterion.id: answer.id, later.id: other.id}, site.criteria)
-        assert result.option == answer.option, (criterion.id, answer.id, later.id, other.id)
-        assert [s.criterion for s in result.path] == [criterion.id]
+def test_no_answers_give_an_empty_path_and_no_conflict(site):
+    result = evaluate(site, {})
+    assert result.path == () and result.conflicts == () and result.reasons == ()
+    candidates = [o for o in site.options.options if o.has]
+    assert [o for o, _ in result.ranking] == [o.id for o in candidates]
+    if len({o.side for o in candidates}) > 1:
+        assert result.option == site.criteria.fallback
 
 
-def test_no_answers_give_the_fallback_and_an_empty_path(site):
-    assert decision.evaluate({}, site.criteria) == (site.criteria.fallback, (), ())
-
-
-def test_every_recommendation_is_an_option(site):
+def test_every_recommendation_is_an_option(site, every_result):
     options = set(site.by_id["options"])
-    assert {decision.evaluate(a, site.criteria).option for a in every_answer_set(site)} <= options
+    assert {r.option for _, r in every_result} | {o for _, r in every_result for o in r.tied} <= options
+
+
+def test_each_answer_part_has_its_words():
+    from macros.render import labels
+    assert set(labels.PARTS) == set(decision.PARTS)
 
 
 def test_unknown_criteria_and_answers_are_refused(site):
     first = site.criteria.criteria[0]
     with pytest.raises(ValueError, match="unknown criterion 'no-such-question'"):
-        decision.evaluate({"no-such-question": first.answers[0].id}, site.criteria)
+        evaluate(site, {"no-such-question": first.answers[0].id})
     with pytest.raises(ValueError, match=re.escape(f"unknown answer 'no-such-answer' of criterion '{first.id}'")):
-        decision.evaluate({first.id: "no-such-answer"}, site.criteria)
+        evaluate(site, {first.id: "no-such-answer"})
 
 
 # --- consistency checks fail, in one line, when the data contradicts itself ------------------------
@@ -128,7 +206,7 @@ def test_a_cheatsheet_row_that_contradicts_the_model_fails_in_one_line(data):
     assert problems(data) == [
         f"data/cheatsheet.yml:{line}: processing-customer-pii.recommend[0]: cheatsheet "
         "'processing-customer-pii': model says open-self-hosted, row says closed-api; fix the row's "
-        "'when' or 'recommend', or the answers' effects in criteria.yml"]
+        "'when' or 'recommend', or the answers' requires and prefers in criteria.yml"]
 
 
 def test_a_tree_leaf_that_contradicts_the_model_fails_in_one_line(data):
@@ -136,14 +214,14 @@ def test_a_tree_leaf_that_contradicts_the_model_fails_in_one_line(data):
     assert problems(data) == [
         f"data/trees.yml:{line}: hybrid-routing.nodes[frontier].branches[0].next: tree 'hybrid-routing' path "
         "data-sensitivity=not-sensitive, daily-volume=low, frontier-capability=needed: model says "
-        "closed-api, tree says open-api-host; change the leaf, or the answers' effects in criteria.yml"]
+        "closed-api, tree says open-api-host; change the leaf, or the answers' requires and prefers in criteria.yml"]
 
 
 def test_changing_the_model_is_caught_by_every_artefact_it_breaks(data):
-    edit(data / "criteria.yml", "effect: decide\n        option: open-self-hosted",
-          "effect: decide\n        option: open-fine-tuned")
+    edit(data / "criteria.yml", "prefers: {data-location: [your-infrastructure, your-cloud-account,",
+         "prefers: {data-location: [your-cloud-account, your-infrastructure,")
     found = problems(data)
-    assert any("tree 'hybrid-routing' path data-sensitivity=sensitive: model says open-fine-tuned" in p
+    assert any("tree 'hybrid-routing' path data-sensitivity=sensitive: model says managed-open" in p
                for p in found)
     assert sum("row says open-self-hosted" in p for p in found) == 3  # the three sensitive-data rows
 
@@ -155,21 +233,32 @@ def test_a_tree_asking_out_of_the_models_order_fails(data):
     text = text.replace("  - id: team-capacity", volume + "  - id: team-capacity")
     (data / "criteria.yml").write_text(text, encoding="utf-8")
     assert any("asks data-sensitivity -> daily-volume -> frontier-capability, the model asks "
-               "data-sensitivity -> frontier-capability; ask in the order of criteria.yml" in p
+               "data-sensitivity -> frontier-capability -> daily-volume; ask in the order of criteria.yml" in p
                for p in problems(data))
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("effect: note\n        reason: \"One kind", "effect: note\n        option: closed-api\n        reason: \"One kind",
-     "workload-mix.answers[single].effect: answer 'single' has effect 'note' but names an option"),
-    ("effect: decide\n        option: hybrid\n", "effect: decide\n",
-     "workload-mix.answers[mixed].effect: answer 'mixed' has effect 'decide' but no option; add 'option: <id from options.yml>'"),
-    ("option: hybrid\n", "option: hybird\n", "workload-mix.answers[mixed].option: unknown option 'hybird' (see data/options.yml)"),
-    ("      step: 5\n", "      step: 6\n", "guide steps are [1, 2, 3, 4, 6]; number them 1 to 5 without gaps"),
-    ("fallback: either", "fallback: eithr", "unknown option 'eithr'"),
+def test_answers_that_no_option_satisfies_together_are_refused(data):
+    edit(data / "criteria.yml", "requires: {frontier-access: [first]}",
+         "requires: {frontier-access: [first], customisation: [trained-on-your-data]}")
+    found = problems(data)
+    assert any("frontier-capability.answers[needed].requires: no option satisfies both 'workload-mix: single' "
+               "and 'frontier-capability: needed'" in p for p in found), found
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("criteria.yml", "requires: {scope: [per-task]}", "requires: {scop: [per-task]}",
+     "workload-mix.answers[mixed].requires.scop: unknown property 'scop' (see data/options.yml)"),
+    ("criteria.yml", "requires: {scope: [per-task]}", "requires: {scope: [per-tsk]}",
+     "workload-mix.answers[mixed].requires.scope[0]: unknown value of property 'scope' 'per-tsk'"),
+    ("criteria.yml", "prefers: {scope: [per-task]}", "prefers: {scope: [per-task, per-task]}",
+     "workload-mix.answers[mixed].prefers.scope[1]: 'per-task' is listed twice; list it once"),
+    ("options.yml", "scope: [per-task]}", "scope: [per-task], colour: [red]}",
+     "hybrid.has.colour: unknown property 'colour'"),
+    ("criteria.yml", "      step: 5\n", "      step: 6\n", "guide steps are [1, 2, 3, 4, 6]; number them 1 to 5 without gaps"),
+    ("criteria.yml", "fallback: either", "fallback: eithr", "unknown option 'eithr'"),
 ])
-def test_model_mistakes_are_reported(data, old, new, expected):
-    edit(data / "criteria.yml", old, new)
+def test_model_mistakes_are_reported(data, file, old, new, expected):
+    edit(data / file, old, new)
     assert any(expected in p for p in problems(data)), problems(data)
 
 
@@ -267,19 +356,29 @@ def grid():
     return out
 
 
-def test_javascript_agrees_with_python_on_every_vector_and_answer_set(visit, site):
+def _plain(result) -> dict:
+    """A Python result in the JavaScript result's shape (lists for tuples)."""
+    return {
+        "option": result.option,
+        "path": [{"criterion": s.criterion, "answer": s.answer, "rules_out": list(s.rules_out),
+                  "favours": list(s.favours), "met": s.met, "reason": s.reason} for s in result.path],
+        "reasons": list(result.reasons), "runner_up": result.runner_up, "tied": list(result.tied),
+        "ranking": [list(r) for r in result.ranking],
+        "conflicts": [{"first": list(c.first), "second": list(c.second), "option": c.option,
+                       "properties": list(c.properties), "resolved_by": list(c.resolved_by)}
+                      for c in result.conflicts],
+    }
+
+
+def test_javascript_agrees_with_python_on_every_vector_and_answer_set(visit, site, every_result):
     from macros.render.pages import helper_model
     page = visit("helper/")
-    answer_sets = list(every_answer_set(site))
+    answer_sets = [answers for answers, _ in every_result]
     js = page.evaluate("([model, sets]) => sets.map(a => window.OVC.evaluate(model, a))",
                        [helper_model(site), answer_sets])
     assert len(js) == len(answer_sets) == math.prod(len(c.answers) + 1 for c in site.criteria.criteria)
-    for answers, got in zip(answer_sets, js):
-        want = decision.evaluate(answers, site.criteria)
-        assert got["option"] == want.option, answers
-        assert [(s["criterion"], s["answer"], s["effect"], s["option"]) for s in got["path"]] == [
-            (s.criterion, s.answer, s.effect, s.option) for s in want.path], answers
-        assert tuple(got["reasons"]) == want.reasons
+    wrong = [answers for (answers, want), got in zip(every_result, js) if got != _plain(want)]
+    assert wrong == [], wrong[:3]
     shared = vectors(site)
     options = page.evaluate("([model, vs]) => vs.map(v => window.OVC.evaluate(model, v.answers).option)",
                             [helper_model(site), shared])
@@ -314,26 +413,61 @@ def _status(result, answers) -> str:
     """The status line the helper shows for a result (as javascripts/tools.js decides it)."""
     if not answers:
         return "none"
-    return "decided" if result.path and result.path[-1].effect == "decide" else "leaning"
+    return "tie" if result.tied else "best"
 
 
-def test_helper_reads_answers_from_the_address_and_shows_option_path_and_reasons(visit, site):
-    # The longest walk of any cheat-sheet row or tree path, one that ends in a decision if any does.
-    walks = [(v["answers"], decision.evaluate(v["answers"], site.criteria)) for v in vectors(site)]
-    answers, result = max(walks, key=lambda w: (w[1].path[-1].effect == "decide", len(w[1].path)))
+def test_helper_reads_answers_from_the_address_and_shows_option_path_conflicts_and_reasons(visit, site,
+                                                                                          every_result):
+    # The answers with the most conflicts, and of those the most answers.
+    answers, result = max(every_result, key=lambda w: (len(w[1].conflicts), len(w[1].path)))
     page = visit("helper/?" + urlencode(answers))
     assert _shown_option(page) == result.option
     assert page.locator(".ovc-outcome:visible").count() == 1
     steps = page.locator("#ovc-path li")
     assert steps.count() == len(result.path)
-    criteria = site.by_id["criteria"]
-    last = result.path[-1]
-    assert criteria[last.criterion].name in steps.nth(len(result.path) - 1).inner_text()
-    assert last.reason in steps.nth(len(result.path) - 1).inner_text()
+    criteria, options = site.by_id["criteria"], site.by_id["options"]
+    for index, step in enumerate(result.path):
+        text = steps.nth(index).inner_text()
+        assert criteria[step.criterion].name in text and _answer(site, step.criterion, step.answer).label in text
+        assert step.reason in text
+        assert steps.nth(index).get_attribute("data-met") == ("yes" if step.met else "no")
     assert page.locator(f"[data-status={_status(result, answers)}]").is_visible()
-    assert page.locator(".ovc-peek").inner_text() == f"Recommendation: {site.by_id['options'][result.option].name}"
-    if last.effect == "decide":
-        assert page.locator("[data-status-criterion]").inner_text() == criteria[last.criterion].name
+    assert page.locator(".ovc-peek").inner_text() == f"Recommendation: {options[result.option].name}"
+    conflicts = page.locator("#ovc-conflicts li")
+    assert conflicts.count() == len(result.conflicts)
+    for index, conflict in enumerate(result.conflicts):
+        text = conflicts.nth(index).inner_text()
+        assert options[conflict.option].name in text
+        assert all(options[o].name in text for o in conflict.resolved_by)
+    if result.runner_up:
+        assert page.locator("[data-runner-up]").inner_text() == options[result.runner_up].name
+    assert page.errors == []
+
+
+def test_every_combination_of_answers_is_explained_on_the_page(visit, site, every_result):
+    """Every answer given is listed in the explanation, and every conflict names an option that
+    resolves it, for every combination of answers, as the page shows them."""
+    page = visit("helper/")
+    shown = page.evaluate("""sets => sets.map(answers => {
+        const form = document.querySelector("form[data-ovc-helper]");
+        form.querySelectorAll('input[value=""]').forEach(i => { i.checked = true; });
+        Object.entries(answers).forEach(([c, a]) => {
+            form.querySelector(`input[name="${c}"][value="${a}"]`).checked = true;
+        });
+        form.dispatchEvent(new Event("change"));
+        return {
+            option: document.querySelector(".ovc-outcome:not([hidden])").dataset.option,
+            steps: [...document.querySelectorAll("#ovc-path li")].map(li => li.dataset.criterion),
+            conflicts: [...document.querySelectorAll("#ovc-conflicts li")].map(li => li.textContent),
+        };
+    })""", [answers for answers, _ in every_result])
+    names = {o.id: o.name for o in site.options.options}
+    for (answers, result), got in zip(every_result, shown):
+        assert got["option"] == result.option, answers
+        assert got["steps"] == [s.criterion for s in result.path] and set(got["steps"]) == set(answers)
+        assert len(got["conflicts"]) == len(result.conflicts)
+        for text, conflict in zip(got["conflicts"], result.conflicts):
+            assert names[conflict.resolved_by[0]] in text, (answers, text)
     assert page.errors == []
 
 
@@ -353,7 +487,7 @@ def test_the_helper_embed_links_its_result_to_the_full_helper_page(visit, base_u
 def test_helper_works_by_keyboard_alone_and_keeps_answers_in_the_link(visit, site):
     first, second = site.criteria.criteria[:2]
     page = visit("helper/")
-    assert _shown_option(page) == site.criteria.fallback
+    assert _shown_option(page) == evaluate(site, {}).option
     page.locator(f'input[name="{first.id}"]').first.focus()
     # Radio groups: arrow keys move the choice within a question, Tab moves to the next question.
     page.keyboard.press("ArrowDown")     # first question: its second answer
@@ -361,14 +495,14 @@ def test_helper_works_by_keyboard_alone_and_keeps_answers_in_the_link(visit, sit
     page.keyboard.press("ArrowDown")     # second question: wraps round to its first answer
     given = {first.id: first.answers[1].id, second.id: second.answers[0].id}
     assert page.locator(f'input[name="{second.id}"][value="{second.answers[0].id}"]').is_checked()
-    assert _shown_option(page) == decision.evaluate(given, site.criteria).option
+    assert _shown_option(page) == evaluate(site, given).option
     query = parse_qs(urlparse(page.url).query)
     assert query == {criterion: [answer] for criterion, answer in given.items()}
     link = page.locator("#ovc-permalink a").get_attribute("href")
     assert parse_qs(urlparse(link).query) == query
     page.keyboard.press("ArrowDown")     # second question: its second answer
     given[second.id] = second.answers[1].id
-    result = decision.evaluate(given, site.criteria)
+    result = evaluate(site, given)
     assert _shown_option(page) == result.option
     assert page.locator(f"[data-status={_status(result, given)}]").is_visible()
     again = visit("helper/?" + urlparse(page.url).query)
@@ -376,7 +510,7 @@ def test_helper_works_by_keyboard_alone_and_keeps_answers_in_the_link(visit, sit
     assert _shown_option(again) == result.option
     page.locator(".md-content button[type=reset]").click()
     page.wait_for_function("!location.search")
-    assert _shown_option(page) == site.criteria.fallback
+    assert _shown_option(page) == evaluate(site, {}).option
     assert page.locator("#ovc-path li").count() == 0
 
 
@@ -395,7 +529,7 @@ def test_helper_form_is_labelled_for_screen_readers(html, site):
 def test_helper_ignores_nonsense_in_the_address(visit, site):
     first = site.criteria.criteria[0].id
     page = visit(f'helper/?{first}="><img src=x onerror=alert(1)>&nope=1')
-    assert _shown_option(page) == site.criteria.fallback and page.errors == []
+    assert _shown_option(page) == evaluate(site, {}).option and page.errors == []
 
 
 # --- the calculator page --------------------------------------------------------------------------------
@@ -478,9 +612,9 @@ def test_guide_shows_its_steps_in_order_with_every_outcome(html, site):
         assert page.find(id=criterion.id) is not None
         for answer in criterion.answers:
             assert answer.reason in text
-            if answer.option:
-                assert page.select(f'a[href$="#option-{answer.option}"]')
-                assert options[answer.option].name in text
+            for option in answer_leads_to(site, criterion, answer):
+                assert page.select(f'a[href$="#option-{option}"]')
+                assert options[option].name in text
             try_link = page.find("a", href=f"../helper/?{criterion.id}={answer.id}")
             assert try_link is not None, (criterion.id, answer.id)
 

@@ -1,33 +1,126 @@
 /* The decision model and the break-even formula for the browser: the same logic as
-   macros/decision/ (evaluate, break_even), checked against it on shared test vectors by
+   macros/decision/ (run, break_even), checked against it on shared test vectors by
    tests/test_decision.py. Pure functions, no DOM; tools.js wires them to the pages. */
 (function (root) {
   "use strict";
 
-  /* answers: {criterion id: answer id}; returns {option, path: [{criterion, answer, effect, option,
-     reason}], reasons: [...]}. Throws on an unknown criterion or answer. */
+  function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+  function hasValues(option) { return Object.keys(option.has).length > 0; }
+
+  function allows(option, requires) {
+    return Object.keys(requires).every(function (prop) {
+      return (option.has[prop] || []).some(function (v) { return requires[prop].indexOf(v) >= 0; });
+    });
+  }
+
+  function violated(option, requires) {
+    return Object.keys(requires).filter(function (prop) {
+      return !(option.has[prop] || []).some(function (v) { return requires[prop].indexOf(v) >= 0; });
+    });
+  }
+
+  function points(option, prefers) {
+    var total = 0;
+    Object.keys(prefers).forEach(function (prop) {
+      var ranked = prefers[prop], values = option.has[prop] || [];
+      if (!values.length) return;
+      total += Math.min.apply(null, values.map(function (v) {
+        var at = ranked.indexOf(v);
+        return at >= 0 ? ranked.length - at : 0;
+      }));
+    });
+    return total;
+  }
+
+  /* [result option, ranking [[id, score]], tied [ids]] for the chosen answer records. */
+  function rank(model, given) {
+    var scored = model.options.filter(hasValues).filter(function (o) {
+      return given.every(function (a) { return allows(o, a.requires); });
+    }).map(function (o, index) {
+      return {option: o, index: index,
+              score: given.reduce(function (sum, a) { return sum + points(o, a.prefers); }, 0)};
+    });
+    scored.sort(function (x, y) { return y.score - x.score || x.index - y.index; });
+    var ranking = scored.map(function (s) { return [s.option.id, s.score]; });
+    if (!scored.length) return [model.fallback, ranking, []];
+    var top = scored.filter(function (s) { return s.score === scored[0].score; });
+    var sides = {};
+    top.forEach(function (s) { sides[s.option.side] = true; });
+    if (Object.keys(sides).length > 1) {
+      return [model.fallback, ranking, top.map(function (s) { return s.option.id; })];
+    }
+    return [top[0].option.id, ranking, []];
+  }
+
+  /* answers: {criterion id: answer id}; returns the same result as macros/decision/model.py `run`:
+     {option, path: [{criterion, answer, rules_out, favours, met, reason}], reasons, runner_up, tied,
+     ranking: [[option, score]], conflicts: [{first, second, option, properties, resolved_by}]}.
+     Throws on an unknown criterion or answer. */
   function evaluate(model, answers) {
     var byId = {};
     model.criteria.forEach(function (c) { byId[c.id] = c; });
     Object.keys(answers).forEach(function (criterion) {
-      if (!Object.prototype.hasOwnProperty.call(byId, criterion)) {
+      if (!has(byId, criterion)) {
         throw new Error("unknown criterion '" + criterion + "'");
       }
       if (!byId[criterion].answers.some(function (a) { return a.id === answers[criterion]; })) {
         throw new Error("unknown answer '" + answers[criterion] + "' of criterion '" + criterion + "'");
       }
     });
-    var option = model.fallback, path = [];
-    for (var i = 0; i < model.criteria.length; i++) {
-      var criterion = model.criteria[i];
-      if (!Object.prototype.hasOwnProperty.call(answers, criterion.id)) continue;
-      var answer = criterion.answers.filter(function (a) { return a.id === answers[criterion.id]; })[0];
-      path.push({criterion: criterion.id, answer: answer.id, effect: answer.effect,
-                 option: answer.option, reason: answer.reason});
-      if (answer.effect === "decide" || answer.effect === "lean") option = answer.option;
-      if (answer.effect === "decide") break;
+    var given = [];
+    model.criteria.forEach(function (c) {
+      if (!has(answers, c.id)) return;
+      given.push([c, c.answers.filter(function (a) { return a.id === answers[c.id]; })[0]]);
+    });
+    var ranked = rank(model, given.map(function (g) { return g[1]; }));
+    var option = ranked[0], ranking = ranked[1], tied = ranked[2];
+    var options = {};
+    model.options.forEach(function (o) { options[o.id] = o; });
+    var candidates = model.options.filter(hasValues);
+    var chosen = tied.length ? tied.map(function (id) { return options[id]; }) :
+      hasValues(options[option]) ? [options[option]] : [];
+    var path = given.map(function (g) {
+      var answer = g[1], score = {}, best = 0;
+      candidates.forEach(function (o) {
+        score[o.id] = points(o, answer.prefers);
+        best = Math.max(best, score[o.id]);
+      });
+      var favours = best > 0 ? candidates.filter(function (o) { return score[o.id] === best; })
+        .map(function (o) { return o.id; }) : [];
+      return {
+        criterion: g[0].id, answer: answer.id,
+        rules_out: candidates.filter(function (o) { return !allows(o, answer.requires); })
+          .map(function (o) { return o.id; }),
+        favours: favours,
+        met: chosen.length > 0 && chosen.every(function (o) {
+          return allows(o, answer.requires) && (!favours.length || score[o.id] === best);
+        }),
+        reason: answer.reason
+      };
+    });
+    var conflicts = [];
+    var alone = given.map(function (g) { return rank(model, [g[1]]); });
+    given.forEach(function (first, i) {
+      var own = alone[i];
+      var pointed = own[2].length ? own[2].map(function (id) { return options[id]; }) :
+        hasValues(options[own[0]]) ? [options[own[0]]] : [];
+      given.forEach(function (second) {
+        if (second === first || !pointed.length) return;
+        if (pointed.every(function (o) { return !allows(o, second[1].requires); })) {
+          conflicts.push({
+            first: [first[0].id, first[1].id], second: [second[0].id, second[1].id],
+            option: pointed[0].id, properties: violated(pointed[0], second[1].requires),
+            resolved_by: rank(model, [first[1], second[1]])[1].map(function (r) { return r[0]; })
+          });
+        }
+      });
+    });
+    var runnerUp = null;
+    for (var k = 0; k < ranking.length; k++) {
+      if (ranking[k][0] !== option && tied.indexOf(ranking[k][0]) < 0) { runnerUp = ranking[k][0]; break; }
     }
-    return {option: option, path: path, reasons: path.map(function (s) { return s.reason; })};
+    return {option: option, path: path, reasons: path.map(function (s) { return s.reason; }),
+            runner_up: runnerUp, tied: tied, ranking: ranking, conflicts: conflicts};
   }
 
   var INPUTS = ["requests-per-day", "tokens-per-request", "api-price-per-million",

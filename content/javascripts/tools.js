@@ -36,14 +36,19 @@ other page.
     helperPage.search = helperPage.hash = "";
     var peek = container.querySelector(".ovc-peek");
     var title = document.getElementById("ovc-result-title").firstChild.textContent.trim();
-    var names = {}, labels = {}, shown = {};
+    var names = {}, labels = {}, shown = {}, answerOf = {};
     model.criteria.forEach(function (c) {
       names[c.id] = c.name;
       c.answers.forEach(function (a) {
         labels[c.id + "=" + a.id] = a.label;
         shown[c.id + "=" + a.id] = a.shown;  /* the reason as text: its links' labels alone */
+        answerOf[c.id + "=" + a.id] = a;
       });
     });
+    var runnerUp = document.getElementById("ovc-runner-up");
+    var tiedList = document.querySelector("[data-status-tied]");
+    var conflictList = document.getElementById("ovc-conflicts");
+    var conflictBox = document.getElementById("ovc-conflicts-box");
     container.classList.add("ovc-js");
 
     function answers() {
@@ -55,39 +60,75 @@ other page.
       return out;
     }
 
+    function optionNames(ids) {
+      return ids.map(function (id) { return model.names[id]; }).join(", ");
+    }
+
+    function part(answer) {
+      var requires = Object.keys(answer.requires).length, prefers = Object.keys(answer.prefers).length;
+      return requires && prefers ? "both" : requires ? "requires" : prefers ? "prefers" : "none";
+    }
+
+    function said(pair) {
+      return "“" + names[pair[0]] + ": " + labels[pair[0] + "=" + pair[1]] + "”";
+    }
+
+    function text(parent, tag, words, className) {
+      var el = document.createElement(tag);
+      if (className) el.className = className;
+      el.textContent = words;
+      parent.appendChild(el);
+      return el;
+    }
+
     function show() {
       var given = answers(), result = window.OVC.evaluate(model, given);
       outcomes.forEach(function (el) { el.hidden = el.getAttribute("data-option") !== result.option; });
       var count = Object.keys(given).length;
-      var last = result.path.length ? result.path[result.path.length - 1] : null;
-      var state = !count ? "none" : last && last.effect === "decide" ? "decided" : "leaning";
+      var state = !count ? "none" : result.tied.length ? "tie" : "best";
       status.querySelectorAll("[data-status]").forEach(function (el) {
         el.hidden = el.getAttribute("data-status") !== state;
       });
-      status.querySelector("[data-status-criterion]").textContent = last ? names[last.criterion] : "";
+      tiedList.textContent = optionNames(result.tied);
+      runnerUp.hidden = !count || !result.runner_up;
+      runnerUp.querySelector("[data-runner-up]").textContent = result.runner_up ? model.names[result.runner_up] : "";
       pathList.textContent = "";
       result.path.forEach(function (step) {
+        var key = step.criterion + "=" + step.answer, answer = answerOf[key], kind = part(answer);
         var item = document.createElement("li");
-        var head = document.createElement("strong");
-        head.textContent = names[step.criterion] + ": " + labels[step.criterion + "=" + step.answer];
-        var effect = document.createElement("span");
-        effect.className = "ovc-effect ovc-effect--" + step.effect;
-        effect.textContent = model.effects[step.effect];
-        var line = document.createElement("br");
-        item.appendChild(head);
-        item.appendChild(line);
-        item.appendChild(effect);
-        if (step.option) {
-          var target = document.createElement("strong");
-          target.textContent = " " + model.options[step.option];
-          item.appendChild(target);
+        item.setAttribute("data-criterion", step.criterion);
+        item.setAttribute("data-met", step.met ? "yes" : "no");
+        text(item, "strong", names[step.criterion] + ": " + labels[key]);
+        item.appendChild(document.createElement("br"));
+        text(item, "span", model.parts[kind], "ovc-effect ovc-effect--" + kind);
+        var what = [];
+        if (step.rules_out.length) what.push("rules out " + optionNames(step.rules_out));
+        if (step.favours.length) what.push("favours " + optionNames(step.favours));
+        if (what.length) item.appendChild(document.createTextNode(": " + what.join("; ")));
+        if (kind !== "none") {
+          text(item, "span", step.met ? " (the recommendation meets it)" : " (the recommendation does not fully meet it)",
+               "ovc-met ovc-met--" + (step.met ? "yes" : "no"));
         }
-        item.appendChild(document.createTextNode(". " + shown[step.criterion + "=" + step.answer]));
+        item.appendChild(document.createTextNode(". " + shown[key]));
         pathList.appendChild(item);
       });
+      conflictList.textContent = "";
+      result.conflicts.forEach(function (c) {
+        var item = document.createElement("li");
+        var values = c.properties.map(function (prop) {
+          var option = model.options.filter(function (o) { return o.id === c.option; })[0];
+          return model.properties[prop].name.toLowerCase() + ": " +
+            option.has[prop].map(function (v) { return model.properties[prop].values[v]; }).join(" or ");
+        });
+        item.textContent = said(c.first) + " on its own points to " + model.names[c.option] + ", which " +
+          said(c.second) + " rules out (" + values.join("; ") + "). Options that satisfy both: " +
+          optionNames(c.resolved_by) + ".";
+        conflictList.appendChild(item);
+      });
+      conflictBox.hidden = !result.conflicts.length;
       permalink.href = helperPage.href + writeQuery(given);
       peek.hidden = false;
-      peek.firstChild.textContent = title + ": " + model.options[result.option];
+      peek.firstChild.textContent = title + ": " + model.names[result.option];
     }
 
     var start = readQuery();

@@ -3,7 +3,7 @@ tree) and the break-even formula. Pure functions over the models' types: it read
 data checks use it to prove that the trees and the cheat sheet agree with it, and the pages call it.
 """
 from .breakeven import INPUTS, break_even, calculator_defaults
-from .model import Result, Step, evaluate, guide, model_json, tree_paths
+from .model import PARTS, Conflict, Result, Step, evaluate, guide, model_json, part, run, tree_paths
 
-__all__ = ["INPUTS", "Result", "Step", "break_even", "calculator_defaults", "evaluate", "guide",
-           "model_json", "tree_paths"]
+__all__ = ["INPUTS", "PARTS", "Conflict", "Result", "Step", "break_even", "calculator_defaults", "evaluate", "guide",
+           "model_json", "part", "run", "tree_paths"]

@@ -238,32 +238,43 @@ def _query(answers: dict[str, str]) -> str:
     return "&".join(f"{c}={a}" for c, a in answers.items())
 
 
+def answer_leads_to(site: Site, criterion, answer) -> tuple[str, ...]:
+    """The options one answer points to on its own (the model's result for it alone; the tied options
+    when that result is a tie), or () when it points to none of its own."""
+    result = decision.evaluate({criterion.id: answer.id}, site.criteria, site.options)
+    if result.tied and len(result.tied) == len([o for o in site.options.options if o.has]):
+        return ()  # every option still tied: the answer settles nothing
+    return result.tied or (result.option,)
+
+
 def guide_steps(site: Site) -> str:
     """The step-by-step guide: each guide criterion, its answers, where each leads and why; then the
     questions the model asks besides."""
     steps = decision.guide(site.criteria)
     extra = [c for c in site.criteria.criteria if not c.guide]
     return _render("guide_steps.md.j2", steps=steps, extra=extra, everything=site.criteria.criteria,
-                   options=site.by_id["options"],
-                   effects=labels.EFFECTS, query=_query)
+                   options=site.by_id["options"], leads_to=lambda c, a: answer_leads_to(site, c, a),
+                   part=decision.part, parts=labels.PARTS, query=_query)
 
 
 def helper_model(site: Site) -> dict:
     """What the helper page's script reads: the model plus the words it shows."""
-    data = decision.model_json(site.criteria)
+    data = decision.model_json(site.criteria, site.options)
     for criterion, shown in zip(data["criteria"], site.criteria.criteria):
         criterion["name"] = shown.name
         for answer, label in zip(criterion["answers"], shown.answers):
             answer["label"] = label.label
             answer["shown"] = links.plain(label.reason)  # the script shows text, not links
-    data["effects"] = labels.EFFECTS
-    data["options"] = {o.id: o.name for o in site.options.options}
+    data["parts"] = labels.PARTS
+    data["names"] = {o.id: o.name for o in site.options.options}
+    data["properties"] = {p.id: {"name": p.name, "values": {v.id: v.label for v in p.values}}
+                          for p in site.options.properties}
     return data
 
 
 def decision_helper(site: Site) -> str:
     """The interactive helper: a form of every criterion, the result it gives, and the model as JSON."""
-    start = decision.evaluate({}, site.criteria)
+    start = decision.evaluate({}, site.criteria, site.options)
     return _render("decision_helper.html.j2", criteria=site.criteria.criteria, guide_title=guide_title(site),
                    options=site.options.options, start=start,
                    model=_script_json(helper_model(site)))
