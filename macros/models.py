@@ -364,7 +364,7 @@ Amount = Annotated[float, Meta(ge=0, le=MAX_NUMBER)]
 class CalculatorInput(Record, kw_only=True):
     """One input of the break-even calculator, with its illustrative default."""
     label: Text
-    group: Literal["workload", "api", "self-hosted"]
+    group: Literal["workload", "closed", "host", "self-hosted"]
     unit: Annotated[Text, Meta(description="Shown after the field, e.g. requests, USD, %.")]
     default: Amount
     min: Amount

@@ -143,16 +143,62 @@ other page.
     show();
   }
 
-  /* --- break-even calculator -------------------------------------------------------------------- */
+  /* --- cost calculator ------------------------------------------------------------------------- */
+  var SVG = "http://www.w3.org/2000/svg";
+
+  /* As macros/render/chart.py `compact`. */
+  function compact(value) {
+    var sizes = [[1e9, "G"], [1e6, "M"], [1e3, "k"]];
+    for (var i = 0; i < sizes.length; i++) {
+      if (value >= sizes[i][0]) return (value / sizes[i][0]).toFixed(1).replace(/\.0$/, "") + sizes[i][1];
+    }
+    return value.toFixed(1).replace(/\.0$/, "");
+  }
+
+  /* Redraws the chart the build drew (macros/render/chart.py) for `result`, with its geometry. */
+  function drawChart(svg, result, requests) {
+    var g = svg.getAttribute("data-geometry").split(" ").map(Number);
+    var W = g[0], H = g[1], L = g[2], R = g[3], T = g[4], B = g[5], count = g[6], ticks = g[7];
+    var top = window.OVC.chartTop(result, requests);
+    var data = window.OVC.series(result.shape, top, count);
+    var peak = Math.max(Math.max.apply(null, data.closed), Math.max.apply(null, data.host),
+                        Math.max.apply(null, data.self));
+    var ymax = peak > 0 ? window.OVC.niceCeil(peak * 1.05) : 1;
+    var pw = W - L - R, ph = H - T - B;
+    function x(v) { return L + v / top * pw; }
+    function y(c) { return T + ph - c / ymax * ph; }
+    svg.querySelectorAll("polyline[data-route]").forEach(function (line) {
+      var route = line.getAttribute("data-route");
+      line.setAttribute("points", data.volumes.map(function (v, i) {
+        return x(v).toFixed(1) + "," + y(data[route][i]).toFixed(1);
+      }).join(" "));
+    });
+    var labels = svg.querySelectorAll(".ovc-chart__ticks text");
+    for (var i = 0; i <= ticks; i++) {
+      labels[2 * i].textContent = compact(top * i / ticks);
+      labels[2 * i + 1].textContent = compact(ymax * i / ticks);
+    }
+    var title = svg.querySelector("title");
+    title.textContent = title.textContent.replace(/0 to \S+$/, "0 to " + compact(top));
+  }
+
   function calculator(form) {
     var days = Number(form.getAttribute("data-days-per-month"));
     var currency = form.getAttribute("data-currency");
+    var routes = JSON.parse(form.getAttribute("data-routes"));
     var inputs = Array.prototype.slice.call(form.querySelectorAll("input[type=number]"));
     var error = document.getElementById("ovc-calc-error");
     var figures = document.querySelector(".ovc-calc__figures");
+    var results = document.getElementById("ovc-calc-live");
+    var changes = document.getElementById("ovc-changes");
+    var chart = document.getElementById("ovc-chart");
     var whole = new Intl.NumberFormat("en", {maximumFractionDigits: 0});
     function out(name, text) { document.querySelector('[data-out="' + name + '"]').textContent = text; }
     function money(value) { return whole.format(value) + " " + currency; }
+    function changeText(c) {
+      return "Above " + whole.format(c.requests_per_day) + " requests a day: " + routes[c.to] +
+        " costs less than " + routes[c.from];
+    }
     function show_(selector, attribute, value) {
       document.querySelectorAll(selector).forEach(function (el) {
         el.hidden = el.getAttribute(attribute) !== value;
@@ -171,27 +217,40 @@ other page.
       writeQuery(changed);
       var result = null;
       if (!problem) {
-        try { result = window.OVC.breakEven(values, days); } catch (e) { problem = e.message; }
+        try { result = window.OVC.costs(values, days); } catch (e) { problem = e.message; }
       }
-      if (result && !["api_monthly", "self_hosted_monthly", "gpus", "capacity_per_gpu"].every(function (k) {
-        return isFinite(result[k]);
-      })) {
+      if (result && ![result.monthly.closed, result.monthly.host, result.monthly.self, result.gpus,
+                      result.capacity_per_replica, result.memory_gb].every(isFinite)) {
         problem = "these inputs give no finite result";
         result = null;
       }
       error.hidden = !problem && !linkNote;
       error.textContent = linkNote + (problem ? "Check the inputs: " + problem : "");
-      figures.classList.toggle("ovc-stale", !!problem);
+      results.classList.toggle("ovc-stale", !!problem);
       figures.setAttribute("aria-hidden", problem ? "true" : "false");
+      chart.setAttribute("aria-hidden", problem ? "true" : "false");
       if (!result) return;
-      out("api_monthly", money(result.api_monthly));
-      out("self_hosted_monthly", money(result.self_hosted_monthly));
+      out("monthly-closed", money(result.monthly.closed));
+      out("monthly-host", money(result.monthly.host));
+      out("monthly-self", money(result.monthly.self));
       out("gpus", String(result.gpus));
-      out("capacity_per_gpu", whole.format(result.capacity_per_gpu));
-      var found = result.break_even_requests_per_day !== null;
-      out("break_even_requests_per_day", found ? whole.format(result.break_even_requests_per_day) : "");
-      show_("[data-show]", "data-show", found ? "found" : "none");
-      show_("[data-verdict]", "data-verdict", result.cheaper);
+      out("replicas", String(result.replicas));
+      out("gpus_per_replica", String(result.gpus_per_replica));
+      out("memory_gb", whole.format(result.memory_gb));
+      out("capacity_per_replica", whole.format(result.capacity_per_replica));
+      changes.textContent = "";
+      result.changes.forEach(function (c) {
+        var item = document.createElement("li");
+        item.textContent = changeText(c);
+        changes.appendChild(item);
+      });
+      show_("[data-show]", "data-show", result.changes.length ? "found" : "none");
+      out("versus-closed", result.versus.closed.length ? changeText(result.versus.closed[0]) :
+        "the API stays cheaper at any volume");
+      out("versus-host", result.versus.host.length ? changeText(result.versus.host[0]) :
+        "the host stays cheaper at any volume");
+      show_("[data-verdict]", "data-verdict", result.cheapest);
+      drawChart(chart, result, values["requests-per-day"]);
     }
 
     var start = readQuery(), ignored = [];

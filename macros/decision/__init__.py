@@ -2,8 +2,8 @@
 tree) and the break-even formula. Pure functions over the models' types: it reads no files, so the
 data checks use it to prove that the trees and the cheat sheet agree with it, and the pages call it.
 """
-from .breakeven import INPUTS, break_even, calculator_defaults
+from .breakeven import INPUTS, ROUTES, calculator_defaults, chart_top, costs, nice_ceil, series
 from .model import PARTS, Conflict, Result, Step, evaluate, guide, model_json, part, run, tree_paths
 
-__all__ = ["INPUTS", "PARTS", "Conflict", "Result", "Step", "break_even", "calculator_defaults", "evaluate", "guide",
+__all__ = ["INPUTS", "PARTS", "ROUTES", "chart_top", "costs", "nice_ceil", "series", "Conflict", "Result", "Step", "calculator_defaults", "evaluate", "guide",
            "model_json", "part", "run", "tree_paths"]

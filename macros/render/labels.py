@@ -33,7 +33,10 @@ NEXT_QUESTION = "Next question"  # a guide answer that points to no option of it
 PARTS = {"requires": "Rules out options", "prefers": "Weighs the options", "both": "Rules out and weighs options",
          "none": "Rules nothing out"}
 # The calculator's input groups (models.CalculatorInput.group), in page order, with their headings.
-CALCULATOR_GROUPS = {"workload": "Workload", "api": "Closed API", "self-hosted": "Self-hosting an open model"}
+CALCULATOR_GROUPS = {"workload": "Workload", "closed": "Closed model via API", "host": "Open model via an API host",
+                     "self-hosted": "Self-hosting an open model"}
+# The calculator's routes (decision.ROUTES), as its results and chart name them.
+ROUTES = {"closed": "Closed model via API", "host": "Open model via an API host", "self": "Open model, self-hosted"}
 
 # Outcome colours (models.Tone) of the flowchart and its legend: fill, stroke. Dark text keeps them
 # readable in the dark scheme too. Tones are named in data/options.yml.

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .. import decision
 from ..data import freshness
 from ..models import MAX_NUMBER, Site, Tree
-from . import arrange, escape, labels, links
+from . import arrange, chart, escape, labels, links
 from .env import render_template as _render
 
 # --- comparison -----------------------------------------------------------------------------------
@@ -289,13 +289,22 @@ def money(value: float, currency: str) -> str:
     return f"{whole(value)} {currency}"
 
 
+def change_text(change: dict) -> str:
+    """One volume where the cheaper route changes, as the page says it (tools.js `changeText`)."""
+    return (f"Above {whole(change['requests_per_day'])} requests a day: {labels.ROUTES[change['to']]} "
+            f"costs less than {labels.ROUTES[change['from']]}")
+
+
 def calculator(site: Site) -> str:
-    """The break-even calculator: inputs with their illustrative defaults, and the result for them."""
+    """The cost calculator: inputs with their illustrative defaults, the result for them and its chart."""
     calc = site.calculator
-    result = decision.break_even(decision.calculator_defaults(calc), calc.days_per_month)
+    defaults = decision.calculator_defaults(calc)
+    result = decision.costs(defaults, calc.days_per_month)
     groups = arrange.calculator_groups(site, labels.CALCULATOR_GROUPS)
     return _render("calculator.html.j2", calc=calc, groups=groups, result=result, max_number=MAX_NUMBER,
-                   fields=site.by_id["calculator"], money=money, whole=whole)
+                   fields=site.by_id["calculator"], money=money, whole=whole, routes=labels.ROUTES,
+                   change_text=change_text,
+                   chart=chart.cost_chart(result, defaults["requests-per-day"], calc.currency, labels.ROUTES))
 
 
 # --- counts and titles that follow from the data -------------------------------------------------------
