@@ -722,3 +722,21 @@ def test_each_cheatsheet_row_opens_the_helper_on_its_own_option(visit, html, sit
         page.goto(base_url + "cheat-sheet/" + links[row.id])
         assert _shown_option(page) == row.recommend[0], row.id
     assert page.errors == []
+
+
+# --- the volume thresholds the pages quote come from the cost model ----------------------------------------
+
+@pytest.mark.parametrize("page_path", ["guide/", "helper/"])
+def test_the_volume_thresholds_quoted_are_the_cost_models(html, site, page_path):
+    from macros.render.pages import change_text
+    result = decision.costs(decision.calculator_defaults(site.calculator), site.calculator.days_per_month)
+    box = html(page_path).find(id="volume-thresholds")
+    assert box is not None
+    for route in ("closed", "host"):
+        shown = " ".join(box.find(attrs={"data-threshold": route}).get_text().split())
+        want = change_text(result["versus"][route][0]) if result["versus"][route] else None
+        assert shown == want if want else "stays cheaper at any volume" in shown
+    text = " ".join(box.get_text().split())
+    assert "thousands of requests a day" in text  # the rule of thumb, beside the computed figures
+    for route in ("closed", "host"):
+        assert money(result["shape"][route] * 1000, site.calculator.currency) in text

@@ -295,6 +295,17 @@ def change_text(change: dict) -> str:
             f"costs less than {labels.ROUTES[change['from']]}")
 
 
+def volume_thresholds(site: Site) -> str:
+    """The volumes the cost model's defaults give, beside the articles' rule of thumb and why they
+    differ: the only place a page states a volume threshold (computed, so the calculator agrees)."""
+    calc = site.calculator
+    defaults = decision.calculator_defaults(calc)
+    result = decision.costs(defaults, calc.days_per_month)
+    per_thousand = {route: result["shape"][route] * 1000 for route in ("closed", "host")}
+    return _render("volume_thresholds.html.j2", result=result, routes=labels.ROUTES, whole=whole, money=money,
+                   currency=calc.currency, per_thousand=per_thousand, change_text=change_text)
+
+
 def calculator(site: Site) -> str:
     """The cost calculator: inputs with their illustrative defaults, the result for them and its chart."""
     calc = site.calculator
@@ -347,6 +358,7 @@ MACROS = {
     "guide_steps": guide_steps,
     "decision_helper": decision_helper,
     "calculator": calculator,
+    "volume_thresholds": volume_thresholds,
     "guide_title": guide_title,
     "how_many": how_many,
 }
