@@ -70,7 +70,7 @@ def _retitle(record: dict, suffix: str) -> dict:
     for key, value in record.items():
         if key in ("id", "sources", "reviewed", "as_of", "category", "option", "also", "access", "recommend",
                    "when", "criterion", "root", "next", "answer", "family", "side", "kind", "tone", "favors",
-                   "openness", "how_common", "group", "modalities", "seed", "url", "published", "has",
+                   "openness", "how_common", "group", "modalities", "seed", "url", "published", "has", "law", "topic",
                    "requires", "prefers"):
             out[key] = value
         elif isinstance(value, str):
@@ -101,6 +101,13 @@ def add_a_record_to_every_file(p: Project) -> None:
             for answer in new["answers"]:  # asked last, ruling nothing out and weighing nothing
                 answer.pop("requires", None)
                 answer.pop("prefers", None)
+        if name == "cheatsheet":  # a situation of its own, and what the model says it calls for
+            site = load_site(p.root / "data")
+            taken = [r["when"] for r in records]
+            new["when"] = next({**new["when"], c.id: a.id} for c in site.criteria.criteria
+                               if c.id not in new["when"] for a in c.answers
+                               if {**new["when"], c.id: a.id} not in taken)
+            new["recommend"] = [decision.evaluate(new["when"], site.criteria, site.options).option]
         if name == "categories":  # a category shows only with a dimension in it
             dimension = _retitle(copy.deepcopy(p.records("dimensions")[0]), "(in the added category)")
             dimension.update(id="dimension-in-the-added-category", category=new["id"], reviewed=dt.date.today())
@@ -120,6 +127,10 @@ def add_an_option_and_route_a_row_to_it(p: Project, site) -> None:
                                  "tone": p.records("options")[0]["tone"], "summary": "What it means.",
                                  "sources": p.records("options")[0]["sources"], "reviewed": dt.date.today()})
     row = copy.deepcopy(p.records("cheatsheet")[0])
+    taken = [r["when"] for r in p.records("cheatsheet")]
+    # A situation of its own (no two rows may share their answers): the first row's, and one answer more.
+    row["when"] = next({**row["when"], c.id: a.id} for c in site.criteria.criteria if c.id not in row["when"]
+                       for a in c.answers if {**row["when"], c.id: a.id} not in taken)
     best = decision.evaluate(row["when"], site.criteria, site.options).option
     row.update(id="a-row-for-the-added-option", situation="A situation the added option suits",
                recommend=[best, "an-added-option"], note="Why it suits.", reviewed=dt.date.today())
