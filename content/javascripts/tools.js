@@ -146,13 +146,18 @@ other page.
   /* --- cost calculator ------------------------------------------------------------------------- */
   var SVG = "http://www.w3.org/2000/svg";
 
-  /* As macros/render/chart.py `compact`. */
+  /* As macros/render/chart.py `fixed1` and `compact`. */
+  function fixed1(value) {
+    var rounded = Math.floor(value * 10 + 0.5) / 10;
+    return rounded === Math.trunc(rounded) ? String(rounded) : rounded.toFixed(1);
+  }
+
   function compact(value) {
     var sizes = [[1e9, "G"], [1e6, "M"], [1e3, "k"]];
     for (var i = 0; i < sizes.length; i++) {
-      if (value >= sizes[i][0]) return (value / sizes[i][0]).toFixed(1).replace(/\.0$/, "") + sizes[i][1];
+      if (value >= sizes[i][0]) return fixed1(value / sizes[i][0]) + sizes[i][1];
     }
-    return value.toFixed(1).replace(/\.0$/, "");
+    return fixed1(value);
   }
 
   /* Redraws the chart the build drew (macros/render/chart.py) for `result`, with its geometry. */
@@ -170,7 +175,7 @@ other page.
     svg.querySelectorAll("polyline[data-route]").forEach(function (line) {
       var route = line.getAttribute("data-route");
       line.setAttribute("points", data.volumes.map(function (v, i) {
-        return x(v).toFixed(1) + "," + y(data[route][i]).toFixed(1);
+        return fixed1(x(v)) + "," + fixed1(y(data[route][i]));
       }).join(" "));
     });
     var labels = svg.querySelectorAll(".ovc-chart__ticks text");

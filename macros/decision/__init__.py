@@ -1,5 +1,5 @@
 """Stage 2, decide: the decision model (which option a set of answers leads to, and every path of a
-tree) and the break-even formula. Pure functions over the models' types: it reads no files, so the
+tree) and the cost model of three routes (`costs`). Pure functions over the models' types: it reads no files, so the
 data checks use it to prove that the trees and the cheat sheet agree with it, and the pages call it.
 """
 from .breakeven import INPUTS, ROUTES, calculator_defaults, chart_top, costs, nice_ceil, series

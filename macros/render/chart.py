@@ -3,6 +3,8 @@ our code (no library): at build time for the defaults, here; in the page for the
 javascripts/tools.js `drawChart`, with the same geometry (tests compare the two)."""
 from __future__ import annotations
 
+import math
+
 from markupsafe import Markup, escape
 
 from .. import decision
@@ -13,14 +15,19 @@ POINTS = 240  # samples per series
 TICKS = 4
 
 
+def fixed1(value: float) -> str:
+    """To one decimal, halves rounded up, without a trailing .0 (as tools.js `fixed1`; Python's and
+    JavaScript's own formatting round halves differently)."""
+    rounded = math.floor(value * 10 + 0.5) / 10
+    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
+
+
 def compact(value: float) -> str:
     """A tick label: 45k, 1.5M, 250 (as tools.js `compact`)."""
     for size, suffix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
         if value >= size:
-            text = f"{value / size:.1f}"
-            return (text[:-2] if text.endswith(".0") else text) + suffix
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+            return fixed1(value / size) + suffix
+    return fixed1(value)
 
 
 def geometry(result: dict, requests: float) -> dict:
@@ -43,7 +50,7 @@ def points(result: dict, requests: float) -> dict[str, str]:
     """Each route's polyline points, 'x,y x,y ...' to one decimal."""
     g = geometry(result, requests)
     xs = [_x(v, g["top"]) for v in g["series"]["volumes"]]
-    return {route: " ".join(f"{x:.1f},{_y(c, g['ymax']):.1f}" for x, c in zip(xs, g["series"][route]))
+    return {route: " ".join(f"{fixed1(x)},{fixed1(_y(c, g['ymax']))}" for x, c in zip(xs, g["series"][route]))
             for route in decision.ROUTES}
 
 
@@ -68,7 +75,7 @@ def cost_chart(result: dict, requests: float, currency: str, names: dict[str, st
     out.append('</g>')
     out.append(f'<text class="ovc-chart__label" x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 6}" '
                'text-anchor="middle">requests a day</text>')
-    out.append(f'<text class="ovc-chart__label" x="14" y="{TOP + plot_h / 2:.1f}" text-anchor="middle" '
+    out.append(f'<text class="ovc-chart__label ovc-chart__label--y" x="14" y="{TOP + plot_h / 2:.1f}" text-anchor="middle" '
                f'transform="rotate(-90 14 {TOP + plot_h / 2:.1f})">{escape(currency)} a month</text>')
     for route in decision.ROUTES:
         out.append(f'<polyline class="ovc-chart__line ovc-chart__line--{route}" data-route="{route}" '
