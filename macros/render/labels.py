@@ -31,12 +31,17 @@ OPTION_SIDES = {"open": "Open-weight", "closed": "Closed", "mixed": "Both", "any
 ROUTE_SIDES = {"closed": "closed models", "open": "open-weight models", "both": "both kinds of model"}
 NONE = "—"  # an empty cell
 ANY = "Any"  # exports: a cheat-sheet situation that no answer defines
-NEXT_QUESTION = "Next question"  # a guide answer that recommends nothing yet
+NEXT_QUESTION = "Next question"  # a guide answer that points to no option of its own
 
-# How each answer effect (models.Answer.effect) reads on the guide and in the helper.
-EFFECTS = {"decide": "Recommends", "lean": "Leans to", "note": "Goes on"}
+# An answer's part in the decision model (decision.part: what its `requires` and `prefers` do), as
+# the guide and the helper name it.
+PARTS = {"requires": "Rules out options", "prefers": "Weighs the options", "both": "Rules out and weighs options",
+         "none": "Rules nothing out"}
 # The calculator's input groups (models.CalculatorInput.group), in page order, with their headings.
-CALCULATOR_GROUPS = {"workload": "Workload", "api": "Closed API", "self-hosted": "Self-hosting an open model"}
+CALCULATOR_GROUPS = {"workload": "Workload", "closed": "Closed model via API", "host": "Open model via an API host",
+                     "self-hosted": "Self-hosting an open model"}
+# The calculator's routes (decision.ROUTES), as its results and chart name them.
+ROUTES = {"closed": "Closed model via API", "host": "Open model via an API host", "self": "Open model, self-hosted"}
 
 # Outcome colours (models.Tone) of the flowchart and its legend: fill, stroke. Dark text keeps them
 # readable in the dark scheme too. Tones are named in data/options.yml.

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .. import decision
 from ..data import freshness
 from ..models import MAX_NUMBER, Site, Tree
-from . import arrange, escape, labels, links, places
+from . import arrange, chart, escape, labels, links, places
 from .env import render_template as _render
 
 # --- comparison -----------------------------------------------------------------------------------
@@ -287,32 +287,43 @@ def _query(answers: dict[str, str]) -> str:
     return "&".join(f"{c}={a}" for c, a in answers.items())
 
 
+def answer_leads_to(site: Site, criterion, answer) -> tuple[str, ...]:
+    """The options one answer points to on its own (the model's result for it alone; the tied options
+    when that result is a tie), or () when it points to none of its own."""
+    result = decision.evaluate({criterion.id: answer.id}, site.criteria, site.options)
+    if result.tied and len(result.tied) == len([o for o in site.options.options if o.has]):
+        return ()  # every option still tied: the answer settles nothing
+    return result.tied or (result.option,)
+
+
 def guide_steps(site: Site) -> str:
     """The step-by-step guide: each guide criterion, its answers, where each leads and why; then the
     questions the model asks besides."""
     steps = decision.guide(site.criteria)
     extra = [c for c in site.criteria.criteria if not c.guide]
     return _render("guide_steps.md.j2", steps=steps, extra=extra, everything=site.criteria.criteria,
-                   options=site.by_id["options"],
-                   effects=labels.EFFECTS, query=_query)
+                   options=site.by_id["options"], leads_to=lambda c, a: answer_leads_to(site, c, a),
+                   part=decision.part, parts=labels.PARTS, query=_query)
 
 
 def helper_model(site: Site) -> dict:
     """What the helper page's script reads: the model plus the words it shows."""
-    data = decision.model_json(site.criteria)
+    data = decision.model_json(site.criteria, site.options)
     for criterion, shown in zip(data["criteria"], site.criteria.criteria):
         criterion["name"] = shown.name
         for answer, label in zip(criterion["answers"], shown.answers):
             answer["label"] = label.label
             answer["shown"] = links.plain(label.reason)  # the script shows text, not links
-    data["effects"] = labels.EFFECTS
-    data["options"] = {o.id: o.name for o in site.options.options}
+    data["parts"] = labels.PARTS
+    data["names"] = {o.id: o.name for o in site.options.options}
+    data["properties"] = {p.id: {"name": p.name, "values": {v.id: v.label for v in p.values}}
+                          for p in site.options.properties}
     return data
 
 
 def decision_helper(site: Site) -> str:
     """The interactive helper: a form of every criterion, the result it gives, and the model as JSON."""
-    start = decision.evaluate({}, site.criteria)
+    start = decision.evaluate({}, site.criteria, site.options)
     return _render("decision_helper.html.j2", criteria=site.criteria.criteria, guide_title=guide_title(site),
                    options=site.options.options, start=start,
                    model=_script_json(helper_model(site)))
@@ -327,13 +338,33 @@ def money(value: float, currency: str) -> str:
     return f"{whole(value)} {currency}"
 
 
-def calculator(site: Site) -> str:
-    """The break-even calculator: inputs with their illustrative defaults, and the result for them."""
+def change_text(change: dict) -> str:
+    """One volume where the cheaper route changes, as the page says it (tools.js `changeText`)."""
+    return (f"Above {whole(change['requests_per_day'])} requests a day: {labels.ROUTES[change['to']]} "
+            f"costs less than {labels.ROUTES[change['from']]}")
+
+
+def volume_thresholds(site: Site) -> str:
+    """The volumes the cost model's defaults give, beside the articles' rule of thumb and why they
+    differ: the only place a page states a volume threshold (computed, so the calculator agrees)."""
     calc = site.calculator
-    result = decision.break_even(decision.calculator_defaults(calc), calc.days_per_month)
+    defaults = decision.calculator_defaults(calc)
+    result = decision.costs(defaults, calc.days_per_month)
+    per_thousand = {route: result["shape"][route] * 1000 for route in ("closed", "host")}
+    return _render("volume_thresholds.html.j2", result=result, routes=labels.ROUTES, whole=whole, money=money,
+                   currency=calc.currency, per_thousand=per_thousand, change_text=change_text)
+
+
+def calculator(site: Site) -> str:
+    """The cost calculator: inputs with their illustrative defaults, the result for them and its chart."""
+    calc = site.calculator
+    defaults = decision.calculator_defaults(calc)
+    result = decision.costs(defaults, calc.days_per_month)
     groups = arrange.calculator_groups(site, labels.CALCULATOR_GROUPS)
     return _render("calculator.html.j2", calc=calc, groups=groups, result=result, max_number=MAX_NUMBER,
-                   fields=site.by_id["calculator"], money=money, whole=whole)
+                   fields=site.by_id["calculator"], money=money, whole=whole, routes=labels.ROUTES,
+                   change_text=change_text,
+                   chart=chart.cost_chart(result, defaults["requests-per-day"], calc.currency, labels.ROUTES))
 
 
 # --- counts and titles that follow from the data -------------------------------------------------------
@@ -379,6 +410,7 @@ MACROS = {
     "guide_steps": guide_steps,
     "decision_helper": decision_helper,
     "calculator": calculator,
+    "volume_thresholds": volume_thresholds,
     "guide_title": guide_title,
     "how_many": how_many,
 }
