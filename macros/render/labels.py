@@ -16,6 +16,7 @@ COLUMNS = {
     "open_parts": ["Part", "When it is open", "How often", "Examples"],
     "use_case_routes": ["Task", "Use", "Model", "Why"],
     "regulation_dates": ["Applies from", "What applies"],
+    "memory": ["Model", "Parameters", "Active per token"],  # then one column per labels.PRECISION_BITS
 }
 # Columns only the exports carry (on the pages this is a row group, a citation or a date line).
 CATEGORY, USE_CASE, SOURCES, REVIEWED, AS_OF = "Category", "Use case", "Sources", "Reviewed", "As of"
@@ -94,3 +95,6 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 # How many of the latest changes the home page shows.
 RECENT_CHANGES = 5
+
+# The precisions the memory table shows a model's weights at, in bits per parameter (a byte is 8 bits).
+PRECISION_BITS = (16, 8, 4)

@@ -198,6 +198,24 @@ def feeds_path(kind: str | None = None, record_id: str | None = None) -> str:
     return f"feeds/{kind or 'all'}.atom"
 
 
+# --- hardware ---------------------------------------------------------------------------------------
+
+def _gigabytes(value: float) -> str:
+    return f"{value:,.1f}" if value < 10 else whole(value)
+
+
+def memory_table(site: Site) -> str:
+    """The memory the weights of each open-weight model of a family need at each precision: parameters
+    × bits ÷ 8 bytes (the key-value cache for the context comes on top). Models with a published size,
+    smallest first."""
+    rows = sorted((m for m in site.models.models
+                   if m.family and m.openness != "closed" and m.parameters and m.parameters.total),
+                  key=lambda m: (m.parameters.total, m.name))
+    return _render("memory_table.html.j2", rows=rows, bits=labels.PRECISION_BITS,
+                   gb=lambda m, b: _gigabytes(m.parameters.total * b / 8 / 1e9),
+                   billions=lambda n: f"{n / 1e9:,.4g} billion")
+
+
 # --- the knowledge base --------------------------------------------------------------------------
 
 def open_parts_table(site: Site) -> str:
@@ -399,6 +417,7 @@ MACROS = {
     "trends_list": trends_list,
     "regulation_list": regulation_list,
     "changes_list": changes_list,
+    "memory_table": memory_table,
     "recent_changes": recent_changes,
     "history": history,
     "families_table": families_table,
