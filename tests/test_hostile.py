@@ -486,7 +486,7 @@ def test_characters_that_have_no_place_in_text_are_refused_with_one_line_per_fie
         for parent, key, _, _ in fields(document, model, name):
             parent[key] = f"{parent[key]} {REFUSED[count % len(REFUSED)]} end"
             count += 1
-        path.write_text(schema_line(name) + "\n" + fast_dump(document, allow_unicode=False, sort_keys=False,
+        path.write_text(schema_line(name) + "\n" + yaml.safe_dump(document, allow_unicode=False, sort_keys=False,
                                                                   width=10**6), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site(data, today=TODAY)
