@@ -14,7 +14,7 @@ from ..models import Site
 from ..render import arrange
 from ..render import labels as L
 from ..render.links import Prose as P
-from ..render.pages import answer_leads_to, cheatsheet_rows, guide_title
+from ..render.pages import answer_leads_to, cheatsheet_rows, guide_title, latest_changes
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def guide(site: Site) -> Table:
 def changes(site: Site) -> Table:
     """The change log, latest first."""
     from ..render import places
-    entries = sorted(site.changelog.changelog, key=lambda e: (e.date, e.id), reverse=True)
+    entries = latest_changes(site)
     rows = [[e.date.isoformat(), L.CHANGE_KINDS[e.kind], e.title,
              e.old or L.NONE, e.new or L.NONE,
              ", ".join(places.name(site, kind, rid) for kind, ids in e.concerns.items() for rid in ids),

@@ -154,8 +154,9 @@ def sources_list(site: Site) -> str:
 
 # --- what changed -----------------------------------------------------------------------------------
 
-def _latest_first(entries) -> list:
-    return sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
+def latest_changes(site: Site) -> list:
+    """The change log, latest first (ties by id): the order of the page, the feeds and the exports."""
+    return sorted(site.changelog.changelog, key=lambda e: (e.date, e.id), reverse=True)
 
 
 def _about(site: Site, entry) -> list[tuple[str, str]]:
@@ -166,7 +167,7 @@ def _about(site: Site, entry) -> list[tuple[str, str]]:
 
 def changes_list(site: Site) -> str:
     """Every change, latest first, one section per month, with a filter by kind and the feeds."""
-    entries = _latest_first(site.changelog.changelog)
+    entries = latest_changes(site)
     months: dict[tuple[int, int], list] = {}
     for entry in entries:
         months.setdefault((entry.date.year, entry.date.month), []).append(entry)
@@ -178,7 +179,7 @@ def changes_list(site: Site) -> str:
 
 def recent_changes(site: Site, count: int = labels.RECENT_CHANGES) -> str:
     """The latest `count` changes, each linked to its entry on the What's new page."""
-    return _render("recent_changes.html.j2", entries=_latest_first(site.changelog.changelog)[:count],
+    return _render("recent_changes.html.j2", entries=latest_changes(site)[:count],
                    page=places.PLACES["changelog"][0], about=lambda e: _about(site, e))
 
 
@@ -186,7 +187,7 @@ def history(site: Site, kind: str, record_id: str) -> str:
     """The changes that concern one record, latest first (empty when it has none)."""
     if kind not in places.PLACES or record_id not in site.by_id.get(kind, {}):
         raise ValueError(f"history: no record '{record_id}' in {kind}.yml")
-    entries = [e for e in _latest_first(site.changelog.changelog) if record_id in e.concerns.get(kind, [])]
+    entries = [e for e in latest_changes(site) if record_id in e.concerns.get(kind, [])]
     return _render("history.html.j2", entries=entries, page=places.PLACES["changelog"][0]) if entries else ""
 
 
