@@ -197,6 +197,23 @@ class Dimension(Record, kw_only=True):
     detail: Annotated[Prose, Meta(description="Nuance: when the answer flips.")]
 
 
+class PropertyValue(Strict, kw_only=True):
+    id: Id
+    label: Annotated[Text, Meta(description="The value as the helper names it, e.g. stays in your own cloud account.")]
+
+
+class Property(Strict, kw_only=True):
+    """A property options have (where data goes, who operates it, ...); answers require or prefer values."""
+    id: Id
+    name: Annotated[Text, Meta(description="The property as the helper names it, e.g. Where the data goes.")]
+    values: Annotated[list[PropertyValue], Meta(min_length=2)]
+
+
+# {property id: [value ids]}: the values an option can take, an answer requires or prefers (best first).
+PropertyValues = Annotated[dict[Id, Annotated[list[Id], Meta(min_length=1)]], Meta(
+    description="Property ids from options.yml `properties`, each with a list of its value ids.")]
+
+
 class Option(Record, kw_only=True):
     """A recommendation the decision model may give; the only words a recommendation may use."""
     name: Annotated[Label, Meta(description="The option as an outcome box of the flowchart shows it.")]
@@ -204,19 +221,21 @@ class Option(Record, kw_only=True):
         description="Which kind of model it uses.")]
     tone: Annotated[Tone, Meta(description="Colour of this outcome in diagrams.")]
     summary: Prose
+    has: Annotated[PropertyValues, Meta(
+        description="Its value of each property (several when it can be set up either way). An option "
+                    "without `has` is never ranked: only the fallback, given for a tie, goes without.")] = {}
 
 
 class Answer(Strict, kw_only=True):
     id: Id
     label: Annotated[Text, Meta(description="The answer as a reader picks it.")]
     short: Annotated[Label, Meta(description="Edge label in the flowchart, e.g. Yes / No.")]
-    effect: Annotated[Literal["decide", "lean", "note"], Meta(
-        description="decide: the model stops with `option`; lean: `option` becomes the provisional "
-                    "answer and the model asks on; note: only the reason is added.")]
-    option: Annotated[Id | None, Meta(
-        description="Id from options.yml; required for decide and lean, absent for note.")] = None
-    also: Annotated[list[Id], Meta(
-        description="Option ids that serve equally well (shown as alternatives).")] = []
+    requires: Annotated[PropertyValues, Meta(
+        description="Hard constraints: an option is ruled out unless it can take one of these values "
+                    "of each property named.")] = {}
+    prefers: Annotated[PropertyValues, Meta(
+        description="Preferences, best value first: of n values listed, the first earns an option n "
+                    "points, the next n-1, and so on.")] = {}
     reason: Annotated[Prose, Meta(
         description="Why this answer points where it does, in one or two sentences.")]
 
@@ -387,7 +406,7 @@ Amount = Annotated[float, Meta(ge=0, le=MAX_NUMBER)]
 class CalculatorInput(Record, kw_only=True):
     """One input of the break-even calculator, with its illustrative default."""
     label: Text
-    group: Literal["workload", "api", "self-hosted"]
+    group: Literal["workload", "closed", "host", "self-hosted"]
     unit: Annotated[Text, Meta(description="Shown after the field, e.g. requests, USD, %.")]
     default: Amount
     min: Amount
@@ -741,13 +760,15 @@ class DimensionsFile(Strict, kw_only=True):
 
 
 class OptionsFile(Strict, kw_only=True):
+    properties: Annotated[list[Property], Meta(
+        min_length=1, description="What options are compared on; answers require or prefer their values.")]
     options: Annotated[list[Option], Meta(min_length=1)]
 
 
 class CriteriaFile(Strict, kw_only=True):
     criteria: Annotated[list[Criterion], Meta(
         min_length=1, description="Asked in this order: the first answer that decides wins.")]
-    fallback: Annotated[Id, Meta(description="Option id recommended when no answer decides or leans.")]
+    fallback: Annotated[Id, Meta(description="Option id given when the best options tie across sides (open and closed), as with no answers.")]
 
 
 class TreesFile(Strict, kw_only=True):

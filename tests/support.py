@@ -4,6 +4,7 @@ tools/ and is re-exported here for the tests' convenience; tools never import te
 from __future__ import annotations
 
 import re
+import yaml
 
 from tools.browser import (CHROMIUM_ARGS, OPEN_SHADOW, chromium_path, headers_for, launch, serve,  # noqa: F401
                            serve_handler, serve_with_headers)
@@ -77,6 +78,9 @@ def render_everything(site) -> dict[str, str]:
             html = embeds.api_catalogue(site, "../")
         elif name == "catalogue_summary":
             html = embeds.catalogue_summary(site, "../")
+        elif name == "feed_links":
+            from macros.publish import feeds
+            html = feeds.feed_links(site, "../")
         elif name == "embed_snippets":
             html = embeds.embed_snippets(registry[args[0]], "https://example.org/", "../", integrity="sha384-x")
         elif name == "embed_preview":
@@ -94,3 +98,17 @@ def render_everything(site) -> dict[str, str]:
         out[f"control {c.name}"] = embeds.embed_control(c, "https://example.org/", "../", integrity="sha384-x")
     out.update(exports.files(site, "Site", "https://example.org/"))
     return out
+
+
+# PyYAML's C parser and emitter, where it has them (tests read and write the large catalogue files
+# many times; the pure-Python ones take seconds a file). Same safe types as safe_load/safe_dump.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def fast_load(text):
+    return yaml.load(text, Loader=_LOADER)
+
+
+def fast_dump(data, **options) -> str:
+    return yaml.dump(data, Dumper=_DUMPER, **options)

@@ -143,3 +143,20 @@ def test_sitemap_lists_the_reading_pages_and_no_noindex_page(built_site, site):
     noindex = {str(p.parent.relative_to(built_site)) + "/" for p in built_site.rglob("index.html")
                if 'name="robots" content="noindex"' in p.read_text(encoding="utf-8")}
     assert noindex and not noindex & listed
+
+
+def test_the_memory_table_sizes_every_open_model_of_a_family_from_its_parameters(html, site):
+    from macros.render import labels
+    table = html("access/").select_one("table.ovc-memory")
+    wanted = [m for m in site.models.models
+              if m.family and m.openness != "closed" and m.parameters and m.parameters.total]
+    rows = table.select("tbody tr")
+    assert len(rows) == len(wanted)
+    by_name = {m.name: m for m in wanted}
+    for row in rows:
+        name = row.th.find(string=True, recursive=False).strip()
+        model = by_name[name]
+        shown = [float(td.get_text().removesuffix(" GB").replace(",", "")) for td in row.select("td")[2:]]
+        expected = [model.parameters.total * bits / 8 / 1e9 for bits in labels.PRECISION_BITS]
+        # to a tenth below 10 GB, to a whole GB above (halves rounded up)
+        assert all(abs(s - e) <= (0.05 if e < 10 else 0.5) for s, e in zip(shown, expected)), (name, shown, expected)

@@ -25,7 +25,7 @@ from macros import decision
 from macros.data import load_site
 from macros.data.schema import schema_line
 from macros.models import FILES
-from tests.support import QUIET_ENV, ROOT, copy_project
+from tests.support import QUIET_ENV, ROOT, copy_project, fast_dump, fast_load
 
 TODAY = dt.date.today().isoformat()
 HERE = Path(__file__).resolve().parent
@@ -37,7 +37,7 @@ DATA_TESTS = ["test_articles.py", "test_data.py", "test_decision.py", "test_know
 
 # --- a copy's data, edited as YAML ---------------------------------------------------------------------
 
-class _NoAliases(yaml.SafeDumper):
+class _NoAliases(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     """Records that share a list (a copied record's sources) are written out in full: data refuses aliases."""
 
     def ignore_aliases(self, data) -> bool:
@@ -47,7 +47,7 @@ class _NoAliases(yaml.SafeDumper):
 class Project:
     def __init__(self, root: Path):
         self.root = root
-        self.docs = {name: yaml.safe_load((root / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+        self.docs = {name: fast_load((root / "data" / f"{name}.yml").read_text(encoding="utf-8"))
                      for name in FILES}
 
     def records(self, name: str) -> list:
@@ -76,7 +76,8 @@ def _retitle(record: dict, suffix: str) -> dict:
                    "rating", "component", "mof", "osi", "status", "input", "output", "commit", "repository",
                    "licence_url", "policy_url", "date", "released", "deprecated", "retired", "weights_url", "match",
                    "unit", "value", "checked", "report", "models", "mof_class", "file",
-                   "law", "topic", "applies_from", "concerns"):
+                   "law", "topic", "applies_from", "concerns", "has",
+                   "requires", "prefers"):
             out[key] = value
         elif isinstance(value, str):
             out[key] = f"{value} {suffix}"
@@ -109,13 +110,12 @@ def add_a_record_to_every_file(p: Project, site) -> None:
             new["term"], new["aliases"] = f"Zedword {len(records)}", []
         if name == "criteria":
             new.pop("guide", None)
-            for answer in new["answers"]:  # asked last, and only noting: the model's paths stay
-                answer.update(effect="note")
-                answer.pop("option", None)
-                answer.pop("also", None)
+            for answer in new["answers"]:  # asked last, ruling nothing out and weighing nothing
+                answer.pop("requires", None)
+                answer.pop("prefers", None)
         if name == "cheatsheet":  # a situation of its own, recommending what the model says for it
             new["when"] = _new_situation(records, site)
-            new["recommend"] = [decision.evaluate(new["when"], site.criteria).option]
+            new["recommend"] = [decision.evaluate(new["when"], site.criteria, site.options).option]
         if name == "categories":  # a category shows only with a dimension in it
             dimension = _retitle(copy.deepcopy(p.records("dimensions")[0]), "(in the added category)")
             dimension.update(id="dimension-in-the-added-category", category=new["id"], reviewed=dt.date.today())
@@ -136,7 +136,7 @@ def add_an_option_and_route_a_row_to_it(p: Project, site) -> None:
                                  "sources": p.records("options")[0]["sources"], "reviewed": dt.date.today()})
     row = copy.deepcopy(p.records("cheatsheet")[0])
     row["when"] = _new_situation(p.records("cheatsheet"), site)
-    best = decision.evaluate(row["when"], site.criteria).option
+    best = decision.evaluate(row["when"], site.criteria, site.options).option
     row.update(id="a-row-for-the-added-option", situation="A situation the added option suits",
                recommend=[best, "an-added-option"], note="Why it suits.", reviewed=dt.date.today())
     p.records("cheatsheet").append(row)
@@ -174,9 +174,9 @@ def add_a_guide_step(p: Project) -> int:
     steps = [c["guide"]["step"] for c in criteria if "guide" in c]
     criteria.append({"id": "an-added-step", "name": "An added step", "question": "Is there one more question?",
                      "short": "One more?", "guide": {"step": max(steps) + 1, "title": "One more question?"},
-                     "answers": [{"id": "yes-more", "label": "Yes", "short": "Yes", "effect": "note",
+                     "answers": [{"id": "yes-more", "label": "Yes", "short": "Yes",
                                   "reason": "The added step only notes it."},
-                                 {"id": "no-more", "label": "No", "short": "No", "effect": "note",
+                                 {"id": "no-more", "label": "No", "short": "No",
                                   "reason": "The added step only notes it."}],
                      "sources": criteria[0]["sources"], "reviewed": dt.date.today()})
     return len(steps) + 1
@@ -199,7 +199,7 @@ def remove_an_unreferenced_record_from_every_file(p: Project) -> list[str]:
         records = p.records(name)
         if len(records) < 2:
             continue
-        everything = yaml.safe_dump({k: v for k, v in p.docs.items()})  # once per file: the catalogue is large
+        everything = fast_dump({k: v for k, v in p.docs.items()})  # once per file: the catalogue is large
         for record in reversed(records):
             others = everything.replace(f"id: {record['id']}\n", "", 1)
             text = " ".join(str(v) for v in record.values())

@@ -36,6 +36,7 @@ from macros.data import DataError, load_site
 from macros.data.schema import schema_line
 from macros.models import FILES, LARGE, Strict, is_text_meta, prose_fields, text_fields
 from tests import support
+from tests.support import fast_dump, fast_load
 from tools.catalogue import LINE, TODAY
 
 LONG_WORD = "W" * 500
@@ -79,7 +80,7 @@ def _marker(number: int) -> str:
 
 
 def _terms() -> list[str]:
-    glossary = yaml.safe_load((support.ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))["glossary"]
+    glossary = fast_load((support.ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))["glossary"]
     return [word for term in glossary for word in [term["term"], *term.get("aliases", [])]]
 
 
@@ -153,13 +154,13 @@ def poisoned(project: Path, rewrite) -> dict[str, str]:
     where, number = {}, 0
     for name, model in FILES.items():
         path = project / "data" / f"{name}.yml"
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = fast_load(path.read_text(encoding="utf-8"))
         for parent, key, longest, prose in fields(sampled(document, name), model, name):
             number += 1
             mark = _marker(number)
             where[mark] = f"{name}: {str(parent[key])[:40]!r}"
             parent[key] = rewrite(mark, parent[key], longest, prose)
-        path.write_text(schema_line(name) + "\n" + yaml.safe_dump(document, allow_unicode=True, sort_keys=False,
+        path.write_text(schema_line(name) + "\n" + fast_dump(document, allow_unicode=True, sort_keys=False,
                                                                   width=10**6), encoding="utf-8")
     return where
 
@@ -481,7 +482,7 @@ def test_characters_that_have_no_place_in_text_are_refused_with_one_line_per_fie
     count = 0
     for name, model in FILES.items():
         path = data / f"{name}.yml"
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = fast_load(path.read_text(encoding="utf-8"))
         for parent, key, _, _ in fields(document, model, name):
             parent[key] = f"{parent[key]} {REFUSED[count % len(REFUSED)]} end"
             count += 1

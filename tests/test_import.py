@@ -19,7 +19,7 @@ from tools.catalogue import FIXTURE
 from tools.importers import __main__ as make_import
 
 REFERENCE = ROOT / "tests" / "fixtures" / "reference"
-WRITTEN = [*make_import.NAMES, "licences"]
+WRITTEN = [*make_import.NAMES, "licences", "changelog"]
 
 
 def _import(data: Path, reference: Path = REFERENCE) -> list[str]:
@@ -100,6 +100,10 @@ def test_a_changed_price_shows_in_the_report_and_on_the_page(data, tmp_path):
     lines = _import(data, reference)
     assert any(line.startswith(f"price change: {offer['id']} input") and str(new) in line for line in lines), lines
     site = load_site(data)
+    # ...and in the change log, as a price change of that offer and its model, the new price its value
+    [entry] = [e for e in site.changelog.changelog if offer["id"] in e.concerns.get("offers", [])]
+    assert entry.kind == "price-change" and offer["model"] in entry.concerns["models"]
+    assert str(new) in entry.new and str(offer["input"]) in entry.old
     assert site.by_id["models"][offer["model"]].family == family["id"]
     page = families_table(site)
     others = [o.input for o in site.offers.offers if o.model == offer["model"] and o.id != offer["id"]

@@ -15,6 +15,7 @@ from macros.data import loader
 from macros.models import FILES
 from macros.data import DataError
 from tests import support
+from tests.support import fast_dump, fast_load
 from tests.test_fuzz_data import structural, textual
 
 pytestmark = pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML without libyaml")
@@ -135,10 +136,10 @@ def test_edited_files_read_the_same_both_ways_or_go_to_the_full_loader(edit, tmp
 @pytest.mark.parametrize("name", sorted(FILES))
 def test_hostile_text_reads_the_same_both_ways(name, tmp_path, monkeypatch):
     from tests.test_hostile import _hostile, fields, sampled  # every text field: markup, quotes, line breaks, ...
-    document = yaml.safe_load((support.ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+    document = fast_load((support.ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
     for parent, key, longest, prose in fields(sampled(document, name), FILES[name], name):
         parent[key] = _hostile("mark", parent[key], longest, prose)
-    text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=10**6)
+    text = fast_dump(document, allow_unicode=True, sort_keys=False, width=10**6)
     path = tmp_path / f"{name}.yml"
     path.write_text(text, encoding="utf-8")
     fast = loader._fast(text)

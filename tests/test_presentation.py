@@ -33,7 +33,6 @@ def allowed(model: type, field: str) -> set[str]:
     ("HOW_COMMON", models.OpenPart, "how_common"),
     ("OPTION_SIDES", models.Option, "side"),
     ("ROUTE_SIDES", models.AccessRoute, "side"),
-    ("EFFECTS", models.Answer, "effect"),
     ("CALCULATOR_GROUPS", models.CalculatorInput, "group"),
     ("SOURCE_KINDS", models.Source, "kind"),
     ("LAWS", models.Rule, "law"),

@@ -36,14 +36,19 @@ other page.
     helperPage.search = helperPage.hash = "";
     var peek = container.querySelector(".ovc-peek");
     var title = document.getElementById("ovc-result-title").firstChild.textContent.trim();
-    var names = {}, labels = {}, shown = {};
+    var names = {}, labels = {}, shown = {}, answerOf = {};
     model.criteria.forEach(function (c) {
       names[c.id] = c.name;
       c.answers.forEach(function (a) {
         labels[c.id + "=" + a.id] = a.label;
         shown[c.id + "=" + a.id] = a.shown;  /* the reason as text: its links' labels alone */
+        answerOf[c.id + "=" + a.id] = a;
       });
     });
+    var runnerUp = document.getElementById("ovc-runner-up");
+    var tiedList = document.querySelector("[data-status-tied]");
+    var conflictList = document.getElementById("ovc-conflicts");
+    var conflictBox = document.getElementById("ovc-conflicts-box");
     container.classList.add("ovc-js");
 
     function answers() {
@@ -55,39 +60,75 @@ other page.
       return out;
     }
 
+    function optionNames(ids) {
+      return ids.map(function (id) { return model.names[id]; }).join(", ");
+    }
+
+    function part(answer) {
+      var requires = Object.keys(answer.requires).length, prefers = Object.keys(answer.prefers).length;
+      return requires && prefers ? "both" : requires ? "requires" : prefers ? "prefers" : "none";
+    }
+
+    function said(pair) {
+      return "“" + names[pair[0]] + ": " + labels[pair[0] + "=" + pair[1]] + "”";
+    }
+
+    function text(parent, tag, words, className) {
+      var el = document.createElement(tag);
+      if (className) el.className = className;
+      el.textContent = words;
+      parent.appendChild(el);
+      return el;
+    }
+
     function show() {
       var given = answers(), result = window.OVC.evaluate(model, given);
       outcomes.forEach(function (el) { el.hidden = el.getAttribute("data-option") !== result.option; });
       var count = Object.keys(given).length;
-      var last = result.path.length ? result.path[result.path.length - 1] : null;
-      var state = !count ? "none" : last && last.effect === "decide" ? "decided" : "leaning";
+      var state = !count ? "none" : result.tied.length ? "tie" : "best";
       status.querySelectorAll("[data-status]").forEach(function (el) {
         el.hidden = el.getAttribute("data-status") !== state;
       });
-      status.querySelector("[data-status-criterion]").textContent = last ? names[last.criterion] : "";
+      tiedList.textContent = optionNames(result.tied);
+      runnerUp.hidden = !count || !result.runner_up;
+      runnerUp.querySelector("[data-runner-up]").textContent = result.runner_up ? model.names[result.runner_up] : "";
       pathList.textContent = "";
       result.path.forEach(function (step) {
+        var key = step.criterion + "=" + step.answer, answer = answerOf[key], kind = part(answer);
         var item = document.createElement("li");
-        var head = document.createElement("strong");
-        head.textContent = names[step.criterion] + ": " + labels[step.criterion + "=" + step.answer];
-        var effect = document.createElement("span");
-        effect.className = "ovc-effect ovc-effect--" + step.effect;
-        effect.textContent = model.effects[step.effect];
-        var line = document.createElement("br");
-        item.appendChild(head);
-        item.appendChild(line);
-        item.appendChild(effect);
-        if (step.option) {
-          var target = document.createElement("strong");
-          target.textContent = " " + model.options[step.option];
-          item.appendChild(target);
+        item.setAttribute("data-criterion", step.criterion);
+        item.setAttribute("data-met", step.met ? "yes" : "no");
+        text(item, "strong", names[step.criterion] + ": " + labels[key]);
+        item.appendChild(document.createElement("br"));
+        text(item, "span", model.parts[kind], "ovc-effect ovc-effect--" + kind);
+        var what = [];
+        if (step.rules_out.length) what.push("rules out " + optionNames(step.rules_out));
+        if (step.favours.length) what.push("favours " + optionNames(step.favours));
+        if (what.length) item.appendChild(document.createTextNode(": " + what.join("; ")));
+        if (kind !== "none") {
+          text(item, "span", step.met ? " (the recommendation meets it)" : " (the recommendation does not fully meet it)",
+               "ovc-met ovc-met--" + (step.met ? "yes" : "no"));
         }
-        item.appendChild(document.createTextNode(". " + shown[step.criterion + "=" + step.answer]));
+        item.appendChild(document.createTextNode(". " + shown[key]));
         pathList.appendChild(item);
       });
+      conflictList.textContent = "";
+      result.conflicts.forEach(function (c) {
+        var item = document.createElement("li");
+        var values = c.properties.map(function (prop) {
+          var option = model.options.filter(function (o) { return o.id === c.option; })[0];
+          return model.properties[prop].name.toLowerCase() + ": " +
+            option.has[prop].map(function (v) { return model.properties[prop].values[v]; }).join(" or ");
+        });
+        item.textContent = said(c.first) + " on its own points to " + model.names[c.option] + ", which " +
+          said(c.second) + " rules out (" + values.join("; ") + "). Options that satisfy both: " +
+          optionNames(c.resolved_by) + ".";
+        conflictList.appendChild(item);
+      });
+      conflictBox.hidden = !result.conflicts.length;
       permalink.href = helperPage.href + writeQuery(given);
       peek.hidden = false;
-      peek.firstChild.textContent = title + ": " + model.options[result.option];
+      peek.firstChild.textContent = title + ": " + model.names[result.option];
     }
 
     var start = readQuery();
@@ -102,16 +143,67 @@ other page.
     show();
   }
 
-  /* --- break-even calculator -------------------------------------------------------------------- */
+  /* --- cost calculator ------------------------------------------------------------------------- */
+  var SVG = "http://www.w3.org/2000/svg";
+
+  /* As macros/render/chart.py `fixed1` and `compact`. */
+  function fixed1(value) {
+    var rounded = Math.floor(value * 10 + 0.5) / 10;
+    return rounded === Math.trunc(rounded) ? String(rounded) : rounded.toFixed(1);
+  }
+
+  function compact(value) {
+    var sizes = [[1e9, "G"], [1e6, "M"], [1e3, "k"]];
+    for (var i = 0; i < sizes.length; i++) {
+      if (value >= sizes[i][0]) return fixed1(value / sizes[i][0]) + sizes[i][1];
+    }
+    return fixed1(value);
+  }
+
+  /* Redraws the chart the build drew (macros/render/chart.py) for `result`, with its geometry. */
+  function drawChart(svg, result, requests) {
+    var g = svg.getAttribute("data-geometry").split(" ").map(Number);
+    var W = g[0], H = g[1], L = g[2], R = g[3], T = g[4], B = g[5], count = g[6], ticks = g[7];
+    var top = window.OVC.chartTop(result, requests);
+    var data = window.OVC.series(result.shape, top, count);
+    var peak = Math.max(Math.max.apply(null, data.closed), Math.max.apply(null, data.host),
+                        Math.max.apply(null, data.self));
+    var ymax = peak > 0 ? window.OVC.niceCeil(peak * 1.05) : 1;
+    var pw = W - L - R, ph = H - T - B;
+    function x(v) { return L + v / top * pw; }
+    function y(c) { return T + ph - c / ymax * ph; }
+    svg.querySelectorAll("polyline[data-route]").forEach(function (line) {
+      var route = line.getAttribute("data-route");
+      line.setAttribute("points", data.volumes.map(function (v, i) {
+        return fixed1(x(v)) + "," + fixed1(y(data[route][i]));
+      }).join(" "));
+    });
+    var labels = svg.querySelectorAll(".ovc-chart__ticks text");
+    for (var i = 0; i <= ticks; i++) {
+      labels[2 * i].textContent = compact(top * i / ticks);
+      labels[2 * i + 1].textContent = compact(ymax * i / ticks);
+    }
+    var title = svg.querySelector("title");
+    title.textContent = title.textContent.replace(/0 to \S+$/, "0 to " + compact(top));
+  }
+
   function calculator(form) {
     var days = Number(form.getAttribute("data-days-per-month"));
     var currency = form.getAttribute("data-currency");
+    var routes = JSON.parse(form.getAttribute("data-routes"));
     var inputs = Array.prototype.slice.call(form.querySelectorAll("input[type=number]"));
     var error = document.getElementById("ovc-calc-error");
     var figures = document.querySelector(".ovc-calc__figures");
+    var results = document.getElementById("ovc-calc-live");
+    var changes = document.getElementById("ovc-changes");
+    var chart = document.getElementById("ovc-chart");
     var whole = new Intl.NumberFormat("en", {maximumFractionDigits: 0});
     function out(name, text) { document.querySelector('[data-out="' + name + '"]').textContent = text; }
     function money(value) { return whole.format(value) + " " + currency; }
+    function changeText(c) {
+      return "Above " + whole.format(c.requests_per_day) + " requests a day: " + routes[c.to] +
+        " costs less than " + routes[c.from];
+    }
     function show_(selector, attribute, value) {
       document.querySelectorAll(selector).forEach(function (el) {
         el.hidden = el.getAttribute(attribute) !== value;
@@ -130,27 +222,40 @@ other page.
       writeQuery(changed);
       var result = null;
       if (!problem) {
-        try { result = window.OVC.breakEven(values, days); } catch (e) { problem = e.message; }
+        try { result = window.OVC.costs(values, days); } catch (e) { problem = e.message; }
       }
-      if (result && !["api_monthly", "self_hosted_monthly", "gpus", "capacity_per_gpu"].every(function (k) {
-        return isFinite(result[k]);
-      })) {
+      if (result && ![result.monthly.closed, result.monthly.host, result.monthly.self, result.gpus,
+                      result.capacity_per_replica, result.memory_gb].every(isFinite)) {
         problem = "these inputs give no finite result";
         result = null;
       }
       error.hidden = !problem && !linkNote;
       error.textContent = linkNote + (problem ? "Check the inputs: " + problem : "");
-      figures.classList.toggle("ovc-stale", !!problem);
+      results.classList.toggle("ovc-stale", !!problem);
       figures.setAttribute("aria-hidden", problem ? "true" : "false");
+      chart.setAttribute("aria-hidden", problem ? "true" : "false");
       if (!result) return;
-      out("api_monthly", money(result.api_monthly));
-      out("self_hosted_monthly", money(result.self_hosted_monthly));
+      out("monthly-closed", money(result.monthly.closed));
+      out("monthly-host", money(result.monthly.host));
+      out("monthly-self", money(result.monthly.self));
       out("gpus", String(result.gpus));
-      out("capacity_per_gpu", whole.format(result.capacity_per_gpu));
-      var found = result.break_even_requests_per_day !== null;
-      out("break_even_requests_per_day", found ? whole.format(result.break_even_requests_per_day) : "");
-      show_("[data-show]", "data-show", found ? "found" : "none");
-      show_("[data-verdict]", "data-verdict", result.cheaper);
+      out("replicas", String(result.replicas));
+      out("gpus_per_replica", String(result.gpus_per_replica));
+      out("memory_gb", whole.format(result.memory_gb));
+      out("capacity_per_replica", whole.format(result.capacity_per_replica));
+      changes.textContent = "";
+      result.changes.forEach(function (c) {
+        var item = document.createElement("li");
+        item.textContent = changeText(c);
+        changes.appendChild(item);
+      });
+      show_("[data-show]", "data-show", result.changes.length ? "found" : "none");
+      out("versus-closed", result.versus.closed.length ? changeText(result.versus.closed[0]) :
+        "the API stays cheaper at any volume");
+      out("versus-host", result.versus.host.length ? changeText(result.versus.host[0]) :
+        "the host stays cheaper at any volume");
+      show_("[data-verdict]", "data-verdict", result.cheapest);
+      drawChart(chart, result, values["requests-per-day"]);
     }
 
     var start = readQuery(), ignored = [];

@@ -6,6 +6,7 @@ Each check is a generator of (file name, loc, message); load.py turns them into 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -76,9 +77,42 @@ def dimensions(dims: DimensionsFile, cats: CategoriesFile) -> Iterator[Finding]:
                    "give it a dimension or remove it")
 
 
+def options(opts: OptionsFile) -> Iterator[Finding]:
+    """Properties and their values are unique; an option that `has` values gives every property known
+    values."""
+    yield from unique_ids("options", opts.properties, ("properties",))
+    values = {}
+    for index, prop in enumerate(opts.properties):
+        yield from unique_ids("options", prop.values, ("properties", index, "values"))
+        values[prop.id] = [v.id for v in prop.values]
+    for index, option in enumerate(opts.options):
+        at = ("options", index, "has")
+        yield from _property_values("options", at, option.has, values)
+        missing = [prop.id for prop in opts.properties if prop.id not in option.has]
+        if option.has and missing:
+            yield ("options", at, f"gives no value of {', '.join(repr(m) for m in missing)}; the model "
+                   "compares options on every property: add each, e.g. "
+                   f"'{missing[0]}: [{values[missing[0]][0]}]' (values: {', '.join(values[missing[0]])})")
+
+
+def _property_values(name: str, at: tuple, given: dict, values: dict) -> Iterator[Finding]:
+    for prop, chosen in given.items():
+        if prop not in values:
+            yield from known(name, (*at, prop), prop, values, "property", "options")
+            continue
+        seen = set()
+        for position, value in enumerate(chosen):
+            yield from known(name, (*at, prop, position), value, values[prop], f"value of property '{prop}'",
+                             "options")
+            if value in seen:
+                yield name, (*at, prop, position), f"'{value}' is listed twice; list it once"
+            seen.add(value)
+
+
 def criteria(crit: CriteriaFile, opts: OptionsFile) -> Iterator[Finding]:
-    """Answers are unique, name the options their effect needs, and guide steps run 1, 2, 3, ..."""
+    """Answers are unique and name known properties and values; guide steps run 1, 2, 3, ..."""
     option_ids = {o.id for o in opts.options}
+    values = {p.id: [v.id for v in p.values] for p in opts.properties}
     yield from known("criteria", ("fallback",), crit.fallback, option_ids, "option", "options")
     steps: dict[int, str] = {}
     for index, criterion in enumerate(crit.criteria):
@@ -86,20 +120,8 @@ def criteria(crit: CriteriaFile, opts: OptionsFile) -> Iterator[Finding]:
         yield from unique_ids("criteria", criterion.answers, (*at, "answers"))
         for a_index, answer in enumerate(criterion.answers):
             a_at = (*at, "answers", a_index)
-            if answer.effect == "note" and (answer.option or answer.also):
-                yield ("criteria", (*a_at, "effect"),
-                       f"answer '{answer.id}' has effect 'note' but names an option; "
-                       "use effect 'lean' or 'decide', or remove 'option' and 'also'")
-            elif answer.effect != "note" and answer.option is None:
-                yield ("criteria", (*a_at, "effect"),
-                       f"answer '{answer.id}' has effect '{answer.effect}' but no option; "
-                       "add 'option: <id from options.yml>'")
-            if answer.option is not None:
-                yield from known("criteria", (*a_at, "option"), answer.option, option_ids,
-                                 "option", "options")
-            for position, other in enumerate(answer.also):
-                yield from known("criteria", (*a_at, "also", position), other, option_ids,
-                                 "option", "options")
+            yield from _property_values("criteria", (*a_at, "requires"), answer.requires, values)
+            yield from _property_values("criteria", (*a_at, "prefers"), answer.prefers, values)
         if criterion.guide is not None:
             number = criterion.guide.step
             if number in steps:
@@ -209,28 +231,76 @@ def _said(answers: dict[str, str]) -> str:
     return ", ".join(f"{c}={a}" for c, a in answers.items())
 
 
-def consistency(crit: CriteriaFile, tr: TreesFile, rows: CheatsheetFile) -> Iterator[Finding]:
-    """The model in criteria.yml, the trees and the cheat sheet never contradict each other."""
+def _answer_at(crit: CriteriaFile, criterion: str, answer: str) -> tuple:
+    c_index = next(i for i, c in enumerate(crit.criteria) if c.id == criterion)
+    a_index = next(i for i, a in enumerate(crit.criteria[c_index].answers) if a.id == answer)
+    return ("criteria", c_index, "answers", a_index, "requires")
+
+
+def satisfiable(crit: CriteriaFile, opts: OptionsFile) -> Iterator[Finding]:
+    """Every combination of answers leaves at least one option standing, so every conflict the helper
+    names has an option that resolves it. Pairs are reported first (the usual mistake); a combination
+    of more answers only when each of its pairs can be met."""
+    candidates = [o for o in opts.options if o.has]
+
+    def allowed(option, requires) -> bool:
+        return all(any(v in ok for v in option.has.get(prop, ())) for prop, ok in requires.items())
+
+    demanding = [[(c.id, a) for a in c.answers if a.requires] for c in crit.criteria]
+    demanding = [group for group in demanding if group]
+    bad_pairs = set()
+    for i, group in enumerate(demanding):
+        for first in group:
+            if not any(allowed(o, first[1].requires) for o in candidates):
+                yield ("criteria", _answer_at(crit, first[0], first[1].id),
+                       f"no option in options.yml can take these values, so answering "
+                       f"'{first[0]}: {first[1].id}' would rule out every option; give an option the values, "
+                       "or require fewer")
+                bad_pairs.add((first[0], first[1].id))
+        for other in demanding[i + 1:]:
+            for first in group:
+                for second in other:
+                    if not any(allowed(o, first[1].requires) and allowed(o, second[1].requires)
+                               for o in candidates):
+                        bad_pairs.add((first[0], first[1].id, second[0], second[1].id))
+                        yield ("criteria", _answer_at(crit, second[0], second[1].id),
+                               f"no option satisfies both '{first[0]}: {first[1].id}' and "
+                               f"'{second[0]}: {second[1].id}', so a reader giving both would get no "
+                               "option that resolves the conflict; give an option in options.yml both "
+                               "answers' values, or require less of one")
+    if bad_pairs:
+        return
+    for combo in itertools.product(*demanding):
+        if not any(all(allowed(o, a.requires) for _, a in combo) for o in candidates):
+            last = combo[-1]
+            yield ("criteria", _answer_at(crit, last[0], last[1].id),
+                   "no option satisfies all of " + ", ".join(f"'{c}: {a.id}'" for c, a in combo)
+                   + "; give an option in options.yml all their values, or require less of one")
+            return
+
+
+def consistency(crit: CriteriaFile, opts: OptionsFile, tr: TreesFile, rows: CheatsheetFile) -> Iterator[Finding]:
+    """The model in criteria.yml and options.yml, the trees and the cheat sheet never contradict each other."""
     for t_index, tree in enumerate(tr.trees):
         for trail, answers, leaf in tree_paths(tree):
-            result = decision.evaluate(answers, crit)
+            result = decision.evaluate(answers, crit, opts)
             asked = [step.criterion for step in result.path]
             node, branch = trail[-1]
             at = ("trees", t_index, "nodes", node, "branches", branch, "next")
             if result.option != leaf:
                 yield ("trees", at, f"tree '{tree.id}' path {_said(answers)}: model says "
                        f"{result.option}, tree says {leaf}; change the leaf, or the answers' "
-                       "effects in criteria.yml")
+                       "requires and prefers in criteria.yml")
             elif asked != list(answers):
                 yield ("trees", at, f"tree '{tree.id}' path {_said(answers)} asks "
                        f"{' -> '.join(answers)}, the model asks {' -> '.join(asked)}; ask in the "
                        "order of criteria.yml")
     for index, row in enumerate(rows.cheatsheet):
-        result = decision.evaluate(row.when, crit)
+        result = decision.evaluate(row.when, crit, opts)
         if result.option != row.recommend[0]:
             yield ("cheatsheet", ("cheatsheet", index, "recommend", 0),
                    f"cheatsheet '{row.id}': model says {result.option}, row says {row.recommend[0]}; "
-                   "fix the row's 'when' or 'recommend', or the answers' effects in criteria.yml")
+                   "fix the row's 'when' or 'recommend', or the answers' requires and prefers in criteria.yml")
 
 
 def calculator(calc: CalculatorFile) -> Iterator[Finding]:
@@ -396,12 +466,16 @@ def all_checks(files: dict, today: dt.date) -> Iterator[Finding]:
         yield from source_refs(name, records, source_ids)
         yield from not_in_future(name, records, today)
     yield from dimensions(files["dimensions"], files["categories"])
-    model = [*criteria(files["criteria"], files["options"]),
+    model = [*options(files["options"]),
+             *criteria(files["criteria"], files["options"]),
              *trees(files["trees"], files["criteria"], files["options"]),
              *cheatsheet(files["cheatsheet"], files["criteria"], files["options"])]
     yield from model
     if not model:  # the model can only be run once its references resolve
-        yield from consistency(files["criteria"], files["trees"], files["cheatsheet"])
+        unsatisfiable = list(satisfiable(files["criteria"], files["options"]))
+        yield from unsatisfiable
+        if not unsatisfiable:
+            yield from consistency(files["criteria"], files["options"], files["trees"], files["cheatsheet"])
     yield from calculator(files["calculator"])
     yield from not_in_future("calculator", files["calculator"].calculator, today, "as_of")
     yield from catalogue(files, today)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..models import FILES, Site
 
 # How each record is named for a reader: the first of these fields it has.
-_NAME_FIELDS = ("name", "title", "situation", "question", "term")
+NAME_FIELDS = ("name", "title", "situation", "question", "term")
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ def reviews(site: Site, today: dt.date) -> list[Review]:
     out = []
     for kind in FILES:
         for record in getattr(getattr(site, kind), kind):
-            name = next((getattr(record, f) for f in _NAME_FIELDS if hasattr(record, f)), record.id)
+            name = next((getattr(record, f) for f in NAME_FIELDS if hasattr(record, f)), record.id)
             out.append(Review(kind, record.id, name, record.reviewed, (today - record.reviewed).days))
     return sorted(out, key=lambda r: (r.reviewed, r.kind, r.id))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import decision
 from ..models import FILES, Site
 from .freshness import overdue
 from .problems import Problem
@@ -20,7 +21,11 @@ def reminders(site: Site, today: dt.date, max_age_days: int) -> list[Problem]:
                            "check it against its sources and update 'reviewed'"))
     recommended = {o for row in site.cheatsheet.cheatsheet for o in row.recommend}
     leaves = {b.next for tree in site.trees.trees for node in tree.nodes for b in node.branches}
-    answered = {o for c in site.criteria.criteria for a in c.answers for o in (a.option, *a.also) if o}
+    answered = set()
+    for criterion in site.criteria.criteria:
+        for answer in criterion.answers:
+            result = decision.evaluate({criterion.id: answer.id}, site.criteria, site.options)
+            answered |= {result.option, *result.tied}
     for option in site.options.options:
         if option.id not in recommended | leaves | answered | {site.criteria.fallback}:
             out.append(Problem("data/options.yml", site.lines.get(("options", option.id), 1), option.id,

@@ -33,16 +33,9 @@ def _with_date_patterns(node):
 
 
 # Rules between the fields of one record that models.py states as checks (data/checks.py) and a
-# schema can state too, so that editors flag them as well: an answer that decides or leans names its
-# option, a note names none.
-_CONDITIONS = {
-    "Answer": [
-        {"if": {"properties": {"effect": {"enum": ["decide", "lean"]}}, "required": ["effect"]},
-         "then": {"required": ["option"]}},
-        {"if": {"properties": {"effect": {"const": "note"}}, "required": ["effect"]},
-         "then": {"not": {"required": ["option"]}, "properties": {"also": {"maxItems": 0}}}},
-    ],
-}
+# schema can state too, so that editors flag them as well. (None at present: the decision model's
+# rules span files.)
+_CONDITIONS: dict[str, list] = {}
 
 
 def schema_text(name: str) -> str:

@@ -228,6 +228,8 @@ def problems(value: object, kind: object, loc: Loc = ()) -> Iterator[tuple[Loc, 
             return
         if len(value) < limits.get("min_length", 0):
             yield loc, f"needs at least {limits['min_length']} item(s), has {len(value)}"
+        if len(value) > limits.get("max_length", len(value)):
+            yield loc, f"takes at most {limits['max_length']} item(s), has {len(value)}; remove the others"
         if origin is list:
             for index, item in enumerate(value):
                 yield from problems(item, args[0], (*loc, index))

@@ -1,9 +1,9 @@
 """Stage 2, decide: the decision model (which option a set of answers leads to, and every path of a
-tree) and the break-even formula. Pure functions over the models' types: it reads no files, so the
+tree) and the cost model of three routes (`costs`). Pure functions over the models' types: it reads no files, so the
 data checks use it to prove that the trees and the cheat sheet agree with it, and the pages call it.
 """
-from .breakeven import INPUTS, break_even, calculator_defaults
-from .model import Result, Step, evaluate, guide, model_json, tree_paths
+from .breakeven import INPUTS, ROUTES, calculator_defaults, chart_top, costs, nice_ceil, series
+from .model import PARTS, Conflict, Result, Step, evaluate, guide, model_json, part, run, tree_paths
 
-__all__ = ["INPUTS", "Result", "Step", "break_even", "calculator_defaults", "evaluate", "guide",
-           "model_json", "tree_paths"]
+__all__ = ["INPUTS", "PARTS", "ROUTES", "chart_top", "costs", "nice_ceil", "series", "Conflict", "Result", "Step", "calculator_defaults", "evaluate", "guide",
+           "model_json", "part", "run", "tree_paths"]

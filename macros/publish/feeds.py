@@ -11,7 +11,7 @@ from xml.etree import ElementTree as ET
 
 from ..models import Site
 from ..render import labels, links, places
-from ..render.pages import feeds_path
+from ..render.pages import feeds_path, latest_changes
 
 ATOM = "http://www.w3.org/2005/Atom"
 # The namespace of the feeds' and entries' ids (urn:uuid:...): the same whatever the site's address.
@@ -24,10 +24,6 @@ def _id(name: str) -> str:
 
 def _stamp(day) -> str:
     return f"{day.isoformat()}T00:00:00Z"
-
-
-def _latest_first(entries) -> list:
-    return sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
@@ -74,7 +70,7 @@ def summary(site: Site, entry) -> str:
 def feeds(site: Site, site_name: str, origin: str) -> dict[str, str]:
     """Every feed by its path under the site. `origin` is the site's address ending in / (mkdocs.yml
     site_url); without one, links are relative to each feed's own folder."""
-    entries = _latest_first(site.changelog.changelog)
+    entries = latest_changes(site)
     wanted: dict[str, tuple[str, list]] = {feeds_path(): (f"{site_name}: what's new", entries)}
     for kind, label in labels.CHANGE_KINDS.items():
         if chosen := [e for e in entries if e.kind == kind]:
@@ -93,7 +89,7 @@ def feeds(site: Site, site_name: str, origin: str) -> dict[str, str]:
 def discovery(site: Site, page_src: str, root: str) -> list[tuple[str, str]]:
     """(title, href) of the feeds a page announces in its <head> (<link rel="alternate">): the What's
     new page and the home page, the feed of every change and one per kind of change."""
-    entries = _latest_first(site.changelog.changelog)
+    entries = latest_changes(site)
     out = []
     if page_src in (places.PLACES["changelog"][0], "index.md"):
         out.append(("What's new", root + feeds_path()))

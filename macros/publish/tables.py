@@ -15,7 +15,7 @@ from ..render import arrange
 from ..render import catalogue as pages_of_catalogue
 from ..render import labels as L
 from ..render.links import Prose as P
-from ..render.pages import cheatsheet_rows, guide_title
+from ..render.pages import answer_leads_to, cheatsheet_rows, guide_title, latest_changes
 
 
 @dataclass(frozen=True)
@@ -118,8 +118,8 @@ def sources(site: Site) -> Table:
 def guide(site: Site) -> Table:
     """The steps of the step-by-step guide: one row per answer, with what it does and why."""
     options_ = site.by_id["options"]
-    rows = [[str(c.guide.step), c.guide.title, a.label, L.EFFECTS[a.effect],
-             " or ".join(options_[o].name for o in [a.option, *a.also]) if a.option else L.NEXT_QUESTION,
+    rows = [[str(c.guide.step), c.guide.title, a.label, L.PARTS[decision.part(a)],
+             " or ".join(options_[o].name for o in answer_leads_to(site, c, a)) or L.NEXT_QUESTION,
              P(a.reason), *_cited(site, c)]
             for c in decision.guide(site.criteria) for a in c.answers]
     return Table(guide_title(site), ["Step", "Question", "Answer", "Effect", "Leads to", "Why",
@@ -129,7 +129,7 @@ def guide(site: Site) -> Table:
 def changes(site: Site) -> Table:
     """The change log, latest first."""
     from ..render import places
-    entries = sorted(site.changelog.changelog, key=lambda e: (e.date, e.id), reverse=True)
+    entries = latest_changes(site)
     rows = [[e.date.isoformat(), L.CHANGE_KINDS[e.kind], e.title,
              e.old or L.NONE, e.new or L.NONE,
              ", ".join(places.name(site, kind, rid) for kind, ids in e.concerns.items() for rid in ids),

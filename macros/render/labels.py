@@ -16,6 +16,7 @@ COLUMNS = {
     "open_parts": ["Part", "When it is open", "How often", "Examples"],
     "use_case_routes": ["Task", "Use", "Model", "Why"],
     "regulation_dates": ["Applies from", "What applies"],
+    "memory": ["Model", "Parameters", "Active per token"],  # then one column per labels.PRECISION_BITS
 }
 # Columns only the exports carry (on the pages this is a row group, a citation or a date line).
 CATEGORY, USE_CASE, SOURCES, REVIEWED, AS_OF = "Category", "Use case", "Sources", "Reviewed", "As of"
@@ -31,12 +32,17 @@ OPTION_SIDES = {"open": "Open-weight", "closed": "Closed", "mixed": "Both", "any
 ROUTE_SIDES = {"closed": "closed models", "open": "open-weight models", "both": "both kinds of model"}
 NONE = "—"  # an empty cell
 ANY = "Any"  # exports: a cheat-sheet situation that no answer defines
-NEXT_QUESTION = "Next question"  # a guide answer that recommends nothing yet
+NEXT_QUESTION = "Next question"  # a guide answer that points to no option of its own
 
-# How each answer effect (models.Answer.effect) reads on the guide and in the helper.
-EFFECTS = {"decide": "Recommends", "lean": "Leans to", "note": "Goes on"}
+# An answer's part in the decision model (decision.part: what its `requires` and `prefers` do), as
+# the guide and the helper name it.
+PARTS = {"requires": "Rules out options", "prefers": "Weighs the options", "both": "Rules out and weighs options",
+         "none": "Rules nothing out"}
 # The calculator's input groups (models.CalculatorInput.group), in page order, with their headings.
-CALCULATOR_GROUPS = {"workload": "Workload", "api": "Closed API", "self-hosted": "Self-hosting an open model"}
+CALCULATOR_GROUPS = {"workload": "Workload", "closed": "Closed model via API", "host": "Open model via an API host",
+                     "self-hosted": "Self-hosting an open model"}
+# The calculator's routes (decision.ROUTES), as its results and chart name them.
+ROUTES = {"closed": "Closed model via API", "host": "Open model via an API host", "self": "Open model, self-hosted"}
 
 # Outcome colours (models.Tone) of the flowchart and its legend: fill, stroke. Dark text keeps them
 # readable in the dark scheme too. Tones are named in data/options.yml.
@@ -131,3 +137,6 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 # How many of the latest changes the home page shows.
 RECENT_CHANGES = 5
+
+# The precisions the memory table shows a model's weights at, in bits per parameter (a byte is 8 bits).
+PRECISION_BITS = (16, 8, 4)

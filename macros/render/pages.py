@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .. import decision
 from ..data import freshness
 from ..models import MAX_NUMBER, Site, Tree
-from . import arrange, escape, labels, links, places
+from . import arrange, chart, escape, labels, links, places
 from .env import render_template as _render
 from . import catalogue as _catalogue
 
@@ -155,8 +155,9 @@ def sources_list(site: Site) -> str:
 
 # --- what changed -----------------------------------------------------------------------------------
 
-def _latest_first(entries) -> list:
-    return sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
+def latest_changes(site: Site) -> list:
+    """The change log, latest first (ties by id): the order of the page, the feeds and the exports."""
+    return sorted(site.changelog.changelog, key=lambda e: (e.date, e.id), reverse=True)
 
 
 def _about(site: Site, entry) -> list[tuple[str, str]]:
@@ -167,7 +168,7 @@ def _about(site: Site, entry) -> list[tuple[str, str]]:
 
 def changes_list(site: Site) -> str:
     """Every change, latest first, one section per month, with a filter by kind and the feeds."""
-    entries = _latest_first(site.changelog.changelog)
+    entries = latest_changes(site)
     months: dict[tuple[int, int], list] = {}
     for entry in entries:
         months.setdefault((entry.date.year, entry.date.month), []).append(entry)
@@ -179,7 +180,7 @@ def changes_list(site: Site) -> str:
 
 def recent_changes(site: Site, count: int = labels.RECENT_CHANGES) -> str:
     """The latest `count` changes, each linked to its entry on the What's new page."""
-    return _render("recent_changes.html.j2", entries=_latest_first(site.changelog.changelog)[:count],
+    return _render("recent_changes.html.j2", entries=latest_changes(site)[:count],
                    page=places.PLACES["changelog"][0], about=lambda e: _about(site, e))
 
 
@@ -187,7 +188,7 @@ def history(site: Site, kind: str, record_id: str) -> str:
     """The changes that concern one record, latest first (empty when it has none)."""
     if kind not in places.PLACES or record_id not in site.by_id.get(kind, {}):
         raise ValueError(f"history: no record '{record_id}' in {kind}.yml")
-    entries = [e for e in _latest_first(site.changelog.changelog) if record_id in e.concerns.get(kind, [])]
+    entries = [e for e in latest_changes(site) if record_id in e.concerns.get(kind, [])]
     return _render("history.html.j2", entries=entries, page=places.PLACES["changelog"][0]) if entries else ""
 
 
@@ -197,6 +198,24 @@ def feeds_path(kind: str | None = None, record_id: str | None = None) -> str:
     if record_id is not None:
         return f"feeds/{kind}/{record_id}.atom"
     return f"feeds/{kind or 'all'}.atom"
+
+
+# --- hardware ---------------------------------------------------------------------------------------
+
+def _gigabytes(value: float) -> str:
+    return f"{value:,.1f}" if value < 10 else whole(value)
+
+
+def memory_table(site: Site) -> str:
+    """The memory the weights of each open-weight model of a family need at each precision: parameters
+    × bits ÷ 8 bytes (the key-value cache for the context comes on top). Models with a published size,
+    smallest first."""
+    rows = sorted((m for m in site.models.models
+                   if m.family and m.openness != "closed" and m.parameters and m.parameters.total),
+                  key=lambda m: (m.parameters.total, m.name))
+    return _render("memory_table.html.j2", rows=rows, bits=labels.PRECISION_BITS,
+                   gb=lambda m, b: _gigabytes(m.parameters.total * b / 8 / 1e9),
+                   billions=lambda n: f"{n / 1e9:,.4g} billion")
 
 
 # --- the knowledge base --------------------------------------------------------------------------
@@ -289,32 +308,43 @@ def _query(answers: dict[str, str]) -> str:
     return "&".join(f"{c}={a}" for c, a in answers.items())
 
 
+def answer_leads_to(site: Site, criterion, answer) -> tuple[str, ...]:
+    """The options one answer points to on its own (the model's result for it alone; the tied options
+    when that result is a tie), or () when it points to none of its own."""
+    result = decision.evaluate({criterion.id: answer.id}, site.criteria, site.options)
+    if result.tied and len(result.tied) == len([o for o in site.options.options if o.has]):
+        return ()  # every option still tied: the answer settles nothing
+    return result.tied or (result.option,)
+
+
 def guide_steps(site: Site) -> str:
     """The step-by-step guide: each guide criterion, its answers, where each leads and why; then the
     questions the model asks besides."""
     steps = decision.guide(site.criteria)
     extra = [c for c in site.criteria.criteria if not c.guide]
     return _render("guide_steps.md.j2", steps=steps, extra=extra, everything=site.criteria.criteria,
-                   options=site.by_id["options"],
-                   effects=labels.EFFECTS, query=_query)
+                   options=site.by_id["options"], leads_to=lambda c, a: answer_leads_to(site, c, a),
+                   part=decision.part, parts=labels.PARTS, query=_query)
 
 
 def helper_model(site: Site) -> dict:
     """What the helper page's script reads: the model plus the words it shows."""
-    data = decision.model_json(site.criteria)
+    data = decision.model_json(site.criteria, site.options)
     for criterion, shown in zip(data["criteria"], site.criteria.criteria):
         criterion["name"] = shown.name
         for answer, label in zip(criterion["answers"], shown.answers):
             answer["label"] = label.label
             answer["shown"] = links.plain(label.reason)  # the script shows text, not links
-    data["effects"] = labels.EFFECTS
-    data["options"] = {o.id: o.name for o in site.options.options}
+    data["parts"] = labels.PARTS
+    data["names"] = {o.id: o.name for o in site.options.options}
+    data["properties"] = {p.id: {"name": p.name, "values": {v.id: v.label for v in p.values}}
+                          for p in site.options.properties}
     return data
 
 
 def decision_helper(site: Site) -> str:
     """The interactive helper: a form of every criterion, the result it gives, and the model as JSON."""
-    start = decision.evaluate({}, site.criteria)
+    start = decision.evaluate({}, site.criteria, site.options)
     return _render("decision_helper.html.j2", criteria=site.criteria.criteria, guide_title=guide_title(site),
                    options=site.options.options, start=start,
                    model=_script_json(helper_model(site)))
@@ -329,13 +359,33 @@ def money(value: float, currency: str) -> str:
     return f"{whole(value)} {currency}"
 
 
-def calculator(site: Site) -> str:
-    """The break-even calculator: inputs with their illustrative defaults, and the result for them."""
+def change_text(change: dict) -> str:
+    """One volume where the cheaper route changes, as the page says it (tools.js `changeText`)."""
+    return (f"Above {whole(change['requests_per_day'])} requests a day: {labels.ROUTES[change['to']]} "
+            f"costs less than {labels.ROUTES[change['from']]}")
+
+
+def volume_thresholds(site: Site) -> str:
+    """The volumes the cost model's defaults give, beside the articles' rule of thumb and why they
+    differ: the only place a page states a volume threshold (computed, so the calculator agrees)."""
     calc = site.calculator
-    result = decision.break_even(decision.calculator_defaults(calc), calc.days_per_month)
+    defaults = decision.calculator_defaults(calc)
+    result = decision.costs(defaults, calc.days_per_month)
+    per_thousand = {route: result["shape"][route] * 1000 for route in ("closed", "host")}
+    return _render("volume_thresholds.html.j2", result=result, routes=labels.ROUTES, whole=whole, money=money,
+                   currency=calc.currency, per_thousand=per_thousand, change_text=change_text)
+
+
+def calculator(site: Site) -> str:
+    """The cost calculator: inputs with their illustrative defaults, the result for them and its chart."""
+    calc = site.calculator
+    defaults = decision.calculator_defaults(calc)
+    result = decision.costs(defaults, calc.days_per_month)
     groups = arrange.calculator_groups(site, labels.CALCULATOR_GROUPS)
     return _render("calculator.html.j2", calc=calc, groups=groups, result=result, max_number=MAX_NUMBER,
-                   fields=site.by_id["calculator"], money=money, whole=whole)
+                   fields=site.by_id["calculator"], money=money, whole=whole, routes=labels.ROUTES,
+                   change_text=change_text,
+                   chart=chart.cost_chart(result, defaults["requests-per-day"], calc.currency, labels.ROUTES))
 
 
 # --- counts and titles that follow from the data -------------------------------------------------------
@@ -380,6 +430,7 @@ MACROS = {
     "trends_list": trends_list,
     "regulation_list": regulation_list,
     "changes_list": changes_list,
+    "memory_table": memory_table,
     "recent_changes": recent_changes,
     "history": history,
     "families_table": families_table,
@@ -391,6 +442,7 @@ MACROS = {
     "guide_steps": guide_steps,
     "decision_helper": decision_helper,
     "calculator": calculator,
+    "volume_thresholds": volume_thresholds,
     "guide_title": guide_title,
     "how_many": how_many,
     "catalogue_table": _catalogue.catalogue_table,

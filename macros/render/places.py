@@ -3,6 +3,7 @@ records carry there. Links from a change, a history or a feed to the records the
 here; a test holds every record of every file to having its anchor on its page."""
 from __future__ import annotations
 
+from ..data.freshness import NAME_FIELDS  # how a record is named for a reader
 from ..models import Site
 
 # data file -> (page, or "{id}" in it where each record has a page of its own; anchor prefix before the record's id; None where records have no anchor of their own)
@@ -36,8 +37,6 @@ PLACES: dict[str, tuple[str, str | None]] = {
     "crosswalk": ("models.md", None),
     "datasets": ("sources.md", ""),
 }
-# How a record is named for a reader: the first of these fields it has (else its id).
-NAME_FIELDS = ("name", "title", "situation", "question", "term")
 
 
 def page_of(kind: str, record_id: str) -> str:

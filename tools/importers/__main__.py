@@ -6,6 +6,7 @@ from the same snapshots writes the same bytes."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -61,6 +62,69 @@ def report(old: dict, new: dict) -> list[str]:
     return lines
 
 
+def _day(record: dict, key: str = "as_of"):
+    value = record.get(key)
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)) if value else None
+
+
+def changes(old: dict, new: dict) -> list[dict]:
+    """The change-log entries (data/changelog.yml) for what a re-import changed: new models, price
+    changes, announced deprecations and retirements. None on a first import (no catalogue before it:
+    everything would be new). Each entry is dated by the snapshot that shows the change (the record's
+    `as_of`; a new model by its release where known), and cites the dataset."""
+    om, nm = old.get("models", {}), {r["id"]: r for r in new["models"]}
+    if not om:
+        return []
+    out = []
+    for model_id in sorted(set(nm) - set(om)):
+        model = nm[model_id]
+        out.append({"id": f"new-{model_id}"[:80], "date": _day(model, "released") or _day(model),
+                    "kind": "new-model", "concerns": {"models": [model_id]},
+                    "title": f"New in the catalogue: {model['name']}",
+                    "sources": [p["dataset"] for p in model.get("provenance", [])][:1] or ["models-dev"]})
+    for model_id in sorted(set(nm) & set(om)):
+        model = nm[model_id]
+        for key, verb in (("deprecated", "deprecated"), ("retired", "retired")):
+            if model.get(key) and str(model.get(key)) != str(om[model_id].get(key) or ""):
+                # dated by the snapshot that first shows it: the day itself may lie ahead
+                out.append({"id": f"{verb}-{model_id}"[:80], "date": _day(model), "kind": "retirement",
+                            "concerns": {"models": [model_id]},
+                            "title": f"{model['name']} is {verb} from {model[key]}",
+                            "old": str(om[model_id].get(key) or "not announced"), "new": str(model[key]),
+                            "sources": [p["dataset"] for p in model.get("provenance", [])][:1] or ["endoflife-date"]})
+    oo, no = old.get("offers", {}), {r["id"]: r for r in new["offers"]}
+    for offer_id in sorted(set(no) & set(oo)):
+        offer = no[offer_id]
+        moved = [k for k in ("input", "output", "cached_input") if oo[offer_id].get(k) != offer.get(k)]
+        if moved:
+            def price(record):
+                return "; ".join(f"{k.replace('_', ' ')} {record.get(k)}" for k in moved) + " USD per million tokens"
+            out.append({"id": f"price-{offer_id}-{_day(offer)}"[:80], "date": _day(offer), "kind": "price-change",
+                        "concerns": {"offers": [offer_id], "models": [offer["model"]]},
+                        "title": f"Price change: {nm.get(offer['model'], {}).get('name', offer['model'])} "
+                                 f"at {offer.get('host', '')}".strip(),
+                        "old": price(oo[offer_id]), "new": price(offer), "sources": ["models-dev"]})
+    return [{**entry, "reviewed": entry["date"]} for entry in out if entry["date"]]
+
+
+def write_changes(data: Path, entries: list[dict]) -> int:
+    """Append the entries data/changelog.yml does not have yet (by id); return how many."""
+    path = data / "changelog.yml"
+    text = path.read_text(encoding="utf-8")
+    have = {r["id"] for r in (yaml.safe_load(text) or {}).get("changelog") or []}
+    fresh = [e for e in entries if e["id"] not in have]
+    if fresh:
+        class Plain(yaml.SafeDumper):  # the data refuses YAML aliases: a date used twice is written twice
+            def ignore_aliases(self, data) -> bool:
+                return True
+        block = yaml.dump(fresh, Dumper=Plain, allow_unicode=True, sort_keys=False, width=100,
+                          default_flow_style=None)
+        path.write_text(text.rstrip("\n") + "\n" + "".join("  " + line if line.strip() else line
+                                                           for line in block.splitlines(keepends=True)),
+                        encoding="utf-8")
+    return len(fresh)
+
+
 def run(root: Path, data: Path, out=print) -> list[str]:
     old = {name: _old(data, name) for name in NAMES}
     result = catalogue.build(root, data)
@@ -73,6 +137,8 @@ def run(root: Path, data: Path, out=print) -> list[str]:
     licences_path.write_text(yamlout.document("licences", result.licences, schema_line("licences"), comments),
                              encoding="utf-8")
     lines = report(old, result.files)
+    if added := write_changes(data, changes(old, result.files)):
+        lines.append(f"change log: {added} new entries in changelog.yml")
     counts = {name: len(result.files[name]) for name in NAMES}
     stubs = sum(1 for l in result.licences if l.get("stub"))
     lines.append("wrote " + ", ".join(f"{n} {name}" for name, n in counts.items())
