@@ -119,3 +119,34 @@ def test_a_missing_dataset_is_named(tmp_path):
     from tools.importers.read import ImportError_
     with pytest.raises(ImportError_, match="fmti"):
         _import(tmp_path / "data", reference)
+
+
+def test_a_licence_rule_naming_a_closed_model_publishes_it_and_logs_the_change(data):
+    """An editor's `assigned` rule that names a model by its id says its weights are published under
+    that licence, whatever a dataset rated; a pattern (which may also match a family's API-only
+    models) never turns a closed model open. The change reaches the report and the change log."""
+    models = yaml.safe_load((data / "models.yml").read_text(encoding="utf-8"))["models"]
+    closed = [m for m in models if m["openness"] == "closed"]
+    if len(closed) < 2:
+        pytest.skip("the sample has fewer than two closed models")
+    named, patterned = closed[0], closed[1]
+    text = (data / "licences.yml").read_text(encoding="utf-8")
+    licence = next(l for l in yaml.safe_load(text)["licences"] if not l.get("stub") and l.get("kind") != "usage-policy")
+    rule = (f'    assigned:\n      - models: ["{named["id"]}", "{patterned["id"]}*"]\n'
+            f'        url: "https://example.org/licence"\n        note: "test rule"\n')
+    head = f"  - id: {licence['id']}\n"
+    start = text.index(head)
+    end = text.index("    terms:", start)
+    block = re.sub(r"(?ms)^    assigned:\n(?:      .*?\n)*(?=    \w)", "", text[start:end])
+    (data / "licences.yml").write_text(text[:start] + block + rule + text[end:], encoding="utf-8")
+    lines = _import(data)
+    site = load_site(data)
+    now = site.by_id["models"][named["id"]]
+    assert now.openness != "closed" and now.licence == licence["id"]
+    assert any(c.fact == "openness" for c in now.claims) or not any(
+        p.dataset == "osai-index" for p in now.provenance), "the dataset's contrary rating is not kept"
+    assert site.by_id["models"][patterned["id"]].openness == "closed", "a pattern opened a closed model"
+    assert any(line.startswith(f"openness: {named['id']} closed ->") for line in lines), lines
+    [entry] = [e for e in site.changelog.changelog if e.kind == "openness-change"
+               and named["id"] in e.concerns.get("models", [])]
+    assert entry.old and entry.new and entry.old != entry.new

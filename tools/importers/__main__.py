@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from macros.data.schema import schema_line
+from macros.render import labels
 from . import catalogue, read, yamlout
 
 COMMENTS = {
@@ -44,6 +45,9 @@ def report(old: dict, new: dict) -> list[str]:
     if removed:
         lines.append(f"models no longer in the datasets ({len(removed)}): {', '.join(removed[:30])}")
     for model_id in sorted(set(nm) & set(om)):
+        for key in ("openness", "licence"):
+            if om[model_id].get(key) and nm[model_id].get(key) != om[model_id].get(key):
+                lines.append(f"{key}: {model_id} {om[model_id][key]} -> {nm[model_id].get(key)}")
         for key in ("deprecated", "retired"):
             if nm[model_id].get(key) and str(nm[model_id].get(key)) != str(om[model_id].get(key) or ""):
                 lines.append(f"{key}: {model_id} on {nm[model_id][key]}")
@@ -67,14 +71,15 @@ def _day(record: dict, key: str = "as_of"):
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)) if value else None
 
 
-def changes(old: dict, new: dict) -> list[dict]:
+def changes(old: dict, new: dict, today: dt.date | None = None) -> list[dict]:
     """The change-log entries (data/changelog.yml) for what a re-import changed: new models, price
-    changes, announced deprecations and retirements. None on a first import (no catalogue before it:
+    changes, announced deprecations and retirements, a new openness or licence. None on a first import (no catalogue before it:
     everything would be new). Each entry is dated by the snapshot that shows the change (the record's
     `as_of`; a new model by its release where known), and cites the dataset."""
     om, nm = old.get("models", {}), {r["id"]: r for r in new["models"]}
     if not om:
         return []
+    today = today or dt.date.today()
     out = []
     for model_id in sorted(set(nm) - set(om)):
         model = nm[model_id]
@@ -92,6 +97,21 @@ def changes(old: dict, new: dict) -> list[dict]:
                             "title": f"{model['name']} is {verb} from {model[key]}",
                             "old": str(om[model_id].get(key) or "not announced"), "new": str(model[key]),
                             "sources": [p["dataset"] for p in model.get("provenance", [])][:1] or ["endoflife-date"]})
+        # Openness and licence are not dated by any snapshot: they change when the import (or an
+        # editor's licence rule) says so, and the entry is dated by that import.
+        before, after = om[model_id], model
+        if before.get("openness") and before.get("openness") != after.get("openness"):
+            out.append({"id": f"openness-{model_id}-{after['openness']}"[:80], "date": today,
+                        "kind": "openness-change", "concerns": {"models": [model_id]},
+                        "title": f"{model['name']} is now listed as {labels.OPENNESS[after['openness']].lower()}",
+                        "old": labels.OPENNESS[before["openness"]], "new": labels.OPENNESS[after["openness"]],
+                        "sources": [p["dataset"] for p in model.get("provenance", [])][:1] or ["osai-index"]})
+        if before.get("licence") and after.get("licence") and before["licence"] != after["licence"]:
+            out.append({"id": f"licence-{model_id}-{after['licence']}"[:80], "date": today,
+                        "kind": "licence-change", "concerns": {"models": [model_id]},
+                        "title": f"{model['name']}: its licence is now recorded as {after['licence']}",
+                        "old": before["licence"], "new": after["licence"],
+                        "sources": [p["dataset"] for p in model.get("provenance", [])][:1] or ["osai-index"]})
     oo, no = old.get("offers", {}), {r["id"]: r for r in new["offers"]}
     for offer_id in sorted(set(no) & set(oo)):
         offer = no[offer_id]

@@ -290,6 +290,7 @@ def build(root: Path, data: Path) -> Catalogue:
         if system.get("endmodellicense"):
             record["licence_names"].append(("osai-index", str(system["endmodellicense"]), relative))
         record["osai_rated"] = rated
+        record["osai_url"] = url
         lic_dim = entry.dimensions.get("licenses") or {}
         record["osai_licence_url"] = _clean_url(lic_dim.get("link"))
         # The index's licence field and its own licence notes may name different licences.
@@ -377,7 +378,7 @@ def build(root: Path, data: Path) -> Catalogue:
 
     # --- licences ---------------------------------------------------------------------------------
     for model_id, record in sorted(models.items()):
-        assigned, also = None, []
+        assigned, also, named = None, [], False
         for lic in licences:
             for rule in lic.get("assigned", []):
                 if any(fnmatch.fnmatchcase(model_id, pattern) for pattern in rule.get("models", [])):
@@ -385,6 +386,15 @@ def build(root: Path, data: Path) -> Catalogue:
                         also.append(lic["id"])
                     elif assigned is None:
                         assigned = (lic["id"], rule.get("url"))
+                        named = model_id in rule.get("models", [])
+        if named and not record["open_weights"]:
+            # An editor's rule names the model (by its id, not a pattern, which may also match the
+            # family's API-only models) and puts its weights under a licence: they are published,
+            # whatever a dataset's rating says; that rating stays on the page as the dataset's claim.
+            record["open_weights"] = True
+            if record.get("osai_url"):
+                record["claims"].append({"fact": "openness", "dataset": "osai-index",
+                                         "says": "end-model weights rated closed", "url": record["osai_url"]})
         said = []  # (dataset, name, file, licence id or None)
         for dataset, name, relative in record.pop("licence_names"):
             said.append((dataset, name, relative, licence_alias.get(" ".join(name.lower().split()))))
@@ -406,6 +416,7 @@ def build(root: Path, data: Path) -> Catalogue:
         osi = bool(licence_by_id.get(chosen, {}).get("osi_approved"))
         rated = record.pop("osai_rated", None) or {}
         record.pop("osai_licence_url", None)
+        record.pop("osai_url", None)
         if not record["open_weights"]:
             record["openness"] = "closed"
         elif osi and all(rated.get(d) == "open" for d in OPEN_SOURCE_DIMENSIONS):
