@@ -4,6 +4,7 @@
 hooks (plugin/hooks.py) from `model_src` and `licence_src` below."""
 from __future__ import annotations
 
+import html
 import json
 
 from markupsafe import Markup
@@ -38,8 +39,9 @@ def used_licences(site: Site) -> list[Licence]:
 
 
 def _yaml_text(text: str) -> str:
-    """A front-matter value: JSON is YAML; braces go, since the build renders "{{" in a title."""
-    return json.dumps(text.replace("{", "(").replace("}", ")"), ensure_ascii=False)
+    """A front-matter value: JSON is YAML; braces go, since the build renders "{{" in a title; and
+    HTML-escaped, since the theme writes a page's title and description into its HTML as they are."""
+    return json.dumps(html.escape(text.replace("{", "(").replace("}", ")"), quote=True), ensure_ascii=False)
 
 
 def _page(title: str, description: str, call: str, kind: str, record_id: str) -> str:

@@ -120,36 +120,18 @@ def _classes(attributes: str) -> set[str]:
     return set(next(g for g in found.groups() if g is not None).split()) if found else set()
 
 
-def mark(page_html: str, glossary: Glossary) -> tuple[str, list[Entry]]:
-    """The page with the first use of each term in each section marked as a button that opens its
-    definition, and the entries marked, in order of first use on the page."""
-    pattern = glossary.pattern()
-    if pattern is None:
-        return page_html, []
+def walk(page_html: str, on_text) -> str:
+    """The page with each run of its prose text (outside the SKIPPED elements and classes) replaced
+    by `on_text(chunk, section)`, `section` the id of the heading the run's section starts with ("" before
+    the first); on_text(None, section) is called at each heading. Everything else passes unchanged."""
     out: list[str] = []
-    used: dict[str, Entry] = {}
-    seen: set[str] = set()  # entries marked in this section
     section = ""  # the id of the heading the section starts with
     stack: list[tuple[str, bool]] = []  # open elements: (name, skipped)
     skipped = 0
     at = 0
 
     def text(chunk: str) -> None:
-        if skipped or not chunk.strip():
-            out.append(chunk)
-            return
-        done = 0
-        for match in pattern.finditer(chunk):
-            entry = glossary.by_text[match.group(0)]
-            if entry.id in seen or entry.id == section:
-                continue
-            seen.add(entry.id)
-            used.setdefault(entry.id, entry)
-            out.append(chunk[done:match.start()])
-            out.append(f'<button type="button" class="ovc-term" popovertarget="{POPOVER_PREFIX}{entry.id}">'
-                       f"{match.group(0)}</button>")
-            done = match.end()
-        out.append(chunk[done:])
+        out.append(chunk if skipped or not chunk.strip() else on_text(chunk, section))
 
     while True:
         tag = _TAG.search(page_html, at)
@@ -171,9 +153,9 @@ def mark(page_html: str, glossary: Glossary) -> tuple[str, list[Entry]]:
                         break
             continue
         if name in HEADINGS:
-            seen = set()
             found = _ID.search(attributes)
             section = next(g for g in found.groups() if g is not None) if found else ""
+            on_text(None, section)
         if name in VOID or attributes.rstrip().endswith("/"):
             continue
         if name in RAW:  # to its end tag, unread (an <svg> may hold another)
@@ -184,7 +166,37 @@ def mark(page_html: str, glossary: Glossary) -> tuple[str, list[Entry]]:
         is_skipped = name in SKIPPED or bool(_classes(attributes) & SKIPPED_CLASSES)
         stack.append((name, is_skipped))
         skipped += is_skipped
-    return "".join(out), list(used.values())
+    return "".join(out)
+
+
+def mark(page_html: str, glossary: Glossary) -> tuple[str, list[Entry]]:
+    """The page with the first use of each term in each section marked as a button that opens its
+    definition, and the entries marked, in order of first use on the page."""
+    pattern = glossary.pattern()
+    if pattern is None:
+        return page_html, []
+    used: dict[str, Entry] = {}
+    seen: set[str] = set()  # entries marked in this section
+
+    def text(chunk: str | None, section: str) -> str:
+        if chunk is None:  # a heading: a new section
+            seen.clear()
+            return ""
+        out, done = [], 0
+        for match in pattern.finditer(chunk):
+            entry = glossary.by_text[match.group(0)]
+            if entry.id in seen or entry.id == section:
+                continue
+            seen.add(entry.id)
+            used.setdefault(entry.id, entry)
+            out.append(chunk[done:match.start()])
+            out.append(f'<button type="button" class="ovc-term" popovertarget="{POPOVER_PREFIX}{entry.id}">'
+                       f"{match.group(0)}</button>")
+            done = match.end()
+        out.append(chunk[done:])
+        return "".join(out)
+
+    return walk(page_html, text), list(used.values())
 
 
 def _raw_end(page_html: str, name: str, at: int) -> int:

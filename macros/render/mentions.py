@@ -1,0 +1,81 @@
+"""Models and families named in a page's prose lead to where the catalogue shows them: a model's name
+(or alias) to its own page, a family's name to its row in the Model catalogue's families table.
+
+The first mention of each on a page is linked, as a whole name and case-sensitively ("GPT-4" is not
+found in "GPT-4o", nor "Llama 3" in "Llama 3.1"), where a reader's text is (never in headings, links,
+code, labels or drawings: glossary.SKIPPED), and a page never links to itself. Where a model and a
+family share a name, the model's page wins. A model name that is an ordinary word (one capitalised
+word without a digit, such as "Bark") is not linked: it would link sentences that do not mean the
+model. Pure functions: HTML in, HTML out.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from markupsafe import escape
+
+from ..models import Site
+from . import glossary, places
+
+_ORDINARY = re.compile(r"[A-Z][a-z]+")
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """Which page (a source path under content/, with an anchor where it has one) each spelling of a
+    name, as it stands in HTML text, leads to."""
+    by_text: dict[str, str]
+
+    @classmethod
+    def of(cls, site: Site) -> "Mentions":
+        found: dict[str, str] = {}
+        for family in site.families.families:
+            for text in glossary._spellings(family.name):
+                found[text] = places.target("families", family.id)
+        for model in site.models.models:
+            for name in (model.name, *model.aliases):
+                if _ORDINARY.fullmatch(name):
+                    continue
+                for text in glossary._spellings(name):
+                    found[text] = places.target("models", model.id)
+        return cls(found)
+
+    def pattern(self) -> re.Pattern | None:
+        return _pattern(frozenset(self.by_text)) if self.by_text else None
+
+
+@functools.lru_cache(maxsize=4)
+def _pattern(texts: frozenset) -> re.Pattern:
+    # a whole name: not part of a longer word, name or version ("Llama 3" in "Llama 3.1", "GPT-4" in
+    # "GPT-4o" or "GPT-4-turbo")
+    return re.compile(r"(?<![\w&#.-])" + glossary._trie_pattern(texts) + r"(?![\w-]|\.\w)")
+
+
+def link(page_html: str, mentions: Mentions, href: Callable[[str], str], own: str) -> tuple[str, list[str]]:
+    """The page (its source path `own`) with the first mention of each name linked; `href(target)` the
+    URL of a target (a source path, maybe with #anchor) from this page. Returns the page and the
+    targets linked, in order."""
+    pattern = mentions.pattern()
+    if pattern is None:
+        return page_html, []
+    linked: dict[str, None] = {}
+
+    def text(chunk: str | None, section: str) -> str:
+        if chunk is None:
+            return ""
+        out, done = [], 0
+        for match in pattern.finditer(chunk):
+            target = mentions.by_text[match.group(0)]
+            if target in linked or target.partition("#")[0] == own:
+                continue
+            linked[target] = None
+            out.append(chunk[done:match.start()])
+            out.append(f'<a class="ovc-mention" href="{escape(href(target))}">{match.group(0)}</a>')
+            done = match.end()
+        out.append(chunk[done:])
+        return "".join(out)
+
+    return glossary.walk(page_html, text), list(linked)
