@@ -272,3 +272,40 @@ def test_models_named_in_the_families_table_link_to_their_pages(html, site):
     for family_models in catalogue.arrange.family_models(site).values():
         for model in family_models:
             assert f"{model.id}/" in linked, f"{model.id}: not linked from the families table"
+
+
+def test_every_model_and_family_named_in_prose_links_to_its_page(site, built_site):
+    """Wherever a reader's text names a model or a family (comparison notes, use cases, the hybrid
+    example, the landscape, the cheat sheet, the FAQ...), the page links to that model's page or to the
+    family's row of the catalogue, at least once. Prose is the text outside what names things rather
+    than uses them (glossary.SKIPPED: headings, links, code, labels...)."""
+    from urllib.parse import urljoin
+    from bs4 import BeautifulSoup
+    from macros.render.glossary import SKIPPED
+    from macros.render.mentions import _ORDINARY
+    names = [(f.name, f"/models/#{f.id}") for f in site.families.families]
+    models = [(n, f"/models/{m.id}/") for m in site.models.models for n in (m.name, *m.aliases)
+              if not _ORDINARY.fullmatch(n)]
+    taken = {n for n, _ in models}
+    names = [(n, t) for n, t in names if n not in taken] + models  # where both have the name, the model wins
+    checked = 0
+    for path in sorted(built_site.rglob("index.html")):
+        rel = path.relative_to(built_site).parent.as_posix()
+        url = "/" if rel == "." else f"/{rel}/"
+        if url.startswith(("/models/", "/licences/", "/embed/")) and url != "/models/":
+            continue
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        article = page.select_one("article")
+        if article is None:
+            continue
+        hrefs = {urljoin(url, a["href"]).replace("/index.html", "/") for a in article.select("a[href]")}
+        for node in article.select(",".join(sorted(SKIPPED))):
+            node.decompose()
+        text = " ".join(article.get_text(" ").split())
+        for name, target in names:
+            if target.partition("#")[0] == url:
+                continue  # a page never links to itself
+            if re.search(r"(?<![\w.-])" + re.escape(name) + r"(?![\w-]|\.\w)", text):
+                checked += 1
+                assert target in hrefs, f"{url}: names {name!r} but does not link to {target}"
+    assert checked, "no page names a model or family: the test checked nothing"

@@ -17,6 +17,7 @@ from ..models import Site
 from ..publish import components, drawings, exports, oembed
 from ..render import reading, slots
 from ..render.glossary import Glossary
+from ..render.mentions import Mentions
 
 _ATTRIBUTE = "ovc_build"
 # Not under the "mkdocs" logger on purpose: an overdue review is a reminder, and `--strict` would
@@ -27,6 +28,12 @@ if not _log.handlers:
     _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
     _log.addHandler(_handler)
     _log.propagate = False
+
+
+def _split(target: str) -> tuple[str, str]:
+    """A link target as prose writes it (page.md#anchor) as url_for's (path, "#anchor")."""
+    path, hashmark, anchor = target.partition("#")
+    return path, hashmark + anchor
 
 
 def describe(error: Exception) -> str:
@@ -50,6 +57,7 @@ class Build:
         self.site = site
         self.max_age_days = max_age_days
         self.glossary = Glossary.of(site.glossary.glossary)
+        self.mentions = Mentions.of(site)
         self.blocks: dict[str, list[str]] = {}  # page source -> the HTML its macros generated
         self.macros_env = None  # mkdocs-macros' environment, for its page templates
         self.failures: dict[str, list[str]] = {}  # page source -> what failed while rendering it
@@ -154,7 +162,8 @@ class Build:
                               f"the date the page was last checked, written YYYY-MM-DD, got {own!r}")
         done = reading.finish(page_html, glossary=self.glossary, sources=self.site.by_id["sources"],
                               sources_href=url_for("sources.md", ""), glossary_href=url_for("glossary.md", ""),
-                              reviewed=own)
+                              reviewed=own, mentions=self.mentions, own=page.file.src_uri,
+                              href=lambda target: url_for(*_split(target)))
         for source_id in done.cited:
             url_for("sources.md", "#" + source_id)
         for term_id in done.defined:

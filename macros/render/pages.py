@@ -215,7 +215,7 @@ def memory_table(site: Site) -> str:
                   key=lambda m: (m.parameters.total, m.name))
     return _render("memory_table.html.j2", rows=rows, bits=labels.PRECISION_BITS,
                    gb=lambda m, b: _gigabytes(m.parameters.total * b / 8 / 1e9),
-                   billions=lambda n: f"{n / 1e9:,.4g} billion")
+                   billions=lambda n: f"{n / 1e9:,.4g} billion", model_src=_catalogue.model_src)
 
 
 # --- the knowledge base --------------------------------------------------------------------------
