@@ -1,4 +1,4 @@
-"""`python -m bench [--quick] [--only build,scale,reload,reader] [--out BENCHMARKS.md]`"""
+"""`python -m bench [--quick] [--only build,scale,reload,reader,catalogue] [--out BENCHMARKS.md]`"""
 from __future__ import annotations
 
 import argparse
@@ -6,7 +6,7 @@ import json
 import os
 from pathlib import Path
 
-from bench import build, common, reader, reload, report, scale
+from bench import build, catalogue, common, reader, reload, report, scale
 
 NOTES = common.ROOT / "bench" / "NOTES.md"
 
@@ -14,7 +14,7 @@ NOTES = common.ROOT / "bench" / "NOTES.md"
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--quick", action="store_true", help="fewer runs and pages (a smoke run)")
-    parser.add_argument("--only", default="build,scale,reload,reader")
+    parser.add_argument("--only", default="build,scale,reload,reader,catalogue")
     parser.add_argument("--out", default=str(common.ROOT / "BENCHMARKS.md"))
     parser.add_argument("--json", help="also write the raw results here")
     args = parser.parse_args()
@@ -35,6 +35,9 @@ def main() -> None:
         print("bench: reader", flush=True)
         results["reader"] = reader.run(pages=["", "hybrid-routing/"] if args.quick else None,
                                        with_lighthouse=not args.quick)
+    if "catalogue" in only:
+        print("bench: catalogue filters at 4x CPU slowdown", flush=True)
+        results["catalogue"] = catalogue.run(runs=3 if args.quick else 7)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1, default=str))
     notes = NOTES.read_text(encoding="utf-8") if NOTES.is_file() else ""

@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from bench import common
+from bench import catalogue, common
 from tools import nginx
 from tools.browser import CHROMIUM_ARGS, OPEN_SHADOW, launch
 from tools.project import ROOT, nav_pages, page_url
@@ -133,7 +133,8 @@ def run(pages: list[str] | None = None, with_lighthouse: bool = True, plain_runs
     """Every page through nginx as shipped (its budget) and with compression off (`plain_runs`
     Lighthouse runs each: what compression is worth, not a budget)."""
     from playwright.sync_api import sync_playwright
-    pages = pages or [page_url(p) for p in nav_pages()]
+    # every page of the nav, and the page of the model with the most offers (the longest model page)
+    pages = pages or [page_url(p) for p in nav_pages()] + [catalogue.model_page()]
     if nginx.binary() is None:
         raise RuntimeError("the reader bench serves the site with nginx: apt-get install nginx-light "
                            "libnginx-mod-http-brotli-static")

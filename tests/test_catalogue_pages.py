@@ -122,6 +122,19 @@ def _visible_ids(page) -> list[str]:
     return page.eval_on_selector_all("#catalogue tbody tr:not([hidden])", "rs => rs.map(r => r.dataset.id)")
 
 
+ROWS = labels.CATALOGUE_ROWS
+
+
+def _first(ids: list[str]) -> list[str]:
+    """The rows the script shows of those matching: the first ROWS until "Show all"."""
+    return ids[:ROWS]
+
+
+def _says(count: str, matching: int, total: int) -> bool:
+    head = f"{matching} of {total} models"
+    return count.startswith(head) and (str(ROWS) in count[len(head):]) == (matching > ROWS)
+
+
 def test_filters_count_and_address(visit, rows):
     page = visit("models/", viewport={"width": 1280, "height": 900})
     assert page.errors == [] and page.blocked == []
@@ -129,18 +142,18 @@ def test_filters_count_and_address(visit, rows):
     openness = rows[0]["model"].openness
     page.locator(f'input[name="openness"][value="{openness}"]').check()
     expected = [r["model"].id for r in rows if r["model"].openness == openness]
-    assert _visible_ids(page) == expected
-    assert _count(page) == f"{len(expected)} of {total} models"
+    assert _visible_ids(page) == _first(expected)
+    assert _says(_count(page), len(expected), total)
     assert parse_qs(urlparse(page.url).query)["openness"] == [openness]
     page.locator('input[name="has"][value="self-host"]').check()
     both = [i for i in expected if next(r for r in rows if r["model"].id == i)["flags"]["self-host"]]
-    assert _visible_ids(page) == both
+    assert _visible_ids(page) == _first(both)
     page.go_back()
-    page.wait_for_function(f"document.querySelectorAll('#catalogue tbody tr:not([hidden])').length === {len(expected)}")
+    page.wait_for_function(f"document.querySelectorAll('#catalogue tbody tr:not([hidden])').length === {len(_first(expected))}")
     assert not page.locator('input[name="has"][value="self-host"]').is_checked()
     page.go_back()
-    page.wait_for_function(f"document.querySelectorAll('#catalogue tbody tr:not([hidden])').length === {total}")
-    assert _count(page) == f"{total} of {total} models"
+    page.wait_for_function(f"document.querySelectorAll('#catalogue tbody tr:not([hidden])').length === {min(total, ROWS)}")
+    assert _says(_count(page), total, total)
 
 
 def test_text_context_and_price_filters(visit, rows):
@@ -156,14 +169,14 @@ def test_text_context_and_price_filters(visit, rows):
         limit = contexts[len(contexts) // 2]
         page.fill("#ovc-f-context", str(limit))
         page.dispatch_event("#ovc-f-context", "change")
-        assert _visible_ids(page) == [r["model"].id for r in rows if (r["model"].context or 0) >= limit]
+        assert _visible_ids(page) == _first([r["model"].id for r in rows if (r["model"].context or 0) >= limit])
         page.fill("#ovc-f-context", "")
     prices = sorted({r["offer"].input for r in rows if r["offer"]})
     if prices:
         cap = prices[len(prices) // 2]
         page.fill("#ovc-f-price", f"{cap:g}")
         page.dispatch_event("#ovc-f-price", "change")
-        assert _visible_ids(page) == [r["model"].id for r in rows if r["offer"] and r["offer"].input <= cap]
+        assert _visible_ids(page) == _first([r["model"].id for r in rows if r["offer"] and r["offer"].input <= cap])
 
 
 def test_sorting_sets_aria_sort_and_orders_rows(visit, rows):
@@ -176,7 +189,8 @@ def test_sorting_sets_aria_sort_and_orders_rows(visit, rows):
     values = [r["model"].context for r in rows if r["model"].context]
     ids = _visible_ids(page)
     shown = [next(r for r in rows if r["model"].id == i)["model"].context for i in ids]
-    assert [v for v in shown if v] == sorted(values, reverse=True)
+    blanks = [None] * (len(rows) - len(values))
+    assert shown == _first(sorted(values, reverse=True) + blanks), "largest first, blanks last"
     assert "sort=context" in page.url and "dir=desc" in page.url
     page.locator('th[data-key="model"] button').click()
     names = page.eval_on_selector_all("#catalogue tbody tr", "rs => rs.map(r => r.cells[0].dataset.sort)")
@@ -188,10 +202,25 @@ def test_deep_link_restores_the_filters(visit, rows):
     developer = (flagged or rows)[0]["model"].developer
     page = visit(f"models/?has=osi&developer={developer}&sort=released&dir=desc")
     expected = [r["model"].id for r in rows if r["flags"]["osi"] and r["model"].developer == developer]
-    assert sorted(_visible_ids(page)) == sorted(expected)
+    assert len(_visible_ids(page)) == len(_first(expected)) and set(_visible_ids(page)) <= set(expected)
     assert page.locator('input[name="has"][value="osi"]').is_checked()
     assert page.locator("#ovc-f-developer").input_value() == developer
     assert page.locator('th[data-key="released"]').get_attribute("aria-sort") == "descending"
+
+
+def test_the_first_rows_are_shown_and_show_all_shows_every_match(visit, rows):
+    page = visit("models/")
+    more = page.locator("[data-ovc-all]")
+    if len(rows) <= ROWS:
+        assert not more.is_visible()
+        return
+    assert more.is_visible() and str(len(rows)) in more.inner_text()
+    more.click()
+    assert _visible_ids(page) == [r["model"].id for r in rows]
+    assert "all=1" in page.url and not more.is_visible()
+    assert _count(page) == f"{len(rows)} of {len(rows)} models", "all shown: the count says no more"
+    page.go_back()
+    page.wait_for_function(f"document.querySelectorAll('#catalogue tbody tr:not([hidden])').length === {ROWS}")
 
 
 def test_without_javascript_the_whole_table_is_there(browser, base_url, rows):

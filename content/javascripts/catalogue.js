@@ -6,7 +6,7 @@
   "use strict";
 
   var LIST_KEYS = ["openness", "has", "modality"];
-  var VALUE_KEYS = ["q", "developer", "context", "price", "sort", "dir"];
+  var VALUE_KEYS = ["q", "developer", "context", "price", "sort", "dir", "all"];
 
   function params() { return new URLSearchParams(window.location.search); }
 
@@ -27,6 +27,9 @@
     var compareBase = compare.getAttribute("href").split("?")[0];
     var chosen = [];
     var MAX = Number(root.getAttribute("data-max")) || 4;
+    var ROWS = Number(root.getAttribute("data-rows")) || 50;
+    var more = root.querySelector("[data-ovc-more]");
+    var all = root.querySelector("[data-ovc-all]");
 
     var rows = Array.prototype.map.call(body.rows, function (tr, index) {
       var d = tr.dataset;
@@ -161,16 +164,38 @@
       return sorted;
     }
 
+    // The rows move only when the order changes, and a row's `hidden` is written only when it
+    // changes: on a phone-class CPU, re-inserting hundreds of rows is most of a filter's cost.
+    var orderedBy = null;
     function apply(state) {
-      var shown = 0, fragment = document.createDocumentFragment();
-      order(state).forEach(function (row) {
+      var shown = 0, by = state.sort + " " + state.dir, sorted = order(state);
+      if (by !== orderedBy) {
+        var fragment = document.createDocumentFragment();
+        sorted.forEach(function (row) { fragment.appendChild(row.tr); });
+        body.appendChild(fragment);
+        orderedBy = by;
+      }
+      // The first ROWS matching rows, or all of them once asked (all=1 in the address).
+      sorted.forEach(function (row) {
         var on = keep(row, state);
-        row.tr.hidden = !on;
         if (on) { shown++; }
-        fragment.appendChild(row.tr);
+        on = on && (state.all === "1" || shown <= ROWS);
+        if (row.tr.hidden === on) { row.tr.hidden = !on; }
       });
-      body.appendChild(fragment);
-      count.textContent = shown + " of " + total + " models";
+      count.textContent = shown + " of " + total + " models" +
+        (shown > ROWS && state.all !== "1" ? ", the first " + ROWS + " shown" : "");
+      more.hidden = !(shown > ROWS && state.all !== "1");
+      all.textContent = "Show all " + shown + " models";
+    }
+
+    // Column widths as the whole table first laid them out, then fixed: a filter neither makes the
+    // columns jump nor makes the browser lay out every cell again to find new widths.
+    function fixWidths() {
+      if (!table.offsetWidth) { return; }
+      var widths = heads.map(function (th) { return th.getBoundingClientRect().width; });
+      table.style.width = table.getBoundingClientRect().width + "px";
+      heads.forEach(function (th, i) { th.style.width = widths[i] + "px"; });
+      table.style.tableLayout = "fixed";
     }
 
     form.addEventListener("input", function (event) {
@@ -183,8 +208,10 @@
     form.addEventListener("reset", function () {
       window.setTimeout(function () { var s = fromForm(); s.sort = ""; s.dir = ""; write(s, true); }, 0);
     });
+    all.addEventListener("click", function () { var s = read(); s.all = "1"; write(s, true); });
     window.addEventListener("popstate", function () { var s = read(); toForm(s); apply(s); });
 
+    fixWidths();
     var start = read();
     toForm(start);
     apply(start);

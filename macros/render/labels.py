@@ -126,6 +126,9 @@ CATALOGUE_CHECKS = {"osi": "OSI-approved licence", "commercial": "Commercial use
                     "self-host": "Can self-host (weights published)", "hosted": "Reachable through a host",
                     "retired": "Retired or deprecated only"}
 COMPARE_MAX = 4  # models side by side on /models/compare/
+# Rows of the catalogue table shown at once once the script runs (the rest behind "Show all"): laying
+# out hundreds of rows at each filter is what a phone-class CPU cannot do within 50 ms.
+CATALOGUE_ROWS = 50
 
 # What kind of change an entry of changelog.yml records (models.Change.kind), in the order the What's
 # new page offers them as filters; each names its feed too.
