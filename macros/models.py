@@ -591,7 +591,8 @@ class MofEntry(Strict, kw_only=True):
     """A model as the Model Openness Tool records it."""
     release: Text
     mof_class: Annotated[Literal["I", "II", "III", "none"] | None, Meta(
-        description="The framework's class as worked out from the components by its rules, where computed.")] = None
+        description="The framework's class: the one the tool's file states, else the one the tool's own rules "
+                    "give its components and their licences (sources.yml: mof-class-rules).")] = None
     components: list[MofComponent]
     file: Text
     url: Url

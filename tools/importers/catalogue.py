@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from . import read
+from . import mof, read
 
 DATASET_INFO = {
     "osai-index": dict(name="European Open Source AI Index", licence="CC-BY-4.0",
@@ -51,13 +51,8 @@ MODALITIES = ("text", "image", "audio", "video", "pdf")
 # The OSAI dimensions that make weights open source, with an OSI-approved licence (OSAID: data information,
 # code, parameters).
 OPEN_SOURCE_DIMENSIONS = ("datasources_basemodel", "trainingcode", "weights_endmodel")
-MOF_CLASS_COMPONENTS = {  # the Model Openness Framework's class of each component (crosswalk.yml too)
-    "III": ["model-architecture", "model-parameters-final", "technical-report", "evaluation-results",
-            "model-card", "data-card"],
-    "II": ["training-code", "inference-code", "evaluation-code", "data-preprocessing-code",
-           "supporting-libraries-and-tools", "evaluation-data"],
-    "I": ["research-paper", "datasets", "model-parameters-intermediate", "model-metadata"],
-}
+# The source (sources.yml) of the rules that give a model its Model Openness Framework class (mof.py).
+MOF_RULES = "mof-class-rules"
 
 
 def kebab(text: str, limit: int = 64) -> str:
@@ -336,11 +331,15 @@ def build(root: Path, data: Path) -> Catalogue:
         record["sources"].append("model-openness-tool")
         if weights_licence and str(weights_licence).strip():
             record["licence_names"].append(("model-openness-tool", str(weights_licence).strip(), entry.file))
-        mof = {"release": _label(release.get("name")), "components": components, "file": entry.file,
-               "url": snaps["model-openness-tool"].url(entry.file)}
+        # The class the file states, else the class the tool's own rules give it (mof.py, a port of
+        # the tool's evaluator, cited as the source mof-class-rules).
+        stated = mof.stated(entry.data)
+        mof_entry = {"release": _label(release.get("name")), "mof_class": stated or mof.classify(release),
+                     "components": components, "file": entry.file,
+                     "url": snaps["model-openness-tool"].url(entry.file)}
         openness.setdefault(model_id, {"id": model_id, "model": model_id, "sources": []})
-        openness[model_id]["mof"] = mof
-        openness[model_id]["sources"].append("model-openness-tool")
+        openness[model_id]["mof"] = mof_entry
+        openness[model_id]["sources"] += ["model-openness-tool", *([] if stated else [MOF_RULES])]
 
     # --- endoflife.date: Claude's lifecycle --------------------------------------------------------
     relative, front = read.endoflife(snaps["endoflife-date"])
@@ -493,7 +492,7 @@ def build(root: Path, data: Path) -> Catalogue:
 
     # --- finish: as_of, reviewed, curated fields, order ---------------------------------------------
     def finish(name: str, record: dict, order: list[str]) -> dict:
-        dates = [snaps[s].date for s in record.get("sources", [])]
+        dates = [snaps[s].date for s in record.get("sources", []) if s in snaps]
         record["sources"] = sorted(set(record.get("sources", [])), key=record["sources"].index)
         record["as_of"] = max(dates) if dates else max(s.date for s in snaps.values())
         prior = old.get(name, {}).get(record["id"], {})
@@ -566,23 +565,6 @@ def _unique(items: list[dict]) -> list[dict]:
             seen.add(key)
             out.append(item)
     return out
-
-
-def _mof_class(components: list[dict]) -> str | None:
-    """The framework's class: every component of a class (and of the classes below it) released under
-    some licence. A rough reading: the tool's licence names are not checked against its list of open
-    licences here, and a component the file does not list counts as missing."""
-    if not components:
-        return None
-    given = {c["component"] for c in components if c.get("licence") and c["licence"].lower() not in (
-        "unlicensed", "component not included", "component not include", "none", "license")}
-    reached = "none"
-    for cls in ("III", "II", "I"):
-        if all(c in given for c in MOF_CLASS_COMPONENTS[cls] if c != "model-metadata"):
-            reached = cls
-        else:
-            break
-    return reached
 
 
 def _stub(stub_id: str, name: str | None, url: str | None) -> dict:
