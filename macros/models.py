@@ -738,6 +738,10 @@ class Licence(Record, kw_only=True):
     stub: Annotated[bool, Meta(description="True: `make import` added it for a licence name a dataset gives "
                                            "that no record covered; read the text, fill in the terms, "
                                            "then remove this.")] = False
+    not_a_licence: Annotated[bool, Meta(description="True (a stub only): what the dataset gives is not a licence's "
+                                                    "name (unknown, various, a guess), so there is no text to read "
+                                                    "and the terms stay unknown; find the model's licence and add "
+                                                    "its `assigned` rule. `make import` keeps it, and a stub's `note`.")] = False
     note: Prose | None = None
 
 

@@ -269,3 +269,21 @@ def test_the_port_gives_the_tools_own_expected_results():
             assert got[int(cls)] == pytest.approx(value), (release["name"], cls)
         classes.add(want["class"])
     assert classes == {0, 1, 2, 3}, "the tool's test models cover every class"
+
+
+def test_what_an_editor_says_of_a_stub_survives_a_reimport(data):
+    """A stub whose name is no licence's (`not_a_licence`) keeps that and its note, and its terms say
+    there is no text to read."""
+    path = data / "licences.yml"
+    text = path.read_text(encoding="utf-8")
+    stub = next(l for l in yaml.safe_load(text)["licences"] if l.get("stub"))
+    start = text.index(f"  - id: {stub['id']}\n")
+    at = text.index("    stub: true\n", start) + len("    stub: true\n")
+    path.write_text(text[:at] + '    not_a_licence: true\n    note: "Checked: no licence is named."\n' + text[at:],
+                    encoding="utf-8")
+    _import(data)
+    again = {l["id"]: l for l in yaml.safe_load(path.read_text(encoding="utf-8"))["licences"]}[stub["id"]]
+    assert again["not_a_licence"] is True and again["note"] == "Checked: no licence is named."
+    assert all("no text to read" in term["summary"] for term in again["terms"].values())
+    site = load_site(data)
+    assert site.by_id["licences"][stub["id"]].not_a_licence

@@ -51,6 +51,8 @@ MODALITIES = ("text", "image", "audio", "video", "pdf")
 # The OSAI dimensions that make weights open source, with an OSI-approved licence (OSAID: data information,
 # code, parameters).
 OPEN_SOURCE_DIMENSIONS = ("datasources_basemodel", "trainingcode", "weights_endmodel")
+# The fields of a stub licence record that editors write and the import keeps.
+STUB_CURATED = ("not_a_licence", "note")
 # The source (sources.yml) of the rules that give a model its Model Openness Framework class (mof.py).
 MOF_RULES = "mof-class-rules"
 
@@ -155,6 +157,9 @@ def build(root: Path, data: Path) -> Catalogue:
            for name in ("models", "developers", "hosts", "offers", "openness", "datasets")}
     families = _load(data, "families")
     licences = [l for l in _load(data, "licences") if not l.get("stub")]
+    # What an editor says of a stub (that its name is not a licence's, a note) survives the import.
+    stub_curated = {l["id"]: {k: l[k] for k in STUB_CURATED if k in l}
+                    for l in _load(data, "licences") if l.get("stub") and "id" in l}
     licence_by_id = {l["id"]: l for l in licences}
     licence_alias = {}
     for lic in licences:
@@ -402,7 +407,8 @@ def build(root: Path, data: Path) -> Catalogue:
             name = next((s[1] for s in said), None)
             stub_id = kebab(f"unreviewed-{name}" if name else "licence-not-stated", 60)
             chosen = stub_id
-            stub = stubs.setdefault(stub_id, _stub(stub_id, name, record.get("osai_licence_url")))
+            stub = stubs.setdefault(stub_id, _stub(stub_id, name, record.get("osai_licence_url"),
+                                                   stub_curated.get(stub_id, {})))
             if name and name.lower() not in stub["aliases"]:
                 stub["aliases"].append(name.lower())
         ids = {s[3] for s in said if s[3]}
@@ -567,8 +573,13 @@ def _unique(items: list[dict]) -> list[dict]:
     return out
 
 
-def _stub(stub_id: str, name: str | None, url: str | None) -> dict:
-    unknown = {"value": "unknown", "summary": "Not yet read in the licence text.", "checked": "no"}
+def _stub(stub_id: str, name: str | None, url: str | None, curated: dict | None = None) -> dict:
+    """The record of a licence name no record covers: every term unknown. `curated`, what an editor
+    wrote on it before (STUB_CURATED), is kept; a name marked `not_a_licence` has no text to read."""
+    curated = curated or {}
+    summary = ("Unknown: the dataset names no licence, so there is no text to read." if curated.get("not_a_licence")
+               else "Not yet read in the licence text.")
+    unknown = {"value": "unknown", "summary": summary, "checked": "no"}
     stub = {"id": stub_id, "name": _label(name) if name else "Licence not stated in the datasets",
             "osi_approved": False}
     if url:
@@ -577,7 +588,7 @@ def _stub(stub_id: str, name: str | None, url: str | None) -> dict:
                  "aliases": [], "terms": {k: dict(unknown) for k in (
                      "commercial_use", "user_threshold", "attribution", "acceptable_use_policy",
                      "outputs_to_train_models", "licensor_may_restrict_later", "field_of_use", "distribution")},
-                 "stub": True, "sources": ["osai-index" if name else "models-dev"], "reviewed": None})
+                 "stub": True, **curated, "sources": ["osai-index" if name else "models-dev"], "reviewed": None})
     return stub
 
 
