@@ -591,7 +591,8 @@ class MofEntry(Strict, kw_only=True):
     """A model as the Model Openness Tool records it."""
     release: Text
     mof_class: Annotated[Literal["I", "II", "III", "none"] | None, Meta(
-        description="The framework's class as worked out from the components by its rules, where computed.")] = None
+        description="The framework's class: the one the tool's file states, else the one the tool's own rules "
+                    "give its components and their licences (sources.yml: mof-class-rules).")] = None
     components: list[MofComponent]
     file: Text
     url: Url
@@ -737,6 +738,10 @@ class Licence(Record, kw_only=True):
     stub: Annotated[bool, Meta(description="True: `make import` added it for a licence name a dataset gives "
                                            "that no record covered; read the text, fill in the terms, "
                                            "then remove this.")] = False
+    not_a_licence: Annotated[bool, Meta(description="True (a stub only): what the dataset gives is not a licence's "
+                                                    "name (unknown, various, a guess), so there is no text to read "
+                                                    "and the terms stay unknown; find the model's licence and add "
+                                                    "its `assigned` rule. `make import` keeps it, and a stub's `note`.")] = False
     note: Prose | None = None
 
 

@@ -4,6 +4,7 @@ re-import, and a changed price shows in the change report and on the Model catal
 ../shared: the sample is committed."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -17,6 +18,7 @@ from macros.render.pages import families_table
 from tests.support import ROOT
 from tools.catalogue import FIXTURE
 from tools.importers import __main__ as make_import
+from tools.importers import mof
 
 REFERENCE = ROOT / "tests" / "fixtures" / "reference"
 WRITTEN = [*make_import.NAMES, "licences", "changelog"]
@@ -150,3 +152,138 @@ def test_a_licence_rule_naming_a_closed_model_publishes_it_and_logs_the_change(d
     [entry] = [e for e in site.changelog.changelog if e.kind == "openness-change"
                and named["id"] in e.concerns.get("models", [])]
     assert entry.old and entry.new and entry.old != entry.new
+
+
+# --- the Model Openness Framework class (tools/importers/mof.py, the tool's own rules) ---------------
+
+OPEN = min(mof.OPEN)  # any licence the tool counts as open
+NOT_OPEN = "Proprietary"
+
+
+def _release(components: dict[str, str | None], name: str = "GPT-4o", licence: dict | None = None) -> dict:
+    """A release in the tool's file format: each component by its name, with its own licence (None: it
+    gives none, and inherits the release's)."""
+    return {"name": name, "license": licence or {}, "producer": "Test",
+            "components": [{"name": n, **({"license": l} if l is not None else {})} for n, l in components.items()]}
+
+
+def _needed(level: int) -> list[str]:
+    """The names of the components a class needs: its own required ones and those of the classes above."""
+    return [mof.BY_ID[cid].name for cls in range(3, level - 1, -1) for cid in mof.required(cls)]
+
+
+def _mof_import(data: Path, tmp_path: Path, document: dict) -> dict:
+    """Import the sample with its Model Openness Tool file replaced by `document`; the model's openness
+    record."""
+    reference = tmp_path / "reference"
+    if reference.exists():
+        shutil.rmtree(reference)
+    shutil.copytree(REFERENCE, reference)
+    [path] = (reference / "model-openness-tool" / "models").glob("*.yml")
+    release = yaml.safe_load(path.read_text(encoding="utf-8"))["release"]
+    document = {"framework": {"name": "Model Openness Framework", "version": "1.0", "date": "2024-12-15"},
+                **document, "release": {**document["release"], "name": release["name"]}}
+    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    _import(data, reference)
+    load_site(data)
+    records = yaml.safe_load((data / "openness.yml").read_text(encoding="utf-8"))["openness"]
+    [record] = [r for r in records if r.get("mof", {}).get("file") == f"models/{path.name}"]
+    return record
+
+
+def test_a_model_with_every_class_iii_component_open_is_class_iii_and_one_closed_licence_drops_it(data, tmp_path):
+    assert not mof.is_open(NOT_OPEN) and mof.is_open(OPEN)
+    needed = _needed(3)
+    record = _mof_import(data, tmp_path, {"release": _release(dict.fromkeys(needed, OPEN))})
+    assert record["mof"]["mof_class"] == "III"
+    assert "mof-class-rules" in record["sources"], "a derived class cites the rules it comes from"
+    for name in needed:
+        closed = {**dict.fromkeys(needed, OPEN), name: NOT_OPEN}
+        assert _mof_import(data, tmp_path, {"release": _release(closed)})["mof"]["mof_class"] == "none", name
+    missing = {n: OPEN for n in needed[1:]}
+    assert _mof_import(data, tmp_path, {"release": _release(missing)})["mof"]["mof_class"] == "none"
+
+
+def test_a_class_the_file_states_is_used_as_stated(data, tmp_path):
+    record = _mof_import(data, tmp_path, {"release": _release({}), "classification": {"class": 2}})
+    assert record["mof"]["mof_class"] == "II"
+    assert "mof-class-rules" not in record["sources"], "a stated class is the file's, not the rules'"
+
+
+def test_each_class_needs_the_components_of_the_classes_above_it_under_open_licences():
+    report, paper = mof.BY_ID[mof.TECHNICAL_REPORT].name, mof.BY_ID[mof.RESEARCH_PAPER].name
+    for level, label in ((3, "III"), (2, "II"), (1, "I")):
+        needed = _needed(level)
+        assert mof.classify(_release(dict.fromkeys(needed, OPEN))) == label
+        for name in needed:
+            if name == report and paper in needed:
+                continue  # the paper stands in for it (test_a_research_paper_stands_in_for_the_technical_report)
+            # a component of class c not open: no class c or below; the class above c, if c is below III
+            of = mof.BY_NAME[name].mof_class
+            expected = mof.CLASSES[of + 1] if of < 3 else "none"
+            for licence in (NOT_OPEN, "unlicensed"):
+                assert mof.classify(_release({**dict.fromkeys(needed, OPEN), name: licence})) == expected, (name, licence)
+    # optional components are never needed, and a class below never counts without the classes above
+    optional = [c.name for c in mof.COMPONENTS if not c.required]
+    assert optional and mof.classify(_release(dict.fromkeys(optional, OPEN))) == "none"
+    below = [n for n in _needed(1) if n not in _needed(2)]
+    assert mof.classify(_release(dict.fromkeys(below, OPEN))) == "none"
+
+
+def test_a_component_without_its_own_licence_inherits_the_releases():
+    needed = _needed(3)
+    unlicensed = dict.fromkeys(needed, None)
+    assert mof.classify(_release(unlicensed)) == "none"
+    assert mof.classify(_release(unlicensed, licence={"distribution": {"name": OPEN}})) == "III"
+    assert mof.classify(_release(unlicensed, licence={"distribution": {"name": NOT_OPEN}})) == "none"
+    # the licence for the component's type comes before the release's
+    kinds = {c.kind for c in mof.COMPONENTS if c.name in needed}
+    by_type = {kind: {"name": OPEN} for kind in kinds}
+    assert mof.classify(_release(unlicensed, licence={"distribution": {"name": NOT_OPEN}, **by_type})) == "III"
+    # a component's own word wins, "unlicensed" included
+    first = {**unlicensed, needed[0]: "unlicensed"}
+    assert mof.classify(_release(first, licence={"distribution": {"name": OPEN}})) == "none"
+
+
+def test_a_research_paper_stands_in_for_the_technical_report():
+    report, paper = mof.BY_ID[mof.TECHNICAL_REPORT].name, mof.BY_ID[mof.RESEARCH_PAPER].name
+    without = {n: OPEN for n in _needed(3) if n != report}
+    assert mof.classify(_release(without)) == "none"
+    assert mof.classify(_release({**without, paper: OPEN})) == "III"
+    assert mof.classify(_release({**without, paper: NOT_OPEN})) == "none"
+    assert mof.classify(_release({n: OPEN for n in _needed(1) if n != report})) == "I"
+
+
+def test_the_port_gives_the_tools_own_expected_results():
+    """The tool's test models (Test_Data/expected_results.json at the snapshot's commit) with the class
+    and the progress per class the tool itself reported for each."""
+    text = (REFERENCE / "model-openness-tool" / "Test_Data" / "expected_results.json").read_text(encoding="utf-8")
+    expected = json.loads(re.sub(r",(\s*[}\]])", r"\1", text))["models"]  # the file has trailing commas
+    assert expected
+    classes = set()
+    for model in expected:
+        release, want = model["release"], model["classification"]
+        assert mof.classify(release) == mof.CLASSES[want["class"]], release["name"]
+        got = mof.progress(release)
+        for cls, value in want["progress"].items():
+            assert got[int(cls)] == pytest.approx(value), (release["name"], cls)
+        classes.add(want["class"])
+    assert classes == {0, 1, 2, 3}, "the tool's test models cover every class"
+
+
+def test_what_an_editor_says_of_a_stub_survives_a_reimport(data):
+    """A stub whose name is no licence's (`not_a_licence`) keeps that and its note, and its terms say
+    there is no text to read."""
+    path = data / "licences.yml"
+    text = path.read_text(encoding="utf-8")
+    stub = next(l for l in yaml.safe_load(text)["licences"] if l.get("stub"))
+    start = text.index(f"  - id: {stub['id']}\n")
+    at = text.index("    stub: true\n", start) + len("    stub: true\n")
+    path.write_text(text[:at] + '    not_a_licence: true\n    note: "Checked: no licence is named."\n' + text[at:],
+                    encoding="utf-8")
+    _import(data)
+    again = {l["id"]: l for l in yaml.safe_load(path.read_text(encoding="utf-8"))["licences"]}[stub["id"]]
+    assert again["not_a_licence"] is True and again["note"] == "Checked: no licence is named."
+    assert all("no text to read" in term["summary"] for term in again["terms"].values())
+    site = load_site(data)
+    assert site.by_id["licences"][stub["id"]].not_a_licence

@@ -45,7 +45,11 @@ def reminders(site: Site, today: dt.date, max_age_days: int) -> list[Problem]:
                                f"the datasets disagree: {said}; check the primary source and, if a dataset is "
                                "wrong, tell its maintainers or add the right licence's `assigned` pattern"))
     for licence in site.licences.licences:
-        if licence.stub:
+        if licence.stub and licence.not_a_licence:
+            out.append(Problem("data/licences.yml", site.lines.get(("licences", licence.id), 1), licence.id,
+                               "a dataset's word for a licence it does not name: find each model's licence "
+                               "and add that licence's `assigned` rule"))
+        elif licence.stub:
             out.append(Problem("data/licences.yml", site.lines.get(("licences", licence.id), 1), licence.id,
                                "added by make import for a licence name no record covered: read the licence "
                                "text, fill in its terms and remove 'stub: true'"))

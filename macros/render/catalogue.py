@@ -77,7 +77,7 @@ def key_restriction(licence: Licence | None) -> str:
     if licence is None:
         return "Provider's terms of service (no licence to the weights)"
     if licence.stub:
-        return "Terms not read yet"
+        return "Licence unknown" if licence.not_a_licence else "Terms not read yet"
     t = licence.terms
     if t.commercial_use.value == "not-allowed":
         return "No commercial use"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from . import read
+from . import mof, read
 
 DATASET_INFO = {
     "osai-index": dict(name="European Open Source AI Index", licence="CC-BY-4.0",
@@ -51,13 +51,10 @@ MODALITIES = ("text", "image", "audio", "video", "pdf")
 # The OSAI dimensions that make weights open source, with an OSI-approved licence (OSAID: data information,
 # code, parameters).
 OPEN_SOURCE_DIMENSIONS = ("datasources_basemodel", "trainingcode", "weights_endmodel")
-MOF_CLASS_COMPONENTS = {  # the Model Openness Framework's class of each component (crosswalk.yml too)
-    "III": ["model-architecture", "model-parameters-final", "technical-report", "evaluation-results",
-            "model-card", "data-card"],
-    "II": ["training-code", "inference-code", "evaluation-code", "data-preprocessing-code",
-           "supporting-libraries-and-tools", "evaluation-data"],
-    "I": ["research-paper", "datasets", "model-parameters-intermediate", "model-metadata"],
-}
+# The fields of a stub licence record that editors write and the import keeps.
+STUB_CURATED = ("not_a_licence", "note")
+# The source (sources.yml) of the rules that give a model its Model Openness Framework class (mof.py).
+MOF_RULES = "mof-class-rules"
 
 
 def kebab(text: str, limit: int = 64) -> str:
@@ -160,6 +157,9 @@ def build(root: Path, data: Path) -> Catalogue:
            for name in ("models", "developers", "hosts", "offers", "openness", "datasets")}
     families = _load(data, "families")
     licences = [l for l in _load(data, "licences") if not l.get("stub")]
+    # What an editor says of a stub (that its name is not a licence's, a note) survives the import.
+    stub_curated = {l["id"]: {k: l[k] for k in STUB_CURATED if k in l}
+                    for l in _load(data, "licences") if l.get("stub") and "id" in l}
     licence_by_id = {l["id"]: l for l in licences}
     licence_alias = {}
     for lic in licences:
@@ -336,11 +336,15 @@ def build(root: Path, data: Path) -> Catalogue:
         record["sources"].append("model-openness-tool")
         if weights_licence and str(weights_licence).strip():
             record["licence_names"].append(("model-openness-tool", str(weights_licence).strip(), entry.file))
-        mof = {"release": _label(release.get("name")), "components": components, "file": entry.file,
-               "url": snaps["model-openness-tool"].url(entry.file)}
+        # The class the file states, else the class the tool's own rules give it (mof.py, a port of
+        # the tool's evaluator, cited as the source mof-class-rules).
+        stated = mof.stated(entry.data)
+        mof_entry = {"release": _label(release.get("name")), "mof_class": stated or mof.classify(release),
+                     "components": components, "file": entry.file,
+                     "url": snaps["model-openness-tool"].url(entry.file)}
         openness.setdefault(model_id, {"id": model_id, "model": model_id, "sources": []})
-        openness[model_id]["mof"] = mof
-        openness[model_id]["sources"].append("model-openness-tool")
+        openness[model_id]["mof"] = mof_entry
+        openness[model_id]["sources"] += ["model-openness-tool", *([] if stated else [MOF_RULES])]
 
     # --- endoflife.date: Claude's lifecycle --------------------------------------------------------
     relative, front = read.endoflife(snaps["endoflife-date"])
@@ -403,7 +407,8 @@ def build(root: Path, data: Path) -> Catalogue:
             name = next((s[1] for s in said), None)
             stub_id = kebab(f"unreviewed-{name}" if name else "licence-not-stated", 60)
             chosen = stub_id
-            stub = stubs.setdefault(stub_id, _stub(stub_id, name, record.get("osai_licence_url")))
+            stub = stubs.setdefault(stub_id, _stub(stub_id, name, record.get("osai_licence_url"),
+                                                   stub_curated.get(stub_id, {})))
             if name and name.lower() not in stub["aliases"]:
                 stub["aliases"].append(name.lower())
         ids = {s[3] for s in said if s[3]}
@@ -493,7 +498,7 @@ def build(root: Path, data: Path) -> Catalogue:
 
     # --- finish: as_of, reviewed, curated fields, order ---------------------------------------------
     def finish(name: str, record: dict, order: list[str]) -> dict:
-        dates = [snaps[s].date for s in record.get("sources", [])]
+        dates = [snaps[s].date for s in record.get("sources", []) if s in snaps]
         record["sources"] = sorted(set(record.get("sources", [])), key=record["sources"].index)
         record["as_of"] = max(dates) if dates else max(s.date for s in snaps.values())
         prior = old.get(name, {}).get(record["id"], {})
@@ -568,25 +573,13 @@ def _unique(items: list[dict]) -> list[dict]:
     return out
 
 
-def _mof_class(components: list[dict]) -> str | None:
-    """The framework's class: every component of a class (and of the classes below it) released under
-    some licence. A rough reading: the tool's licence names are not checked against its list of open
-    licences here, and a component the file does not list counts as missing."""
-    if not components:
-        return None
-    given = {c["component"] for c in components if c.get("licence") and c["licence"].lower() not in (
-        "unlicensed", "component not included", "component not include", "none", "license")}
-    reached = "none"
-    for cls in ("III", "II", "I"):
-        if all(c in given for c in MOF_CLASS_COMPONENTS[cls] if c != "model-metadata"):
-            reached = cls
-        else:
-            break
-    return reached
-
-
-def _stub(stub_id: str, name: str | None, url: str | None) -> dict:
-    unknown = {"value": "unknown", "summary": "Not yet read in the licence text.", "checked": "no"}
+def _stub(stub_id: str, name: str | None, url: str | None, curated: dict | None = None) -> dict:
+    """The record of a licence name no record covers: every term unknown. `curated`, what an editor
+    wrote on it before (STUB_CURATED), is kept; a name marked `not_a_licence` has no text to read."""
+    curated = curated or {}
+    summary = ("Unknown: the dataset names no licence, so there is no text to read." if curated.get("not_a_licence")
+               else "Not yet read in the licence text.")
+    unknown = {"value": "unknown", "summary": summary, "checked": "no"}
     stub = {"id": stub_id, "name": _label(name) if name else "Licence not stated in the datasets",
             "osi_approved": False}
     if url:
@@ -595,7 +588,7 @@ def _stub(stub_id: str, name: str | None, url: str | None) -> dict:
                  "aliases": [], "terms": {k: dict(unknown) for k in (
                      "commercial_use", "user_threshold", "attribution", "acceptable_use_policy",
                      "outputs_to_train_models", "licensor_may_restrict_later", "field_of_use", "distribution")},
-                 "stub": True, "sources": ["osai-index" if name else "models-dev"], "reviewed": None})
+                 "stub": True, **curated, "sources": ["osai-index" if name else "models-dev"], "reviewed": None})
     return stub
 
 

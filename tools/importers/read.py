@@ -138,6 +138,7 @@ def osai(snapshot: Snapshot) -> tuple[list[dict], list[OsaiEntry]]:
 class MotEntry:
     file: str
     release: dict
+    data: dict = field(default_factory=dict)  # the whole file: a `classification` beside the release, if any
 
 
 def mot(snapshot: Snapshot) -> list[MotEntry]:
@@ -147,7 +148,7 @@ def mot(snapshot: Snapshot) -> list[MotEntry]:
             continue
         data = yaml.safe_load(snapshot.read(f"models/{path.name}")) or {}
         if isinstance(data.get("release"), dict):
-            out.append(MotEntry(f"models/{path.name}", data["release"]))
+            out.append(MotEntry(f"models/{path.name}", data["release"], data))
     return out
 
 
