@@ -21,7 +21,7 @@ import feedparser
 import pytest
 
 from macros.publish import feeds as atom
-from macros.render import labels, pages, places
+from macros.render import labels, links, pages, places
 from tests import support
 from tests.test_browser import visit  # noqa: F401  (fixture)
 
@@ -48,10 +48,27 @@ def written(built_site: Path) -> list[str]:
 # --- the feeds ------------------------------------------------------------------------------------------
 
 def test_there_is_a_feed_for_every_change_every_kind_and_every_record_concerned(built_site, site):
+    from macros.publish.feeds import followed
     expected = {pages.feeds_path()}
     expected |= {pages.feeds_path(e.kind) for e in site.changelog.changelog}
     expected |= {pages.feeds_path(kind, rid) for kind, rid in concerned(site)}
+    # ...and one for every record with a page of its own, empty until its first change
+    own = [(kind, r.id) for kind in places.PLACES if places.own_pages(kind) for r in site.by_id[kind].values()
+           if (built_site / links.page_url(places.page_of(kind, r.id)) / "index.html").exists()]
+    assert own and set(own) == set(followed(site))
+    expected |= {pages.feeds_path(kind, rid) for kind, rid in own}
     assert set(written(built_site)) == expected
+
+
+def test_an_empty_feed_is_dated_by_its_record_and_leads_to_its_page(built_site, site):
+    from macros.publish.feeds import followed
+    quiet = [(kind, rid) for kind, rid in followed(site) if (kind, rid) not in concerned(site)]
+    for kind, rid in quiet[:20]:
+        feed = parsed(built_site, pages.feeds_path(kind, rid))
+        assert feed.entries == []
+        assert feed.feed.updated.startswith(site.get(kind, rid).reviewed.isoformat()), "the record's date, not the build's"
+        page = links.page_url(places.page_of(kind, rid))
+        assert any(l.rel == "alternate" and l.href.rstrip("/").endswith(page.rstrip("/")) for l in feed.feed.links)
 
 
 def test_every_feed_is_atom_that_a_feed_reader_reads_without_complaint(built_site, site):
@@ -59,7 +76,7 @@ def test_every_feed_is_atom_that_a_feed_reader_reads_without_complaint(built_sit
     for path in written(built_site):
         feed = parsed(built_site, path)
         assert feed.feed.title and feed.feed.id.startswith("urn:uuid:"), path
-        assert feed.feed.updated == max(e.updated for e in feed.entries), path
+        assert not feed.entries or feed.feed.updated == max(e.updated for e in feed.entries), path
         for item in feed.entries:
             change_id = urlparse(item.link).fragment.removeprefix(places.PLACES["changelog"][1])
             change = entries[change_id]

@@ -33,17 +33,21 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
     return element
 
 
-def feed(site: Site, site_name: str, origin: str, path: str, title: str, entries: list) -> str:
+def feed(site: Site, site_name: str, origin: str, path: str, title: str, entries: list, since=None,
+         home: str | None = None) -> str:
     """One feed at `path` (under the site root) of `entries`, its links under `origin` (the site's
-    address ending in /, or a relative way to the root from the feed's folder)."""
+    address ending in /, or a relative way to the root from the feed's folder). An empty feed is
+    `updated` at `since` (its record's review date: never the build's). `home` is the page the feed
+    belongs to (a page source), the What's new page unless given."""
     page = links.page_url(places.PLACES["changelog"][0])
+    belongs = links.page_url(home) if home else page
     root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "en"})
     _sub(root, "id", _id(path))
     _sub(root, "title", title)
-    _sub(root, "updated", _stamp(max(e.date for e in entries)))
+    _sub(root, "updated", _stamp(max(e.date for e in entries) if entries else since))
     _sub(_sub(root, "author"), "name", site_name)
     _sub(root, "link", rel="self", type="application/atom+xml", href=origin + path)
-    _sub(root, "link", rel="alternate", type="text/html", href=origin + page)
+    _sub(root, "link", rel="alternate", type="text/html", href=origin + belongs)
     for entry in entries:
         item = _sub(root, "entry")
         _sub(item, "id", _id(f"changelog/{entry.id}"))
@@ -71,19 +75,30 @@ def feeds(site: Site, site_name: str, origin: str) -> dict[str, str]:
     """Every feed by its path under the site. `origin` is the site's address ending in / (mkdocs.yml
     site_url); without one, links are relative to each feed's own folder."""
     entries = latest_changes(site)
-    wanted: dict[str, tuple[str, list]] = {feeds_path(): (f"{site_name}: what's new", entries)}
+    wanted: dict[str, tuple] = {feeds_path(): (f"{site_name}: what's new", entries, None, None)}
     for kind, label in labels.CHANGE_KINDS.items():
         if chosen := [e for e in entries if e.kind == kind]:
-            wanted[feeds_path(kind)] = (f"{site_name}: {label.lower()}", chosen)
-    concerned = sorted({(kind, rid) for e in entries for kind, ids in e.concerns.items() for rid in ids})
-    for kind, rid in concerned:
+            wanted[feeds_path(kind)] = (f"{site_name}: {label.lower()}", chosen, None, None)
+    concerned = {(kind, rid) for e in entries for kind, ids in e.concerns.items() for rid in ids}
+    for kind, rid in sorted(concerned | set(followed(site))):
         chosen = [e for e in entries if rid in e.concerns.get(kind, [])]
-        wanted[feeds_path(kind, rid)] = (f"{site_name}: {places.name(site, kind, rid)}", chosen)
+        wanted[feeds_path(kind, rid)] = (f"{site_name}: {places.name(site, kind, rid)}", chosen,
+                                         None if chosen else site.get(kind, rid).reviewed,
+                                         places.page_of(kind, rid))
     out = {}
-    for path, (title, chosen) in wanted.items():
+    for path, (title, chosen, since, home) in wanted.items():
         here = origin if "://" in origin else "../" * path.count("/")
-        out[path] = feed(site, site_name, here, path, title, chosen)
+        out[path] = feed(site, site_name, here, path, title, chosen, since, home)
     return out
+
+
+def followed(site: Site) -> list[tuple[str, str]]:
+    """(data file, id) of every record with a page of its own (a model, a licence): each has a feed
+    from the start, empty until its first change, so that a reader can follow it before anything
+    changes."""
+    from ..render.catalogue import used_licences
+    shown = {"models": site.models.models, "licences": used_licences(site)}
+    return [(kind, r.id) for kind, records in shown.items() if places.own_pages(kind) for r in records]
 
 
 def discovery(site: Site, page_src: str, root: str) -> list[tuple[str, str]]:
@@ -95,8 +110,13 @@ def discovery(site: Site, page_src: str, root: str) -> list[tuple[str, str]]:
         out.append(("What's new", root + feeds_path()))
         out += [(labels.CHANGE_KINDS[k], root + feeds_path(k)) for k in labels.CHANGE_KINDS
                 if any(e.kind == k for e in entries)]
-    # A page that shows records with changes: each such record's own feed.
+    # A record's own page: its feed, changes or not; a page that shows records with changes: each
+    # such record's own feed.
     seen = set()
+    for kind, rid in followed(site):
+        if places.page_of(kind, rid) == page_src:
+            seen.add((kind, rid))
+            out.append((places.name(site, kind, rid), root + feeds_path(kind, rid)))
     for entry in entries:
         for kind, ids in entry.concerns.items():
             for rid in ids:

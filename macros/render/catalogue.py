@@ -234,7 +234,7 @@ def model_offers(site: Site, model_id: str) -> list:
     return sorted(found, key=lambda o: (o.input is None, o.input or 0, o.output or 0, o.host))
 
 
-def model_page(site: Site, model_id: str, history: str = "") -> str:
+def model_page(site: Site, model_id: str, history: str = "", feed: str = "") -> str:
     """The full story of one model: summary, openness, licence terms, offers, lifecycle, developer
     transparency, ways in, sources."""
     model = site.get("models", model_id)
@@ -255,7 +255,7 @@ def model_page(site: Site, model_id: str, history: str = "") -> str:
                    restriction=key_restriction(licence), offers=offers, hosts=hosts,
                    ways=[routes[r] for r in ways if r in routes], datasets=site.by_id["datasets"],
                    modalities=modalities(model), tokens=tokens, price=price, licence_src=licence_src,
-                   compare_src=COMPARE_SRC, history=history)
+                   compare_src=COMPARE_SRC, history=history, feed=feed)
 
 
 def model_description(site: Site, model_id: str) -> str:
@@ -269,7 +269,7 @@ def model_description(site: Site, model_id: str) -> str:
 
 # --- one licence's page -----------------------------------------------------------------------------------
 
-def licence_page(site: Site, licence_id: str, history: str = "") -> str:
+def licence_page(site: Site, licence_id: str, history: str = "", feed: str = "") -> str:
     """A licence's terms as a checklist (may, must, must not), the models under it, its text."""
     licence = site.get("licences", licence_id)
     rows = term_rows(licence)
@@ -277,7 +277,7 @@ def licence_page(site: Site, licence_id: str, history: str = "") -> str:
     models = [m for m in shown_models(site) if m.licence == licence.id or licence.id in m.also_under]
     return _render("licence_page.md.j2", licence=licence, verdicts=[v for v in verdicts if v[2]], models=models,
                    developers=site.by_id["developers"], restriction=key_restriction(licence), model_src=model_src,
-                   history=history)
+                   history=history, feed=feed)
 
 
 def licence_description(site: Site, licence_id: str) -> str:

@@ -406,14 +406,22 @@ def how_many(site: Site, what: str) -> str:
     return labels.number_word(counts[what] if what in counts else len(site.by_id[what]))
 
 
+def _feed_from_page(kind: str, record_id: str) -> str:
+    """The record's own feed, as a link from its own page (the way up from the page's folder)."""
+    up = "../" * links.page_url(places.page_of(kind, record_id)).count("/")
+    return up + feeds_path(kind, record_id)
+
+
 def model_page(site: Site, model_id: str) -> str:
-    """One model's page (render/catalogue.py), with its history from the change log."""
-    return _catalogue.model_page(site, model_id, history=history(site, "models", model_id))
+    """One model's page (render/catalogue.py), with its history from the change log and its feed."""
+    return _catalogue.model_page(site, model_id, history=history(site, "models", model_id),
+                                 feed=_feed_from_page("models", model_id))
 
 
 def licence_page(site: Site, licence_id: str) -> str:
-    """One licence's page (render/catalogue.py), with its history from the change log."""
-    return _catalogue.licence_page(site, licence_id, history=history(site, "licences", licence_id))
+    """One licence's page (render/catalogue.py), with its history from the change log and its feed."""
+    return _catalogue.licence_page(site, licence_id, history=history(site, "licences", licence_id),
+                                   feed=_feed_from_page("licences", licence_id))
 
 
 MACROS = {
