@@ -309,9 +309,9 @@ _FILLED_FROM = {"closed": "the cheapest offer of default_models.closed", "open":
 _TYPED = ("default", "step", "basis", "as_of")
 
 
-def calculator(calc: CalculatorFile, models: ModelsFile, offers: OffersFile) -> Iterator[Finding]:
+def calculator(calc: CalculatorFile) -> Iterator[Finding]:
     """The calculator's inputs are exactly the ones its formula uses, with sane defaults; an input the
-    catalogue fills types none of its own; the default models exist, are of their side and are priced."""
+    catalogue fills types none of its own."""
     given = [field.id for field in calc.calculator]
     for index, field in enumerate(calc.calculator):
         at = ("calculator", index)
@@ -348,7 +348,6 @@ def calculator(calc: CalculatorFile, models: ModelsFile, offers: OffersFile) -> 
             yield ("calculator", ("calculator",),
                    f"input '{name}' is missing; the break-even formula needs all of: "
                    f"{', '.join(decision.INPUTS)}")
-    yield from default_models(calc, models, offers)
 
 
 def default_models(calc: CalculatorFile, models: ModelsFile, offers: OffersFile) -> Iterator[Finding]:
@@ -360,8 +359,9 @@ def default_models(calc: CalculatorFile, models: ModelsFile, offers: OffersFile)
         wanted = getattr(calc.default_models, which)
         eligible = [m.id for m in models.models if prices.side(m) == which and m.status != "retired"
                     and m.id in offered and (which == "closed" or prices.size(m) is not None)]
-        choose = f"name {kind} with a priced offer{' and a parameter count' if which == 'open' else ''}, such as: " \
-                 f"{_listing(eligible)}"
+        wanted_kind = f"{kind} with a priced offer{' and a parameter count' if which == 'open' else ''}"
+        choose = (f"name {wanted_kind}, such as: {_listing(eligible)}" if eligible else
+                  f"the catalogue has no {wanted_kind}: import the offers (make import) first")
         model = by_id.get(wanted)
         if model is None:
             problem = f"unknown model '{wanted}' (see data/models.yml)"
@@ -533,10 +533,13 @@ def all_checks(files: dict, today: dt.date) -> Iterator[Finding]:
         yield from unsatisfiable
         if not unsatisfiable:
             yield from consistency(files["criteria"], files["options"], files["trees"], files["cheatsheet"])
-    yield from calculator(files["calculator"], files["models"], files["offers"])
+    yield from calculator(files["calculator"])
     yield from not_in_future("calculator", files["calculator"].calculator, today, "as_of")
     yield from catalogue(files, today)
-    yield from models(files, today)
+    found = list(models(files, today))
+    yield from found
+    if not any(name in ("models", "offers") for name, _, _ in found):  # once offers name real models
+        yield from default_models(files["calculator"], files["models"], files["offers"])
     yield from glossary(files["glossary"])
     yield from changelog(files, today)
     yield from primary_backing(files)
