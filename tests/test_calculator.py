@@ -122,6 +122,12 @@ def test_the_defaults_in_the_page_are_the_default_models_cheapest_offers(site, h
         assert source.find("time")["datetime"] == offer.as_of.isoformat() == source.find("time").get_text()
         assert source.find("a", href=offer.provenance[0].url) is not None
         assert source.find_parent(class_="ovc-pick").find(class_="ovc-pick__choose").has_attr("hidden")
+    # The page's prose names them too (from data, never typed).
+    prose = " ".join(page.select_one("article").get_text().split())
+    for which in SIDES:
+        model = site.by_id["models"][_default(site, which)]
+        hosts = {site.by_id["hosts"][o.host].name for o in cheapest(site, model.id)}
+        assert any(f"{model.name} at {host}" in prose for host in hosts), which
     size = _size(site.by_id["models"][_default(site, "open")])
     assert _number(page.find("input", id="calc-parameters-billions")["value"]) == size
     # What the build computed and drew is for exactly these values.

@@ -454,6 +454,17 @@ def calculator_picks(site: Site) -> dict[str, dict]:
     return out
 
 
+def calculator_defaults_text(site: Site) -> str:
+    """The calculator page's sentence naming the models it opens with, their hosts and the date of
+    their prices (Markdown, for the page's prose)."""
+    choice = decision.default_choice(site)
+    named = [f"[{escape.md_cell(model.name)}](models/{model.id}.md) at {escape.md_cell(site.by_id['hosts'][offer.host].name)}"
+             for model, offer in (choice["closed"], choice["open"])]
+    dates = sorted({offer.as_of.isoformat() for _, offer in choice.values()})
+    return (f"It opens with {named[0]} and {named[1]}, the cheapest offer of each, priced as of "
+            f"{' and '.join(dates)}.")
+
+
 def volume_thresholds(site: Site) -> str:
     """The volumes the cost model's defaults give, beside the articles' rule of thumb and why they
     differ: the only place a page states a volume threshold (computed, so the calculator agrees)."""
@@ -537,6 +548,7 @@ MACROS = {
     "decision_helper": decision_helper,
     "calculator": calculator,
     "volume_thresholds": volume_thresholds,
+    "calculator_defaults_text": calculator_defaults_text,
     "guide_title": guide_title,
     "how_many": how_many,
     "catalogue_table": _catalogue.catalogue_table,
