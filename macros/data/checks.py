@@ -305,7 +305,7 @@ def consistency(crit: CriteriaFile, opts: OptionsFile, tr: TreesFile, rows: Chea
 
 
 # What an input the catalogue fills takes its value from, as its messages say.
-_FILLED_FROM = {"closed": "the cheapest offer of default_models.closed", "open": "default_models.open's cheapest offer"}
+_FILLED_FROM = {"closed": "the cheapest offer of default_models.closed", "open": "the cheapest offer of default_models.open"}
 _TYPED = ("default", "step", "basis", "as_of")
 
 

@@ -23,6 +23,10 @@ FROM_CATALOGUE: dict[str, tuple[str, str]] = {
     "host-output-price": ("open", "output"),
     "parameters-billions": ("open", "parameters"),
 }
+# The price inputs an offer fills, per side, in this order (the page's script gets the prices so).
+OFFER_INPUTS: dict[str, tuple[str, ...]] = {
+    which: tuple(name for name, (side_, what) in FROM_CATALOGUE.items() if side_ == which and what != "parameters")
+    for which in SIDES}
 # The inputs that set what a request is; a model's offers are ordered by what a request costs at
 # their defaults.
 WORKLOAD = ("requests-per-day", "input-tokens", "output-tokens", "cached-share")
@@ -51,10 +55,9 @@ def size(model: Model) -> float | None:
 def offer_values(which: str, offer: Offer) -> dict[str, float]:
     """The price inputs one offer fills for its side; the cached-input price is the input price where
     the offer states none (as the field's help says)."""
-    if which == "closed":
-        cached = offer.cached_input if offer.cached_input is not None else offer.input
-        return {"closed-input-price": offer.input, "closed-cached-price": cached, "closed-output-price": offer.output}
-    return {"host-input-price": offer.input, "host-output-price": offer.output}
+    cached = offer.cached_input if offer.cached_input is not None else offer.input
+    given = {"input": offer.input, "cached_input": cached, "output": offer.output}
+    return {name: given[FROM_CATALOGUE[name][1]] for name in OFFER_INPUTS[which]}
 
 
 def request_price(which: str, offer: Offer, workload: Mapping[str, float]) -> float:

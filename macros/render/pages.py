@@ -407,10 +407,10 @@ def calculator_offers(site: Site) -> dict:
     urls: dict[str, list[str]] = {}
     for offer in offers_of:
         urls.setdefault(offer.provenance[0].dataset, []).append(offer.provenance[0].url)
-    sources = {dataset: {"name": _offer_source(site, next(o for o in offers_of
-                                                           if o.provenance[0].dataset == dataset))[0],
+    datasets = site.by_id["datasets"]
+    sources = {dataset: {"name": datasets[dataset].name if dataset in datasets else dataset,
                          "prefix": _common_folder(found)} for dataset, found in urls.items()}
-    inputs = {which: list(prices.offer_values(which, offers_of[0])) for which in prices.SIDES}
+    inputs = {which: list(prices.OFFER_INPUTS[which]) for which in prices.SIDES}
     out: dict = {"default": {"closed": site.calculator.default_models.closed,
                              "open": site.calculator.default_models.open},
                  "inputs": inputs, "sources": sources}
