@@ -404,18 +404,32 @@ Amount = Annotated[float, Meta(ge=0, le=MAX_NUMBER)]
 
 
 class CalculatorInput(Record, kw_only=True):
-    """One input of the break-even calculator, with its illustrative default."""
+    """One input of the break-even calculator, with its illustrative default, or (a price of a default
+    model's offer, the open model's size) with none: the catalogue gives it (decision.FROM_CATALOGUE)."""
     label: Text
     group: Literal["workload", "closed", "host", "self-hosted"]
     unit: Annotated[Text, Meta(description="Shown after the field, e.g. requests, USD, %.")]
-    default: Amount
+    default: Annotated[Amount | None, Meta(description="The value the page opens with; none for an input the "
+                                                       "catalogue fills (a price, the model size).")] = None
     min: Amount
     max: Annotated[Amount | None, Meta(description="Largest value accepted; without it, the largest "
                                                    "number data may state.")] = None
-    step: Annotated[float, Meta(ge=1e-6, le=MAX_NUMBER, description="Smallest change the field offers.")]
+    step: Annotated[float, Meta(ge=1e-6, le=MAX_NUMBER, description=(
+        "Smallest change the field offers; none for an input the catalogue fills, which takes any "
+        "value."))] | None = None
     help: Prose
-    basis: Annotated[Prose, Meta(description="Where the default comes from; defaults are illustrative.")]
-    as_of: Annotated[dt.date, Meta(description="Date the default describes.")]
+    basis: Annotated[Prose | None, Meta(description="Where the default comes from; defaults are "
+                                                    "illustrative. None where the catalogue fills it.")] = None
+    as_of: Annotated[dt.date | None, Meta(description="Date the default describes; none where the "
+                                                      "catalogue fills it (the offer has its own).")] = None
+
+
+class DefaultModels(Strict, kw_only=True):
+    """The models the calculator opens with, by id from models.yml: the cheapest offer of each gives
+    the price inputs' defaults, the open model's parameters the model size."""
+    closed: Annotated[Id, Meta(description="A closed model with a priced offer: the closed API's prices.")]
+    open: Annotated[Id, Meta(description="An open-weight model with a priced offer and a parameter count: the "
+                                          "API host's prices and the self-hosted model's size.")]
 
 
 # --- the model catalogue: imported by `make import` (tools/importers/), curated where marked ------------
@@ -746,6 +760,7 @@ class Licence(Record, kw_only=True):
 
 
 class CalculatorFile(Strict, kw_only=True):
+    default_models: DefaultModels
     calculator: Annotated[list[CalculatorInput], Meta(min_length=1)]
     days_per_month: Annotated[float, Meta(
         gt=27, lt=32, description="Average days in a month (365 / 12).")]

@@ -352,16 +352,23 @@ def test_costs_refuse_impossible_inputs(change, message):
 
 
 def test_calculator_defaults_come_from_data_and_are_marked_illustrative(site, html):
-    defaults = decision.calculator_defaults(site.calculator)
+    """Typed defaults are marked illustrative with their date; the inputs the catalogue fills say so
+    (the page's figures for them: tests/test_calculator.py)."""
+    defaults = decision.calculator_defaults(site)
     assert set(defaults) == set(decision.INPUTS)
     page = html("calculator/")
     for field in site.calculator.calculator:
         box = page.find("input", id=f"calc-{field.id}")
-        assert box is not None and float(box["value"]) == field.default == defaults[field.id]
+        assert box is not None and float(box["value"]) == defaults[field.id]
         label = page.find("label", attrs={"for": f"calc-{field.id}"})
         assert " ".join(label.get_text().split()) == field.label
         help_text = " ".join(page.find(id=f"calc-{field.id}-help").get_text().split())
-        assert "Illustrative default" in help_text and field.as_of.isoformat() in help_text
+        if field.id in decision.FROM_CATALOGUE:
+            assert field.default is None and box["step"] == "any"
+            assert "From the" in help_text and "Illustrative default" not in help_text
+        else:
+            assert float(box["value"]) == field.default
+            assert "Illustrative default" in help_text and field.as_of.isoformat() in help_text
     result = decision.costs(defaults, site.calculator.days_per_month)
     for route in decision.ROUTES:
         assert page.find(attrs={"data-out": f"monthly-{route}"}).get_text() == money(result["monthly"][route],
@@ -375,7 +382,7 @@ def test_calculator_defaults_come_from_data_and_are_marked_illustrative(site, ht
 
 def test_the_chart_is_drawn_at_build_time_for_the_defaults(html, site):
     from macros.render import chart
-    defaults = decision.calculator_defaults(site.calculator)
+    defaults = decision.calculator_defaults(site)
     result = decision.costs(defaults, site.calculator.days_per_month)
     svg = html("calculator/").find("svg", id="ovc-chart")
     assert svg is not None and svg["role"] == "img" and svg.find("title").get_text()
@@ -474,7 +481,7 @@ def test_the_page_redraws_the_chart_for_the_readers_inputs(visit, site):
     """The page's drawing for any inputs is the build's drawing for them, to the character."""
     from bs4 import BeautifulSoup
     from macros.render import chart, labels
-    defaults = decision.calculator_defaults(site.calculator)
+    defaults = decision.calculator_defaults(site)
     days, currency = site.calculator.days_per_month, site.calculator.currency
     page = visit("calculator/")
 
@@ -642,7 +649,7 @@ def _volume_that_flips(defaults: dict, days: float) -> tuple[int, dict]:
 
 
 def test_calculator_updates_as_you_type_and_keeps_inputs_in_the_link(visit, site):
-    defaults, days = decision.calculator_defaults(site.calculator), site.calculator.days_per_month
+    defaults, days = decision.calculator_defaults(site), site.calculator.days_per_month
     labels = {f.id: f.label for f in site.calculator.calculator}
     currency = site.calculator.currency
     start = decision.costs(defaults, days)
@@ -733,7 +740,7 @@ def test_each_cheatsheet_row_opens_the_helper_on_its_own_option(visit, html, sit
 @pytest.mark.parametrize("page_path", ["guide/", "helper/"])
 def test_the_volume_thresholds_quoted_are_the_cost_models(html, site, page_path):
     from macros.render.pages import change_text
-    result = decision.costs(decision.calculator_defaults(site.calculator), site.calculator.days_per_month)
+    result = decision.costs(decision.calculator_defaults(site), site.calculator.days_per_month)
     box = html(page_path).find(id="volume-thresholds")
     assert box is not None
     for route in ("closed", "host"):

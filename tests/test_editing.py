@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 # The tests that read the site's data, its pages and its exports.
 DATA_TESTS = ["test_articles.py", "test_data.py", "test_decision.py", "test_knowledge_base.py", "test_build.py",
               "test_render.py", "test_exports.py", "test_presentation.py", "test_prerender.py", "test_links.py",
-              "test_reading.py"]
+              "test_reading.py", "test_calculator.py"]
 
 
 # --- a copy's data, edited as YAML ---------------------------------------------------------------------

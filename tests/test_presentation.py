@@ -52,5 +52,5 @@ def test_the_page_and_its_export_list_the_same_records_in_the_same_order(site):
 
 
 def test_every_input_group_of_the_calculator_has_its_inputs_shown(site):
-    shown = [f.id for _, fields in arrange.calculator_groups(site, labels.CALCULATOR_GROUPS) for f in fields]
+    shown = [f.id for _, _, fields in arrange.calculator_groups(site, labels.CALCULATOR_GROUPS) for f in fields]
     assert sorted(shown) == sorted(f.id for f in site.calculator.calculator)

@@ -405,6 +405,22 @@ def _open_model_without_licence(d: Data):
     return d.where("models.yml", ("models", index, "openness"))
 
 
+def _default_model(which: str, pick: Callable[[list, set], str]):
+    """Name `pick(models, ids of the models with a priced offer)` as the calculator's default `which`."""
+    def mutate(d: Data):
+        offered = {o["model"] for o in d.raw("offers.yml")["offers"]
+                   if o.get("input") is not None and o.get("output") is not None and (o["input"] or o["output"])}
+        return d.set("calculator.yml", ("default_models", which), pick(d.raw("models.yml")["models"], offered))
+    return mutate
+
+
+def _price_typed_twice(d: Data):
+    """Type a default for an input the catalogue fills (the closed model's input price)."""
+    index = [f["id"] for f in d.raw("calculator.yml")["calculator"]].index("closed-input-price")
+    line = d.insert_after("calculator.yml", ("calculator", index, "id"), "default: 2.5")
+    return line, "closed-input-price.default"
+
+
 def _rename(file: str, loc: tuple, new_key: str):
     def mutate(d: Data):
         line = d.text_line(file, loc, lambda text: text.replace(f"{loc[-1]}:", f"{new_key}:", 1))
@@ -553,6 +569,18 @@ CASES: list[Case] = [
          "must be at most 1e+12"),
     Case("step too small", "calculator.yml", _set("calculator.yml", ("calculator", 0, "step"), "1.0e-320"),
          "must be at least 1e-06"),
+    Case("calculator default model that is not in the catalogue", "calculator.yml",
+         _set("calculator.yml", ("default_models", "closed"), "gpt-9"),
+         "unknown model 'gpt-9' (see data/models.yml); name a closed model with a priced offer"),
+    Case("closed model as the calculator's open default", "calculator.yml",
+         _default_model("open", lambda models, offered: next(m["id"] for m in models if m["openness"] == "closed")),
+         "is a closed model (openness: closed in data/models.yml), not an open-weight model"),
+    Case("calculator default model without a priced offer", "calculator.yml",
+         _default_model("open", lambda models, offered: next(m["id"] for m in models
+                                                             if m["openness"] != "closed" and m["id"] not in offered)),
+         "has no priced offer in data/offers.yml"),
+    Case("price typed beside the catalogue's", "calculator.yml", _price_typed_twice,
+         "'default' has no place here: its default comes from the catalogue"),
     # links in text
     Case("link to a script", "faq.yml",
          _set("faq.yml", ("faq", 0, "answer"), '"See [this](javascript:alert(1))."'),

@@ -187,6 +187,136 @@ other page.
     title.textContent = title.textContent.replace(/0 to \S+$/, "0 to " + compact(top));
   }
 
+  /* The two model selects (closed, open) of the calculator: each model's priced offers from the
+     catalogue (macros/render/pages.py `calculator_offers`, cheapest first), the inputs the chosen
+     offer and model fill, and the sentence that says where their values come from. */
+  function modelPicks(form, catalogue) {
+    var sides = ["closed", "open"], picks = {}, filled = {};
+    var byName = {};
+    form.querySelectorAll("input[type=number]").forEach(function (input) { byName[input.name] = input; });
+    sides.forEach(function (side) {
+      var box = form.querySelector('.ovc-pick[data-side="' + side + '"]');
+      var link = box.querySelector('[data-pick="model"]');
+      picks[side] = {box: box, model: box.querySelector('select[name="' + side + '-model"]'),
+                     offer: box.querySelector('select[name="' + side + '-offer"]'),
+                     href: link.getAttribute("href"), link: link};
+      box.querySelector(".ovc-pick__choose").hidden = false;
+    });
+
+    function has(side, id) { return Object.prototype.hasOwnProperty.call(catalogue[side], id); }
+    function model(side) { return catalogue[side][picks[side].model.value]; }
+    function offer(side) { return model(side).offers[Math.max(0, picks[side].offer.selectedIndex)]; }
+    function each(selector, fn) { form.querySelectorAll(selector).forEach(fn); }
+
+    /* The model page's address: the build's link to the default model's page, with the id replaced. */
+    function modelHref(side, id) {
+      var base = picks[side].href, at = base.lastIndexOf(catalogue["default"][side]);
+      return at < 0 ? base : base.slice(0, at) + id + base.slice(at + catalogue["default"][side].length);
+    }
+
+    /* The host select for the chosen model, its cheapest offer selected. */
+    function listOffers(side) {
+      var select = picks[side].offer;
+      select.textContent = "";
+      model(side).offers.forEach(function (o) {
+        var option = document.createElement("option");
+        option.value = o.id;
+        option.textContent = o.label;
+        select.appendChild(option);
+      });
+      select.selectedIndex = 0;
+    }
+
+    /* The chosen offer's prices (and the open model's size) into the inputs, and where they come from. */
+    function apply(side) {
+      var m = model(side), o = offer(side), box = picks[side].box;
+      catalogue.inputs[side].forEach(function (name, i) {
+        filled[name] = o.prices[i];
+        byName[name].value = String(o.prices[i]);
+      });
+      function pick(name) { return box.querySelector('[data-pick="' + name + '"]'); }
+      picks[side].link.textContent = m.name;
+      picks[side].link.setAttribute("href", modelHref(side, picks[side].model.value));
+      pick("host").textContent = o.host;
+      pick("api-name").textContent = o.name;
+      pick("as-of").textContent = o.as_of;
+      pick("as-of").setAttribute("datetime", o.as_of);
+      var source = catalogue.sources[o.source];
+      pick("source").textContent = source.name;
+      pick("source").setAttribute("href", source.prefix + o.path);
+      box.querySelectorAll('[data-pick="count"]').forEach(function (el) { el.textContent = String(m.offers.length); });
+      var rank = m.offers.length === 1 ? "only" : picks[side].offer.selectedIndex === 0 ? "cheapest" : "picked";
+      box.querySelectorAll("[data-rank]").forEach(function (el) { el.hidden = el.getAttribute("data-rank") !== rank; });
+      if (side === "closed") {
+        each('[data-when="no-cached"]', function (el) { el.hidden = !o.no_cached; });
+      } else {
+        filled["parameters-billions"] = m.size === null ? null : m.size;
+        if (m.size !== null) byName["parameters-billions"].value = String(m.size);
+        each('[data-when="size"]', function (el) { el.hidden = m.size === null; });
+        each('[data-when="no-size"]', function (el) { el.hidden = m.size !== null; });
+        each('[data-pick-size="basis"]', function (el) { el.textContent = m.basis || ""; });
+        each('[data-pick-size="model"]', function (el) { el.textContent = m.name; });
+      }
+    }
+
+    return {
+      /* From the page address: the models and offers it names; returns the labels of the selects it
+         named something unknown for (their defaults stay). */
+      start: function (query) {
+        var unknown = [];
+        sides.forEach(function (side) {
+          var wanted = query[side + "-model"], offerId = query[side + "-offer"];
+          if (wanted !== undefined && has(side, wanted)) picks[side].model.value = wanted;
+          else if (wanted !== undefined) unknown.push(picks[side].model.labels[0].textContent);
+          listOffers(side);
+          if (offerId !== undefined) {
+            var index = model(side).offers.map(function (o) { return o.id; }).indexOf(offerId);
+            if (index >= 0) picks[side].offer.selectedIndex = index;
+            else unknown.push(picks[side].offer.labels[0].textContent);
+          }
+          apply(side);
+        });
+        return unknown;
+      },
+      /* After an input event: a model picked lists its offers, an offer picked fills its prices. */
+      changed: function (target) {
+        sides.forEach(function (side) {
+          if (target === picks[side].model) listOffers(side);
+          if (target === picks[side].model || target === picks[side].offer) apply(side);
+        });
+      },
+      reset: function () { sides.forEach(function (side) { listOffers(side); apply(side); }); },
+      /* The choices that differ from the defaults, for the address, models first. */
+      query: function () {
+        var out = {};
+        sides.forEach(function (side) {
+          if (picks[side].model.value !== catalogue["default"][side]) out[side + "-model"] = picks[side].model.value;
+          if (picks[side].offer.selectedIndex > 0) out[side + "-offer"] = picks[side].offer.value;
+        });
+        return out;
+      },
+      /* Whether an input is one the catalogue fills, and if so whether the reader changed its value
+         (always, where the catalogue gives none: the address must then keep it). */
+      fills: function (name) { return Object.prototype.hasOwnProperty.call(filled, name); },
+      edited: edited,
+      /* The values the offers gave, and which of them the reader has changed. */
+      show: function () {
+        Object.keys(filled).forEach(function (name) {
+          each('[data-filled="' + name + '"]', function (el) {
+            if (filled[name] !== null) el.textContent = String(filled[name]);
+          });
+          each('[data-edited="' + name + '"]', function (el) {
+            el.hidden = filled[name] === null || !edited(byName[name]);
+          });
+        });
+      }
+    };
+
+    function edited(input) {
+      return filled[input.name] === null || input.value === "" || Number(input.value) !== filled[input.name];
+    }
+  }
+
   function calculator(form) {
     var days = Number(form.getAttribute("data-days-per-month"));
     var currency = form.getAttribute("data-currency");
@@ -197,6 +327,7 @@ other page.
     var results = document.getElementById("ovc-calc-live");
     var changes = document.getElementById("ovc-changes");
     var chart = document.getElementById("ovc-chart");
+    var picks = modelPicks(form, JSON.parse(document.getElementById("ovc-offers").textContent));
     var whole = new Intl.NumberFormat("en", {maximumFractionDigits: 0});
     function out(name, text) { document.querySelector('[data-out="' + name + '"]').textContent = text; }
     function money(value) { return whole.format(value) + " " + currency; }
@@ -211,15 +342,18 @@ other page.
     }
 
     function show() {
-      var values = {}, changed = {}, problem = null;
+      var values = {}, changed = picks.query(), problem = null;
       inputs.forEach(function (input) {
         values[input.name] = input.value === "" ? NaN : Number(input.value);
         if (!input.checkValidity() && !problem) {
           problem = input.labels[0].textContent + ": " + input.validationMessage;
         }
-        if (input.value !== input.defaultValue) changed[input.name] = input.value;
+        if (picks.fills(input.name) ? picks.edited(input) : input.value !== input.defaultValue) {
+          changed[input.name] = input.value;
+        }
       });
       writeQuery(changed);
+      picks.show();
       var result = null;
       if (!problem) {
         try { result = window.OVC.costs(values, days); } catch (e) { problem = e.message; }
@@ -259,6 +393,7 @@ other page.
     }
 
     var start = readQuery(), ignored = [];
+    var unknown = picks.start(start);
     inputs.forEach(function (input) {
       if (!(input.name in start)) return;
       if (start[input.name] !== "" && isFinite(Number(start[input.name]))) {
@@ -267,10 +402,11 @@ other page.
         ignored.push(input.labels[0].textContent);
       }
     });
-    var linkNote = ignored.length ?
-      "The link gave no number for " + ignored.join(", ") + "; the default is used. " : "";
-    form.addEventListener("input", function () { linkNote = ""; show(); });
-    form.addEventListener("reset", function () { window.setTimeout(show, 0); });
+    var linkNote = (unknown.length ? "The link named a choice the catalogue does not have for " +
+      unknown.join(", ") + "; the default is used. " : "") + (ignored.length ?
+      "The link gave no number for " + ignored.join(", ") + "; the default is used. " : "");
+    form.addEventListener("input", function (event) { linkNote = ""; picks.changed(event.target); show(); });
+    form.addEventListener("reset", function () { window.setTimeout(function () { picks.reset(); show(); }, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     show();
   }

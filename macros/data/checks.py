@@ -15,8 +15,9 @@ import msgspec
 from .. import decision
 from ..decision import tree_paths
 from ..models import LINK, Strict, prose_fields
-from ..models import (CalculatorFile, CategoriesFile, CheatsheetFile, CriteriaFile, DimensionsFile, OptionsFile,
-                     SourcesFile, TreesFile)
+from ..decision import prices
+from ..models import (CalculatorFile, CategoriesFile, CheatsheetFile, CriteriaFile, DimensionsFile, ModelsFile,
+                     OffersFile, OptionsFile, SourcesFile, TreesFile)
 
 Finding = tuple[str, tuple, str]
 
@@ -303,12 +304,37 @@ def consistency(crit: CriteriaFile, opts: OptionsFile, tr: TreesFile, rows: Chea
                    "fix the row's 'when' or 'recommend', or the answers' requires and prefers in criteria.yml")
 
 
+# What an input the catalogue fills takes its value from, as its messages say.
+_FILLED_FROM = {"closed": "the cheapest offer of default_models.closed", "open": "the cheapest offer of default_models.open"}
+_TYPED = ("default", "step", "basis", "as_of")
+
+
 def calculator(calc: CalculatorFile) -> Iterator[Finding]:
-    """The calculator's inputs are exactly the ones its formula uses, with sane defaults."""
+    """The calculator's inputs are exactly the ones its formula uses, with sane defaults; an input the
+    catalogue fills types none of its own."""
     given = [field.id for field in calc.calculator]
     for index, field in enumerate(calc.calculator):
         at = ("calculator", index)
         yield from known("calculator", (*at, "id"), field.id, decision.INPUTS, "calculator input")
+        if field.id in decision.FROM_CATALOGUE:
+            which, what = decision.FROM_CATALOGUE[field.id]
+            source = ("the parameters of default_models.open (models.yml)" if what == "parameters"
+                      else _FILLED_FROM[which])
+            for name in _TYPED:
+                if getattr(field, name) is None:
+                    continue
+                reason = {"default": f"its default comes from the catalogue, {source}, so that no value is typed twice",
+                          "step": "it takes any value the catalogue gives (a price such as 0.039)",
+                          "basis": "the page names the model and offer its value comes from",
+                          "as_of": "the page shows the offer's own as_of"}[name]
+                yield "calculator", (*at, name), f"'{name}' has no place here: {reason}; remove it"
+            continue
+        missing = [name for name in _TYPED if getattr(field, name) is None]
+        for name in missing:
+            yield ("calculator", (*at, name), f"required field '{name}' is missing; add '{name}: ...' (only the "
+                   f"inputs the catalogue fills, {', '.join(decision.FROM_CATALOGUE)}, go without)")
+        if missing:
+            continue
         if field.default < field.min or (field.max is not None and field.default > field.max):
             yield ("calculator", (*at, "default"),
                    f"default {field.default:g} is outside {field.min:g} to "
@@ -322,6 +348,37 @@ def calculator(calc: CalculatorFile) -> Iterator[Finding]:
             yield ("calculator", ("calculator",),
                    f"input '{name}' is missing; the break-even formula needs all of: "
                    f"{', '.join(decision.INPUTS)}")
+
+
+def default_models(calc: CalculatorFile, models: ModelsFile, offers: OffersFile) -> Iterator[Finding]:
+    """Each default model exists, is closed (or open-weight), is not retired and has a priced offer;
+    the open one has a parameter count, which sizes self-hosting. One line per default model."""
+    by_id = {m.id: m for m in models.models}
+    offered = {o.model for o in offers.offers if prices.priced(o)}
+    for which, kind in (("closed", "a closed model"), ("open", "an open-weight model")):
+        wanted = getattr(calc.default_models, which)
+        eligible = [m.id for m in models.models if prices.side(m) == which and m.status != "retired"
+                    and m.id in offered and (which == "closed" or prices.size(m) is not None)]
+        wanted_kind = f"{kind} with a priced offer{' and a parameter count' if which == 'open' else ''}"
+        choose = (f"name {wanted_kind}, such as: {_listing(eligible)}" if eligible else
+                  f"the catalogue has no {wanted_kind}: import the offers (make import) first")
+        model = by_id.get(wanted)
+        if model is None:
+            problem = f"unknown model '{wanted}' (see data/models.yml)"
+        elif prices.side(model) != which:
+            problem = (f"'{wanted}' is {'a closed model' if which == 'open' else 'an open-weight model'} "
+                       f"(openness: {model.openness} in data/models.yml), not {kind}")
+        elif model.status == "retired":
+            problem = f"'{wanted}' is retired (data/models.yml)"
+        elif wanted not in offered:
+            problem = (f"'{wanted}' has no priced offer in data/offers.yml (one with an input and an output "
+                       "price, not both zero, not retired)")
+        elif which == "open" and prices.size(model) is None:
+            problem = (f"'{wanted}' has no parameter count (parameters.total in data/models.yml), which sizes "
+                       "self-hosting")
+        else:
+            continue
+        yield "calculator", ("default_models", which), f"{problem}; {choose}"
 
 
 def catalogue(files: dict, today: dt.date) -> Iterator[Finding]:
@@ -479,7 +536,10 @@ def all_checks(files: dict, today: dt.date) -> Iterator[Finding]:
     yield from calculator(files["calculator"])
     yield from not_in_future("calculator", files["calculator"].calculator, today, "as_of")
     yield from catalogue(files, today)
-    yield from models(files, today)
+    found = list(models(files, today))
+    yield from found
+    if not any(name in ("models", "offers") for name, _, _ in found):  # once offers name real models
+        yield from default_models(files["calculator"], files["models"], files["offers"])
     yield from glossary(files["glossary"])
     yield from changelog(files, today)
     yield from primary_backing(files)

@@ -7,8 +7,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from ..models import CalculatorFile
-
 # The inputs of `costs`, by the ids data/calculator.yml gives them.
 INPUTS = ("requests-per-day", "input-tokens", "output-tokens", "cached-share",
           "closed-input-price", "closed-cached-price", "closed-output-price",
@@ -55,10 +53,8 @@ def costs(values: Mapping[str, float], days_per_month: float) -> dict:
     """
     v = _checked(values)
     tokens = v["input-tokens"] + v["output-tokens"]
-    cached = v["cached-share"] / 100
-    closed_per_request = (v["input-tokens"] * ((1 - cached) * v["closed-input-price"] + cached * v["closed-cached-price"])
-                          + v["output-tokens"] * v["closed-output-price"]) / 1e6
-    host_per_request = (v["input-tokens"] * v["host-input-price"] + v["output-tokens"] * v["host-output-price"]) / 1e6
+    price = per_request(v)
+    closed_per_request, host_per_request = price["closed"], price["host"]
     weights_gb = v["parameters-billions"] * v["bytes-per-parameter"]
     memory_gb = weights_gb + v["context-memory-gb"]
     gpus_per_replica = max(1, math.ceil(memory_gb / v["gpu-memory-gb"]))
@@ -84,6 +80,15 @@ def costs(values: Mapping[str, float], days_per_month: float) -> dict:
         **changes(shape),
         "shape": shape,
     }
+
+
+def per_request(v: Mapping[str, float]) -> dict[str, float]:
+    """What one request costs on each per-token route ("closed", "host"), from the workload's tokens and
+    cached share and the routes' prices (the only inputs it reads)."""
+    cached = v["cached-share"] / 100
+    return {"closed": (v["input-tokens"] * ((1 - cached) * v["closed-input-price"] + cached * v["closed-cached-price"])
+                       + v["output-tokens"] * v["closed-output-price"]) / 1e6,
+            "host": (v["input-tokens"] * v["host-input-price"] + v["output-tokens"] * v["host-output-price"]) / 1e6}
 
 
 def series(shape: dict, top: float, count: int) -> dict:
@@ -166,6 +171,3 @@ def overtakes(shape: dict, linear: str) -> dict:
             current = "self"
     return {"changes": out, "complete": False}
 
-
-def calculator_defaults(calc: CalculatorFile) -> dict[str, float]:
-    return {field.id: field.default for field in calc.calculator}

@@ -51,9 +51,21 @@ def reasons(site: Site, side: str, kind: str) -> list:
     return [r for r in site.reasons.reasons if r.side == side and r.kind == kind]
 
 
-def calculator_groups(site: Site, headings: dict[str, str]) -> list[tuple[str, list]]:
-    """(heading, inputs) per input group, in the order of `headings` (labels.CALCULATOR_GROUPS)."""
-    return [(name, [f for f in site.calculator.calculator if f.group == key]) for key, name in headings.items()]
+def calculator_groups(site: Site, headings: dict[str, str]) -> list[tuple[str, str, list]]:
+    """(group, heading, inputs) per input group, in the order of `headings` (labels.CALCULATOR_GROUPS)."""
+    return [(key, name, [f for f in site.calculator.calculator if f.group == key]) for key, name in headings.items()]
+
+
+def calculator_models(site: Site, models) -> list[tuple[str, list]]:
+    """The models a calculator select offers, as (developer's name, its models): developers by name,
+    each one's models newest first (undated last), then by name."""
+    developers = site.by_id["developers"]
+    grouped: dict[str, list] = {}
+    for model in models:
+        grouped.setdefault(developers[model.developer].name, []).append(model)
+    return [(name, sorted(found, key=lambda m: (m.released is None, -(m.released.toordinal() if m.released else 0),
+                                                m.name, m.id)))
+            for name, found in sorted(grouped.items(), key=lambda item: (item[0].casefold(), item[0]))]
 
 
 def family_models(site: Site) -> dict[str, list]:

@@ -41,6 +41,8 @@ PARTS = {"requires": "Rules out options", "prefers": "Weighs the options", "both
 # The calculator's input groups (models.CalculatorInput.group), in page order, with their headings.
 CALCULATOR_GROUPS = {"workload": "Workload", "closed": "Closed model via API", "host": "Open model via an API host",
                      "self-hosted": "Self-hosting an open model"}
+# The calculator's two model selects (decision.prices.SIDES), as their labels name them.
+CALCULATOR_PICKS = {"closed": "Closed model", "open": "Open-weight model"}
 # The calculator's routes (decision.ROUTES), as its results and chart name them.
 ROUTES = {"closed": "Closed model via API", "host": "Open model via an API host", "self": "Open model, self-hosted"}
 

@@ -7,11 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import os
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from .. import decision
+from ..decision import prices
 from ..data import freshness
 from ..models import MAX_NUMBER, Site, Tree
 from . import arrange, chart, escape, labels, links, places
@@ -365,26 +367,129 @@ def change_text(change: dict) -> str:
             f"costs less than {labels.ROUTES[change['from']]}")
 
 
+def plain_number(value: float) -> str:
+    """A number as the page's script writes one (JavaScript's String): the shortest digits that read
+    back as it, without a trailing .0: 2.5, 0.039, 70."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def offer_label(site: Site, offer, twins: bool) -> str:
+    """An offer as the host select names it: the host (with the API's name for the model when the host
+    has more than one offer of it), its status unless active, its input and output prices."""
+    name = f" ({offer.name})" if twins else ""
+    status = "" if offer.status == "active" else f", {labels.STATUSES[offer.status].lower()}"
+    return (f"{site.by_id['hosts'][offer.host].name}{name}{status}: {plain_number(offer.input)} in, "
+            f"{plain_number(offer.output)} out")
+
+
+def _offer_source(site: Site, offer) -> tuple[str, str]:
+    """The dataset an offer's prices come from and the link to its file at the imported commit."""
+    origin = offer.provenance[0]
+    dataset = site.by_id["datasets"].get(origin.dataset)
+    return (dataset.name if dataset else origin.dataset), origin.url
+
+
+def _common_folder(urls: list[str]) -> str:
+    """The longest start, up to a '/', that all the addresses share."""
+    start = os.path.commonprefix(urls)
+    return start[: start.rfind("/") + 1]
+
+
+def calculator_offers(site: Site) -> dict:
+    """What the calculator's script reads to fill the inputs: per side ("closed", "open"), every model
+    of the menu (decision.prices) with its size and its priced offers, cheapest first, each with its
+    host select label, host, API name, date, source and the values it fills (in the order `inputs`
+    names them); the default model of each side. An offer's source link is its dataset's `prefix`
+    (every address of that dataset starts so) and its own `path`, to keep the page small."""
+    menu = decision.site_menu(site)
+    offers_of = [o for found in menu.values() for _, offers in found.values() for o in offers]
+    urls: dict[str, list[str]] = {}
+    for offer in offers_of:
+        urls.setdefault(offer.provenance[0].dataset, []).append(offer.provenance[0].url)
+    datasets = site.by_id["datasets"]
+    sources = {dataset: {"name": datasets[dataset].name if dataset in datasets else dataset,
+                         "prefix": _common_folder(found)} for dataset, found in urls.items()}
+    inputs = {which: list(prices.OFFER_INPUTS[which]) for which in prices.SIDES}
+    out: dict = {"default": {"closed": site.calculator.default_models.closed,
+                             "open": site.calculator.default_models.open},
+                 "inputs": inputs, "sources": sources}
+    for which, found in menu.items():
+        side = out.setdefault(which, {})
+        for model_id, (model, offers) in found.items():
+            hosts = [o.host for o in offers]
+            entry: dict = {"name": model.name, "offers": []}
+            if which == "open":
+                size = prices.size(model)
+                entry.update(size=size, basis=model.parameters.basis if size is not None else None)
+            for o in offers:
+                origin = o.provenance[0]
+                values = prices.offer_values(which, o)
+                shown = {"id": o.id, "label": offer_label(site, o, hosts.count(o.host) > 1),
+                         "host": site.by_id["hosts"][o.host].name, "name": o.name, "as_of": o.as_of.isoformat(),
+                         "source": origin.dataset, "path": origin.url[len(sources[origin.dataset]["prefix"]):],
+                         "prices": [values[name] for name in inputs[which]]}
+                if which == "closed" and o.cached_input is None:
+                    shown["no_cached"] = True
+                entry["offers"].append(shown)
+            side[model_id] = entry
+    return out
+
+
+def calculator_picks(site: Site) -> dict[str, dict]:
+    """Per side, what the page shows of the default choice: the select's models by developer, the
+    default model, its offers with their labels, the offer chosen, its host and source."""
+    menu = decision.site_menu(site)
+    choice = decision.default_choice(site)
+    out = {}
+    for which in ("closed", "open"):
+        model, offer = choice[which]
+        offers = menu[which][model.id][1]
+        hosts = [o.host for o in offers]
+        out[which] = {"label": labels.CALCULATOR_PICKS[which],
+                      "models": arrange.calculator_models(site, [m for m, _ in menu[which].values()]),
+                      "model": model, "offer": offer, "host": site.by_id["hosts"][offer.host],
+                      "offers": [(o, offer_label(site, o, hosts.count(o.host) > 1)) for o in offers],
+                      "source": _offer_source(site, offer)}
+    return out
+
+
+def calculator_defaults_text(site: Site) -> str:
+    """The calculator page's sentence naming the models it opens with, their hosts and the date of
+    their prices (Markdown, for the page's prose)."""
+    choice = decision.default_choice(site)
+    named = [f"[{escape.md_cell(model.name)}](models/{model.id}.md) at {escape.md_cell(site.by_id['hosts'][offer.host].name)}"
+             for model, offer in (choice["closed"], choice["open"])]
+    dates = sorted({offer.as_of.isoformat() for _, offer in choice.values()})
+    return (f"It opens with {named[0]} and {named[1]}, the cheapest offer of each, priced as of "
+            f"{' and '.join(dates)}.")
+
+
 def volume_thresholds(site: Site) -> str:
     """The volumes the cost model's defaults give, beside the articles' rule of thumb and why they
     differ: the only place a page states a volume threshold (computed, so the calculator agrees)."""
     calc = site.calculator
-    defaults = decision.calculator_defaults(calc)
+    defaults = decision.calculator_defaults(site)
     result = decision.costs(defaults, calc.days_per_month)
     per_thousand = {route: result["shape"][route] * 1000 for route in ("closed", "host")}
+    choice = decision.default_choice(site)
     return _render("volume_thresholds.html.j2", result=result, routes=labels.ROUTES, whole=whole, money=money,
-                   currency=calc.currency, per_thousand=per_thousand, change_text=change_text)
+                   currency=calc.currency, per_thousand=per_thousand, change_text=change_text,
+                   choice=choice, hosts=site.by_id["hosts"], plain_number=plain_number)
 
 
 def calculator(site: Site) -> str:
-    """The cost calculator: inputs with their illustrative defaults, the result for them and its chart."""
+    """The cost calculator: the two model selects and the inputs, with the defaults the default models'
+    offers and the typed ones give, the result for them and its chart."""
     calc = site.calculator
-    defaults = decision.calculator_defaults(calc)
+    defaults = decision.calculator_defaults(site)
     result = decision.costs(defaults, calc.days_per_month)
     groups = arrange.calculator_groups(site, labels.CALCULATOR_GROUPS)
+    picks = calculator_picks(site)
     return _render("calculator.html.j2", calc=calc, groups=groups, result=result, max_number=MAX_NUMBER,
                    fields=site.by_id["calculator"], money=money, whole=whole, routes=labels.ROUTES,
-                   change_text=change_text,
+                   change_text=change_text, defaults=defaults, filled=decision.FROM_CATALOGUE,
+                   picks=picks, plain_number=plain_number, offers=_script_json(calculator_offers(site)),
                    chart=chart.cost_chart(result, defaults["requests-per-day"], calc.currency, labels.ROUTES))
 
 
@@ -451,6 +556,7 @@ MACROS = {
     "decision_helper": decision_helper,
     "calculator": calculator,
     "volume_thresholds": volume_thresholds,
+    "calculator_defaults_text": calculator_defaults_text,
     "guide_title": guide_title,
     "how_many": how_many,
     "catalogue_table": _catalogue.catalogue_table,
