@@ -174,7 +174,7 @@ other page.
     var linkId = template.getAttribute("data-model"), linkHref = template.getAttribute("href");
     var compareBase = compare.getAttribute("href").split("?")[0];
     var moreBase = more.getAttribute("href").split("?")[0];
-    var facts = {}, names = {}, wayLabels = {}, linkNote = "";
+    var facts = {}, names = {}, wayLabels = {}, linkNote = "", lastDrawn = null;
     data.models.forEach(function (m) { facts[m.id] = m; });
     data.questions.forEach(function (q) { names[q.id] = q.name; });
     data.ways.forEach(function (w) { wayLabels[w.id] = w.label; });
@@ -279,6 +279,11 @@ other page.
       error.hidden = !short.problem && !linkNote;
       error.textContent = linkNote + short.problem;
       var shown = result.models.slice(0, data.limit);
+      /* Redrawn only when it changed: the change event of a number field fires as it loses focus, on the
+         way to a click on a listed model, which must still find its link. */
+      var drawn = JSON.stringify(shown);
+      if (drawn === lastDrawn) return finish(result, ways, answered, shown);
+      lastDrawn = drawn;
       list.textContent = "";
       shown.forEach(function (fit) {
         var model = facts[fit.id], item = document.createElement("li"), link = document.createElement("a");
@@ -294,6 +299,10 @@ other page.
         item.appendChild(span);
         list.appendChild(item);
       });
+      finish(result, ways, answered, shown);
+    }
+
+    function finish(result, ways, answered, shown) {
       var ids = shown.length >= 2 ? shown.slice(0, data.compare_max).map(function (f) { return f.id; }) : [];
       compare.hidden = !ids.length;
       compare.setAttribute("href", compareBase + "?m=" + ids.join(","));
