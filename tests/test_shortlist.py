@@ -560,6 +560,9 @@ def test_absurd_numbers_are_refused_with_a_message(visit, site, value, expect):
         page = visit(f"helper/?{q.id}={value}")
         error = page.locator("#ovc-shortlist-error")
         assert error.is_visible() and expect in error.inner_text() and q.name in error.inner_text(), q.id
+        if expect == "must be a number":  # said beside the field too, which is marked invalid
+            assert page.locator(f"#s-{q.id}-problem").inner_text() == error.inner_text()
+            assert page.get_attribute(f"#s-{q.id}", "aria-invalid") == "true"
         text = page.locator("#ovc-shortlist").inner_text()
         assert not any(word in text for word in ("Infinity", "NaN", "e+", "undefined")), text
         assert page.locator("#ovc-shortlist-list li").count() > 0
@@ -568,8 +571,11 @@ def test_absurd_numbers_are_refused_with_a_message(visit, site, value, expect):
     q = next(q for q in site.shortlist.shortlist if q.number)
     typed.fill(f"#s-{q.id}", "-1")
     assert typed.locator("#ovc-shortlist-error").is_visible()
+    assert typed.locator(f"#s-{q.id}-problem").is_visible()
     typed.fill(f"#s-{q.id}", render.number_text(q.number.min))
     assert not typed.locator("#ovc-shortlist-error").is_visible()
+    assert not typed.locator(f"#s-{q.id}-problem").is_visible()
+    assert typed.get_attribute(f"#s-{q.id}", "aria-invalid") == "false"
 
 
 def test_without_script_the_page_reads_sensibly(browser, base_url, site, plain):

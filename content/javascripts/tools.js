@@ -236,22 +236,25 @@ other page.
           if (checked && checked.value) { out.answers[q.id] = checked.value; out.raw[q.id] = checked.value; }
           return;
         }
-        var input = document.getElementById("s-" + q.id), text = input.value.trim();
-        if (input.validity.badInput) {
-          if (!out.problem) out.problem = "“" + q.name + "” is not a number.";
-          return;
-        }
-        if (text === "") return;
-        out.raw[q.id] = text;
+        var input = document.getElementById("s-" + q.id), text = input.value.trim(), problem = "";
         var value = Number(text);
-        if (!isFinite(value) || value < q.min || value > q.max) {
-          if (!out.problem) {
-            out.problem = "“" + q.name + "” must be a number from " + whole.format(q.min) + " to " +
-              whole.format(q.max) + " (" + q.unit + "), so it is skipped until then.";
-          }
+        if (input.validity.badInput) {
+          problem = "“" + q.name + "” is not a number, so it is skipped until then.";
+        } else if (text !== "" && (!isFinite(value) || value < q.min || value > q.max)) {
+          problem = "“" + q.name + "” must be a number from " + whole.format(q.min) + " to " +
+            whole.format(q.max) + " (" + q.unit + "), so it is skipped until then.";
+        }
+        /* Said under the field and above the list; the field's step only sets its arrows. */
+        var said = document.getElementById("s-" + q.id + "-problem");
+        said.textContent = problem;
+        said.hidden = !problem;
+        input.setAttribute("aria-invalid", problem ? "true" : "false");
+        if (text !== "" && !input.validity.badInput) out.raw[q.id] = text;
+        if (problem) {
+          if (!out.problem) out.problem = problem;
           return;
         }
-        out.answers[q.id] = value;
+        if (text !== "") out.answers[q.id] = value;
       });
       return out;
     }
