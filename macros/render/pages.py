@@ -345,11 +345,11 @@ def decision_helper(site: Site) -> str:
     catalogue's facts as JSON."""
     start = decision.evaluate({}, site.criteria, site.options)
     data = _shortlist.shortlist_json(site)
-    found, shown = _shortlist.start(site, data)
+    _, shown = _shortlist.start(site, data)
     first = min(site.models.models, key=lambda m: m.id)  # any model page: the script swaps in another id
     return _render("decision_helper.html.j2", criteria=site.criteria.criteria, guide_title=guide_title(site),
                    options=site.options.options, start=start, questions=site.shortlist.shortlist,
-                   shortlist=shown, found=found, model_src=_catalogue.model_src, link_model=first.id,
+                   shortlist=shown, model_src=_catalogue.model_src, link_model=first.id,
                    compare_src=_catalogue.COMPARE_SRC, catalogue_src=_catalogue.CATALOGUE_SRC,
                    num=_shortlist.number_text, model=_script_json(helper_model(site)), models=_script_json(data))
 
@@ -357,10 +357,10 @@ def decision_helper(site: Site) -> str:
 def shortlist_questions(site: Site) -> str:
     """The helper's shortlist questions for the page's prose: each with what it compares, and the
     models each option uses."""
-    prop = next((p for p in site.options.properties if any(v.models is not None for v in p.values)), None)
+    prop = _shortlist.models_property(site)
     return _render("shortlist_questions.html.j2", questions=site.shortlist.shortlist, short=site.shortlist,
                    prop=prop, options=[o for o in site.options.options if o.has], bits=labels.PRECISION_BITS,
-                   checks=labels.CATALOGUE_CHECKS, number_word=labels.number_word)
+                   number_word=labels.number_word)
 
 
 def whole(value: float) -> str:

@@ -41,11 +41,16 @@ def _transparency(t) -> float | None:
     return None if t is None else t.score / t.of
 
 
+def models_property(site: Site):
+    """The options' property whose values say which models they admit (`models-used`), or None."""
+    return next((p for p in site.options.properties if any(v.models is not None for v in p.values)), None)
+
+
 def shortlist_json(site: Site) -> dict:
     """What decision.shortlist reads: the questions, the ways the options use models, the precisions,
     and every shown model's facts (with the words the page shows for it)."""
     short = site.shortlist
-    prop = next((p for p in site.options.properties if any(v.models is not None for v in p.values)), None)
+    prop = models_property(site)
     ways = [{"id": v.id, "label": v.label, "models": _filter(v.models), "runs_on": v.runs_on}
             for v in (prop.values if prop else [])]
     licences = site.by_id["licences"]
