@@ -67,6 +67,14 @@ SourceIds = Annotated[list[Id], Meta(min_length=1, description="Ids from sources
 
 Side = Literal["open", "closed", "depends"]
 Tone = Literal["green", "orange", "blue", "grey", "purple", "teal", "yellow", "pink"]
+Modality = Literal["text", "image", "audio", "video", "pdf"]
+# How open a model is, from closed to open source (labels.py words each).
+Openness = Literal["closed", "open-weights-restricted", "open-weights-osi", "open-source"]
+# What the model catalogue says of a model as yes/no facts (render/catalogue.py computes them, its page
+# filters by them, labels.CATALOGUE_CHECKS words them): an OSI-approved licence, commercial use allowed,
+# no user threshold, outputs may train other models, weights published, reachable through a host,
+# retired or deprecated.
+Flag = Literal["osi", "commercial", "no-user-cap", "outputs", "self-host", "hosted", "retired"]
 
 
 def is_text_meta(meta) -> bool:
@@ -197,9 +205,25 @@ class Dimension(Record, kw_only=True):
     detail: Annotated[Prose, Meta(description="Nuance: when the answer flips.")]
 
 
+class ModelFilter(Strict, kw_only=True):
+    """Which models of the catalogue something admits, in the catalogue's own terms (its page filters by
+    the same words): every condition given must hold."""
+    openness: Annotated[list[Openness], Meta(description="One of these openness classes (any when empty).")] = []
+    has: Annotated[list[Flag], Meta(description="Every one of these facts of the catalogue: osi, commercial, "
+                                                "no-user-cap, outputs, self-host, hosted, retired.")] = []
+    input: Annotated[list[Modality], Meta(description="Takes in every one of these.")] = []
+    output: Annotated[list[Modality], Meta(description="Gives out every one of these.")] = []
+
+
 class PropertyValue(Strict, kw_only=True):
     id: Id
     label: Annotated[Text, Meta(description="The value as the helper names it, e.g. stays in your own cloud account.")]
+    models: Annotated[ModelFilter | None, Meta(description=(
+        "For the property that says which models an option uses: the catalogue's models this value admits. "
+        "The helper's shortlist lists, for the recommended option, the models that one of its values admits."))] = None
+    runs_on: Annotated[Literal["your-gpus", "provider"] | None, Meta(description=(
+        "Where a model used this way runs: your-gpus (the shortlist's GPU-memory question applies) or "
+        "provider (billed per token: the price ceiling applies)."))] = None
 
 
 class Property(Strict, kw_only=True):
@@ -437,9 +461,6 @@ class DefaultModels(Strict, kw_only=True):
 Count = Annotated[int, Meta(ge=0, le=int(MAX_NUMBER))]
 Tokens = Annotated[int, Meta(ge=1, le=int(MAX_NUMBER), description="A number of tokens.")]
 Price = Annotated[float, Meta(ge=0, le=1e6, description="US dollars per million tokens.")]
-Modality = Literal["text", "image", "audio", "video", "pdf"]
-# How open a model is, from closed to open source (labels.py words each).
-Openness = Literal["closed", "open-weights-restricted", "open-weights-osi", "open-source"]
 Status = Literal["active", "beta", "deprecated", "retired"]
 # The facts of a model record that a dataset can give.
 Fact = Literal["name", "developer", "released", "openness", "licence", "input", "output", "context",
@@ -759,6 +780,50 @@ class Licence(Record, kw_only=True):
     note: Prose | None = None
 
 
+class NumberAnswer(Strict, kw_only=True):
+    """A shortlist question answered with a number: what the number is compared with, and its range."""
+    kind: Annotated[Literal["user-count", "context-tokens", "gpu-memory-gb", "input-price"], Meta(description=(
+        "What the number is: user-count (monthly active users, against a licence's user threshold), "
+        "context-tokens (the context window needed), gpu-memory-gb (the GPU memory you have, against the "
+        "model's weights at the precisions of the memory table), input-price (the most you would pay per "
+        "million input tokens, against the cheapest offer)."))]
+    unit: Annotated[Text, Meta(description="Shown after the field, e.g. monthly active users.")]
+    min: Amount
+    max: Annotated[Amount, Meta(description="Largest number accepted; a larger one is refused with a message.")]
+    step: Annotated[float, Meta(ge=1e-6, le=MAX_NUMBER, description="Smallest change the field offers.")]
+
+
+class ShortlistAnswer(Strict, kw_only=True):
+    id: Id
+    label: Annotated[Text, Meta(description="The answer as a reader picks it.")]
+    models: Annotated[ModelFilter | None, Meta(description="The models that meet this answer; without it, "
+                                                           "the answer leaves every model in.")] = None
+
+
+class ShortlistQuestion(Record, kw_only=True):
+    """A question the helper asks to list the catalogue's models that fit (it never changes the
+    recommended option): answered with one of its `answers`, or with a `number`; skipped when unanswered."""
+    name: Text
+    question: Text
+    help: Annotated[Prose, Meta(description="What the answer is compared with and which models it leaves out.")]
+    number: Annotated[NumberAnswer | None, Meta(description="Set for a question answered with a number.")] = None
+    answers: Annotated[list[ShortlistAnswer], Meta(description="The choices of a question not answered with "
+                                                               "a number (two or more).")] = []
+    closed_models_pass: Annotated[bool, Meta(description=(
+        "A closed model (used under its provider's terms, with no licence to its weights) meets this "
+        "question's licence conditions: true where the providers' terms allow what the answer asks. "
+        "Other conditions (modalities, context, price) still apply to it."))] = False
+
+
+class ShortlistFile(Strict, kw_only=True):
+    shortlist: Annotated[list[ShortlistQuestion], Meta(
+        min_length=1, description="Asked in this order, after the decision model's questions.")]
+    limit: Annotated[int, Meta(ge=1, le=50, description="How many models the shortlist shows; a link leads "
+                                                        "to the rest in the catalogue.")]
+    leave_out: Annotated[list[Flag], Meta(description="Facts of the catalogue a listed model never has, "
+                                                      "e.g. retired.")] = []
+
+
 class CalculatorFile(Strict, kw_only=True):
     default_models: DefaultModels
     calculator: Annotated[list[CalculatorInput], Meta(min_length=1)]
@@ -890,6 +955,7 @@ FILES: dict[str, type[Strict]] = {
     "trends": TrendsFile,
     "regulation": RegulationFile,
     "calculator": CalculatorFile,
+    "shortlist": ShortlistFile,
     "changelog": ChangelogFile,
     "datasets": DatasetsFile,
     "developers": DevelopersFile,
@@ -922,6 +988,7 @@ class Site:
     trends: TrendsFile
     regulation: RegulationFile
     calculator: CalculatorFile
+    shortlist: ShortlistFile
     changelog: ChangelogFile
     datasets: DatasetsFile
     developers: DevelopersFile

@@ -37,6 +37,8 @@ def allowed(model: type, field: str) -> set[str]:
     ("SOURCE_KINDS", models.Source, "kind"),
     ("LAWS", models.Rule, "law"),
     ("LAW_TOPICS", models.Rule, "topic"),
+    ("CATALOGUE_CHECKS", models.ModelFilter, "has"),
+    ("FLAG_WORDS", models.ModelFilter, "has"),
 ])
 def test_each_display_map_covers_exactly_the_values_the_schema_allows(shown, model, field):
     assert set(getattr(labels, shown)) == allowed(model, field)

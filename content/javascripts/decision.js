@@ -1,6 +1,6 @@
-/* The decision model and the break-even formula for the browser: the same logic as
-   macros/decision/ (run, break_even), checked against it on shared test vectors by
-   tests/test_decision.py. Pure functions, no DOM; tools.js wires them to the pages. */
+/* The decision model, the break-even formula and the shortlist for the browser: the same logic as
+   macros/decision/ (run, costs, shortlist), checked against it on shared test vectors by
+   tests/test_decision.py and tests/test_shortlist.py. Pure functions, no DOM; tools.js wires them to the pages. */
 (function (root) {
   "use strict";
 
@@ -245,6 +245,203 @@
     return 10 * power;
   }
 
+  /* --- the shortlist: macros/decision/shortlist.py, the same functions on the same plain data ------ */
+
+  var RUNS_ON = {"gpu-memory-gb": "your-gpus", "input-price": "provider"};
+
+  function weightsGb(parameters, bits) { return parameters * bits / 8 / 1e9; }
+
+  function waysFor(data, option, tied) {
+    var chosen = tied && tied.length ? tied : [option];
+    var all = data.ways.map(function (w) { return w.id; });
+    var found = data.ways.filter(function (w) {
+      return chosen.some(function (o) { return (data.option_ways[o] || []).indexOf(w.id) >= 0; });
+    }).map(function (w) { return w.id; });
+    return found.length ? found : all;
+  }
+
+  function every(list, test) { return list.every(test); }
+  function within(list, other) { return every(list, function (x) { return other.indexOf(x) >= 0; }); }
+
+  function admits(flt, model, skipHas) {
+    if (!flt) return true;
+    if (flt.openness.length && flt.openness.indexOf(model.openness) < 0) return false;
+    if (!skipHas && !within(flt.has, model.flags)) return false;
+    return within(flt.input, model.input) && within(flt.output, model.output);
+  }
+
+  function checkedAnswers(data, answers) {
+    var byId = {};
+    data.questions.forEach(function (q) { byId[q.id] = q; });
+    Object.keys(answers).forEach(function (id) {
+      if (!has(byId, id)) throw new Error("unknown question '" + id + "'");
+    });
+    var out = [];
+    data.questions.forEach(function (q) {
+      if (!has(answers, q.id)) return;
+      var given = answers[q.id];
+      if (q.kind === null) {
+        var answer = q.answers.filter(function (a) { return a.id === given; })[0];
+        if (!answer) throw new Error("unknown answer '" + given + "' of question '" + q.id + "'");
+        out.push([q, answer]);
+        return;
+      }
+      if (typeof given !== "number" || !isFinite(given) || !(q.min <= given && given <= q.max)) {
+        throw new Error(q.id + ": not a number in its range");
+      }
+      out.push([q, given]);
+    });
+    return out;
+  }
+
+  function general(q, given, model) {
+    var licensed = model.licensed;
+    if (q.kind === null) return admits(given.models, model, !licensed && q.closed_models_pass);
+    if (q.kind === "user-count") {
+      if (!licensed) return q.closed_models_pass;
+      return model.user_terms_known && (model.user_limit === null || given <= model.user_limit);
+    }
+    if (q.kind === "context-tokens") return model.context !== null && model.context >= given;
+    return true;
+  }
+
+  function fitOf(data, way, model, bound) {
+    if (!admits(way.models, model, false)) return null;
+    var bits = null, memory = null;
+    for (var i = 0; i < bound.length; i++) {
+      var q = bound[i][0], given = bound[i][1];
+      if (way.runs_on !== RUNS_ON[q.kind]) continue;
+      if (q.kind === "gpu-memory-gb") {
+        if (model.parameters === null) return null;
+        var fitting = data.bits.filter(function (b) { return weightsGb(model.parameters, b) <= given; });
+        if (!fitting.length) return null;
+        var best = Math.max.apply(null, fitting);
+        bits = bits === null ? best : Math.min(bits, best);
+        memory = weightsGb(model.parameters, bits);
+      } else if (model.price === null || model.price > given) {
+        return null;
+      }
+    }
+    return {id: model.id, way: way.id, bits: bits, memory_gb: memory};
+  }
+
+  function compareModels(data, a, b) {
+    function nonesLast(x, y, higherFirst) {
+      if (x === null || y === null) return x === y ? 0 : (x === null ? 1 : -1);
+      if (x === y) return 0;
+      return higherFirst ? (x > y ? -1 : 1) : (x < y ? -1 : 1);
+    }
+    var order = data.openness_order, dev = data.developers;
+    var pairs = [[dev[a.developer].transparency, dev[b.developer].transparency, true], [a.price, b.price, false],
+                 [order.indexOf(a.openness), order.indexOf(b.openness), true], [a.released, b.released, true],
+                 [a.id, b.id, false]];
+    for (var i = 0; i < pairs.length; i++) {
+      var c = nonesLast(pairs[i][0], pairs[i][1], pairs[i][2]);
+      if (c) return c;
+    }
+    return 0;
+  }
+
+  function byDeveloper(fits, facts) {
+    var rounds = {};
+    var keyed = fits.map(function (f, position) {
+      var d = facts[f.id].developer;
+      rounds[d] = has(rounds, d) ? rounds[d] + 1 : 0;
+      return {round: rounds[d], position: position, fit: f};
+    });
+    keyed.sort(function (x, y) { return x.round - y.round || x.position - y.position; });
+    return keyed.map(function (k) { return k.fit; });
+  }
+
+  function fitsOf(data, given, ways) {
+    var generalOnes = given.filter(function (g) { return g[0].kind === null || !has(RUNS_ON, g[0].kind); });
+    var bound = given.filter(function (g) { return g[0].kind !== null && has(RUNS_ON, g[0].kind); });
+    var out = [];
+    data.models.forEach(function (model) {
+      if (data.leave_out.some(function (f) { return model.flags.indexOf(f) >= 0; })) return;
+      if (!generalOnes.every(function (g) { return general(g[0], g[1], model); })) return;
+      for (var i = 0; i < ways.length; i++) {
+        var fit = fitOf(data, ways[i], model, bound);
+        if (fit !== null) { out.push(fit); break; }
+      }
+    });
+    return out;
+  }
+
+  function intersection(sets) {
+    return sets.reduce(function (acc, set) { return acc.filter(function (x) { return set.indexOf(x) >= 0; }); });
+  }
+
+  function catalogueQuery(data, given, ways, applied) {
+    var order = data.openness_order, allowed = order.slice();
+    if (ways.every(function (w) { return w.models && w.models.openness.length; })) {
+      allowed = order.filter(function (o) { return ways.some(function (w) { return w.models.openness.indexOf(o) >= 0; }); });
+    }
+    var hasFlags = intersection(ways.map(function (w) { return w.models ? w.models.has.slice() : []; }));
+    var modality = intersection(ways.map(function (w) {
+      return w.models ? w.models.input.concat(w.models.output) : [];
+    }));
+    var admitsClosed = ways.some(function (w) {
+      return !w.models || ((!w.models.openness.length || w.models.openness.indexOf("closed") >= 0) &&
+                           w.models.has.indexOf("self-host") < 0);
+    });
+    var context = null, price = null, unfiltered = [];
+    given.forEach(function (g) {
+      var q = g[0], a = g[1];
+      if (q.kind === null) {
+        var flt = a.models;
+        if (!flt) return;
+        if (flt.openness.length) allowed = allowed.filter(function (o) { return flt.openness.indexOf(o) >= 0; });
+        if (q.closed_models_pass && admitsClosed && flt.has.length) unfiltered.push(q.id);
+        else hasFlags = hasFlags.concat(flt.has);
+        modality = modality.concat(flt.input, flt.output);
+      } else if (q.kind === "context-tokens") {
+        context = context === null ? a : Math.max(context, a);
+      } else if (q.kind === "input-price" && applied.indexOf(q.id) >= 0 &&
+                 ways.every(function (w) { return w.runs_on === "provider"; })) {
+        price = price === null ? a : Math.min(price, a);
+      } else if (applied.indexOf(q.id) >= 0) {
+        unfiltered.push(q.id);
+      }
+    });
+    var narrowed = allowed.length && allowed.length !== order.length;
+    return [{openness: narrowed ? order.filter(function (o) { return allowed.indexOf(o) >= 0; }) : [],
+             has: data.flags.filter(function (f) { return hasFlags.indexOf(f) >= 0; }),
+             modality: data.modalities.filter(function (m) { return modality.indexOf(m) >= 0; }),
+             context: context, price: price, sort: "transparency", dir: "desc"}, unfiltered];
+  }
+
+  /* answers: {question id: answer id, or a number}; ways: way ids (waysFor). The same result as
+     macros/decision/shortlist.py `shortlist`: {models: [{id, way, bits, memory_gb}], total,
+     not_applied, catalogue, unfiltered, without}. Throws on an unknown question or answer, or a number
+     out of its question's range. */
+  function shortlist(data, answers, ways) {
+    var given = checkedAnswers(data, answers);
+    var chosen = data.ways.length ? data.ways.filter(function (w) { return ways.indexOf(w.id) >= 0; }) :
+      [{id: null, models: null, runs_on: null}];
+    var applied = given.filter(function (g) {
+      return !has(RUNS_ON, g[0].kind) || chosen.some(function (w) { return w.runs_on === RUNS_ON[g[0].kind]; });
+    }).map(function (g) { return g[0].id; });
+    var fits = fitsOf(data, given, chosen), facts = {};
+    data.models.forEach(function (m) { facts[m.id] = m; });
+    fits = fits.map(function (f, i) { return {fit: f, i: i}; }).sort(function (x, y) {
+      return compareModels(data, facts[x.fit.id], facts[y.fit.id]) || x.i - y.i;
+    }).map(function (x) { return x.fit; });
+    var ranked = byDeveloper(fits, facts);
+    var query = catalogueQuery(data, given, chosen, applied);
+    var without = {};
+    if (!fits.length) {
+      given.forEach(function (g) {
+        without[g[0].id] = fitsOf(data, given.filter(function (o) { return o !== g; }), chosen).length;
+      });
+    }
+    return {models: ranked, total: fits.length,
+            not_applied: given.filter(function (g) { return applied.indexOf(g[0].id) < 0; })
+              .map(function (g) { return g[0].id; }),
+            catalogue: query[0], unfiltered: query[1], without: without};
+  }
+
   root.OVC = {evaluate: evaluate, costs: costs, series: series, chartTop: chartTop, niceCeil: niceCeil,
+              shortlist: shortlist, waysFor: waysFor, weightsGb: weightsGb,
               INPUTS: INPUTS, ROUTES: ROUTES};
 })(typeof window !== "undefined" ? window : this);

@@ -2,7 +2,7 @@
 than its frame (on a phone) scrolled to its middle, where a top-down flowchart begins. Idle on every
 other page.
    Progressive enhancement: the pages are complete without it (the calculator shows the result for
-   its defaults, the helper links to the guide). Answers and inputs live in the address, so a result
+   its defaults, the helper links to the guide and lists the models that fit with no answers). Answers and inputs live in the address, so a result
    can be linked. Text from data is only ever set with textContent. */
 (function () {
   "use strict";
@@ -49,6 +49,7 @@ other page.
     var tiedList = document.querySelector("[data-status-tied]");
     var conflictList = document.getElementById("ovc-conflicts");
     var conflictBox = document.getElementById("ovc-conflicts-box");
+    var fits = shortlistView(document.getElementById("ovc-models"));
     container.classList.add("ovc-js");
 
     function answers() {
@@ -126,7 +127,12 @@ other page.
         conflictList.appendChild(item);
       });
       conflictBox.hidden = !result.conflicts.length;
-      permalink.href = helperPage.href + writeQuery(given);
+      var short = fits.read();
+      fits.show(result, short, count > 0 || Object.keys(short.answers).length > 0);
+      var kept = {};
+      Object.keys(given).forEach(function (key) { kept[key] = given[key]; });
+      Object.keys(short.raw).forEach(function (key) { kept[key] = short.raw[key]; });
+      permalink.href = helperPage.href + writeQuery(kept);
       peek.hidden = false;
       peek.firstChild.textContent = title + ": " + model.names[result.option];
     }
@@ -137,10 +143,189 @@ other page.
       var input = form.querySelector('input[name="' + c.id + '"][value="' + CSS.escape(start[c.id]) + '"]');
       if (input && input.value) input.checked = true;
     });
+    fits.start(start);
     form.addEventListener("change", show);
-    form.addEventListener("reset", function () { window.setTimeout(show, 0); });
+    form.addEventListener("input", function (event) { if (event.target.type === "number") show(); });
+    form.addEventListener("reset", function () { window.setTimeout(function () { fits.start({}); show(); }, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     show();
+  }
+
+  /* --- the shortlist under the helper's result ------------------------------------------------------
+     The catalogue's models that fit the answers (window.OVC.shortlist), in the words of
+     macros/render/shortlist.py (`facts`, `status`, `view`), each linked to its page. */
+  var whole = new Intl.NumberFormat("en", {maximumFractionDigits: 0});
+
+  function gigabytes(value) {
+    return value < 10 ? (Math.floor(value * 10 + 0.5) / 10).toFixed(1) : whole.format(Math.floor(value + 0.5));
+  }
+
+  function shortlistView(source) {
+    var data = JSON.parse(source.textContent);
+    var box = document.getElementById("ovc-shortlist");
+    var list = document.getElementById("ovc-shortlist-list");
+    var statusLine = document.getElementById("ovc-shortlist-status");
+    var error = document.getElementById("ovc-shortlist-error");
+    var note = box.querySelector("[data-ovc-note]");
+    var unfilteredLine = box.querySelector("[data-ovc-unfiltered]");
+    var compare = box.querySelector("[data-ovc-compare]");
+    var more = box.querySelector("[data-ovc-more]");
+    var template = document.getElementById("ovc-model-link").content.firstElementChild;
+    var linkId = template.getAttribute("data-model"), linkHref = template.getAttribute("href");
+    var compareBase = compare.getAttribute("href").split("?")[0];
+    var moreBase = more.getAttribute("href").split("?")[0];
+    var facts = {}, names = {}, wayLabels = {}, linkNote = "", lastDrawn = null;
+    data.models.forEach(function (m) { facts[m.id] = m; });
+    data.questions.forEach(function (q) { names[q.id] = q.name; });
+    data.ways.forEach(function (w) { wayLabels[w.id] = w.label; });
+    var form = document.querySelector("form[data-ovc-helper]");
+
+    function quoted(ids) {
+      var said = ids.map(function (id) { return "“" + names[id] + "”"; });
+      return said.length > 1 ? said.slice(0, -1).join(", ") + " and " + said[said.length - 1] : said.join("");
+    }
+
+    function modelHref(id) {
+      var at = linkHref.lastIndexOf(linkId);
+      return linkHref.slice(0, at) + id + linkHref.slice(at + linkId.length);
+    }
+
+    function factsText(model, fit) {
+      var parts = [data.developers[model.developer].name, data.openness_words[model.openness],
+                   data.terms[model.licence || ""]];
+      if (model.context) parts.push("context " + whole.format(model.context) + " tokens");
+      if (fit.bits !== null) parts.push("weights " + gigabytes(fit.memory_gb) + " GB at " + fit.bits + "-bit");
+      if (model.price !== null) {
+        parts.push("input from " + model.price_text + " " + data.price_unit + " at " + data.hosts[model.host]);
+      }
+      return parts.join(" · ");
+    }
+
+    function statusText(result, ways, answered) {
+      var total = result.total, shown = Math.min(total, data.limit);
+      if (!total) {
+        var hints = Object.keys(result.without).filter(function (id) { return result.without[id]; })
+          .map(function (id) { return "without " + quoted([id]) + ", " + whole.format(result.without[id]) + " would"; });
+        var said = hints.join("; ");
+        return "No model in the catalogue fits all your answers." +
+          (said ? " " + said.charAt(0).toUpperCase() + said.slice(1) + "." : "");
+      }
+      var used = ways.filter(function (w) { return wayLabels[w]; }).map(function (w) { return wayLabels[w]; }).join(" or ");
+      var counted = whole.format(total) + (total === 1 ? " model fits" : " models fit");
+      var first = total > shown ? "; the first " + shown + " below" : "";
+      if (!answered) return "With no answers, " + counted + (used ? ": " + used : "") + first + ".";
+      return counted + " your answers and the recommendation" + (used ? ": " + used : "") + first + ".";
+    }
+
+    function query(q) {
+      var out = [];
+      ["openness", "has", "modality", "context", "price", "sort", "dir"].forEach(function (key) {
+        var value = q[key];
+        if (Array.isArray(value)) { if (value.length) out.push(key + "=" + value.join(",")); }
+        else if (value !== null && value !== undefined && value !== "") out.push(key + "=" + String(value));
+      });
+      return out.join("&");
+    }
+
+    /* {answers: {id: answer id or number}, raw: {id: as typed}, problem: words or ""} */
+    function read() {
+      var out = {answers: {}, raw: {}, problem: ""};
+      data.questions.forEach(function (q) {
+        if (q.kind === null) {
+          var checked = form.querySelector('input[name="' + q.id + '"]:checked');
+          if (checked && checked.value) { out.answers[q.id] = checked.value; out.raw[q.id] = checked.value; }
+          return;
+        }
+        var input = document.getElementById("s-" + q.id), text = input.value.trim(), problem = "";
+        var value = Number(text);
+        if (input.validity.badInput) {
+          problem = "“" + q.name + "” is not a number, so it is skipped until then.";
+        } else if (text !== "" && (!isFinite(value) || value < q.min || value > q.max)) {
+          problem = "“" + q.name + "” must be a number from " + whole.format(q.min) + " to " +
+            whole.format(q.max) + " (" + q.unit + "), so it is skipped until then.";
+        }
+        /* Said under the field and above the list; the field's step only sets its arrows. */
+        var said = document.getElementById("s-" + q.id + "-problem");
+        said.textContent = problem;
+        said.hidden = !problem;
+        input.setAttribute("aria-invalid", problem ? "true" : "false");
+        if (text !== "" && !input.validity.badInput) out.raw[q.id] = text;
+        if (problem) {
+          if (!out.problem) out.problem = problem;
+          return;
+        }
+        if (text !== "") out.answers[q.id] = value;
+      });
+      return out;
+    }
+
+    function start(values) {
+      var ignored = [];
+      data.questions.forEach(function (q) {
+        if (q.kind === null) {
+          if (!(q.id in values)) return;
+          var input = form.querySelector('input[name="' + q.id + '"][value="' + CSS.escape(values[q.id]) + '"]');
+          if (input && input.value) input.checked = true;
+          return;
+        }
+        var field = document.getElementById("s-" + q.id);
+        if (!(q.id in values)) { field.value = ""; return; }
+        if (values[q.id] !== "" && isFinite(Number(values[q.id]))) field.value = values[q.id];
+        else ignored.push("“" + q.name + "”");
+      });
+      linkNote = ignored.length ? "The link gave no number for " + ignored.join(", ") + ", so it is skipped. " : "";
+    }
+
+    function show(decided, short, answered) {
+      var ways = window.OVC.waysFor(data, decided.option, decided.tied);
+      var result = window.OVC.shortlist(data, short.answers, ways);
+      error.hidden = !short.problem && !linkNote;
+      error.textContent = linkNote + short.problem;
+      var shown = result.models.slice(0, data.limit);
+      /* Redrawn only when it changed: the change event of a number field fires as it loses focus, on the
+         way to a click on a listed model, which must still find its link. */
+      var drawn = JSON.stringify(shown);
+      if (drawn === lastDrawn) return finish(result, ways, answered, shown);
+      lastDrawn = drawn;
+      list.textContent = "";
+      shown.forEach(function (fit) {
+        var model = facts[fit.id], item = document.createElement("li"), link = document.createElement("a");
+        item.setAttribute("data-model", fit.id);
+        link.className = "ovc-shortlist__name ovc-shortlist__name--" + data.sides[model.openness];
+        link.setAttribute("href", modelHref(fit.id));
+        link.textContent = model.name;
+        item.appendChild(link);
+        item.appendChild(document.createTextNode(" "));
+        var span = document.createElement("span");
+        span.className = "ovc-shortlist__facts";
+        span.textContent = factsText(model, fit);
+        item.appendChild(span);
+        list.appendChild(item);
+      });
+      finish(result, ways, answered, shown);
+    }
+
+    function finish(result, ways, answered, shown) {
+      var ids = shown.length >= 2 ? shown.slice(0, data.compare_max).map(function (f) { return f.id; }) : [];
+      compare.hidden = !ids.length;
+      compare.setAttribute("href", compareBase + "?m=" + ids.join(","));
+      compare.textContent = shown.length > ids.length ? "Compare the first " + ids.length + " side by side" :
+        "Compare these " + ids.length + " side by side";
+      var rest = result.total - shown.length;
+      more.hidden = !rest;
+      more.setAttribute("href", moreBase + "?" + query(result.catalogue));
+      more.textContent = whole.format(rest) + " more in the catalogue";
+      note.hidden = !result.not_applied.length;
+      note.textContent = result.not_applied.length ?
+        "Not used for this recommendation, which runs no model where it would apply: " + quoted(result.not_applied) + "." : "";
+      var unfiltered = result.unfiltered.length && rest ?
+        "The catalogue cannot filter by " + quoted(result.unfiltered) + ", so it also lists models that do not fit them." : "";
+      unfilteredLine.hidden = !unfiltered;
+      unfilteredLine.textContent = unfiltered;
+      statusLine.textContent = statusText(result, ways, answered);
+    }
+
+    return {read: read, start: start, show: show};
   }
 
   /* --- cost calculator ------------------------------------------------------------------------- */

@@ -17,7 +17,7 @@ from ..decision import tree_paths
 from ..models import LINK, Strict, prose_fields
 from ..decision import prices
 from ..models import (CalculatorFile, CategoriesFile, CheatsheetFile, CriteriaFile, DimensionsFile, ModelsFile,
-                     OffersFile, OptionsFile, SourcesFile, TreesFile)
+                     OffersFile, OptionsFile, ShortlistFile, SourcesFile, TreesFile)
 
 Finding = tuple[str, tuple, str]
 
@@ -135,6 +135,47 @@ def criteria(crit: CriteriaFile, opts: OptionsFile) -> Iterator[Finding]:
                      and c.guide.step not in expected)
         yield ("criteria", ("criteria", index, "guide", "step"),
                f"guide steps are {sorted(steps)}; number them 1 to {len(steps)} without gaps")
+
+
+def models_property(opts: OptionsFile) -> Iterator[Finding]:
+    """One property at most says which models its values admit (`models`), and then each of its values
+    does; `runs_on` goes with `models`."""
+    carrying = [i for i, p in enumerate(opts.properties) if any(v.models is not None for v in p.values)]
+    for index in carrying[1:]:
+        yield ("options", ("properties", index, "id"),
+               f"property '{opts.properties[index].id}' also says which models its values admit, as "
+               f"'{opts.properties[carrying[0]].id}' does; one property says it: move the `models` there")
+    for index, prop in enumerate(opts.properties):
+        for v_index, value in enumerate(prop.values):
+            at = ("properties", index, "values", v_index)
+            if index in carrying[:1] and value.models is None:
+                yield ("options", (*at, "id"),
+                       f"value '{value.id}' says no `models`, as every value of '{prop.id}' must (the shortlist "
+                       "lists the models each admits): add e.g. 'models: {has: [self-host]}'")
+            if value.runs_on is not None and value.models is None:
+                yield ("options", (*at, "runs_on"), "`runs_on` says where the models of a value run: give the "
+                                                    "value its `models` too, or remove it")
+
+
+def shortlist(short: ShortlistFile, crit: CriteriaFile) -> Iterator[Finding]:
+    """A shortlist question has a number or two or more answers, not both; its number's range is not
+    empty; its id is not a criterion's (both are keys of the helper's address)."""
+    asked = {c.id for c in crit.criteria}
+    for index, question in enumerate(short.shortlist):
+        at = ("shortlist", index)
+        yield from unique_ids("shortlist", question.answers, (*at, "answers"))
+        if question.id in asked:
+            yield ("shortlist", (*at, "id"),
+                   f"'{question.id}' is also a question of criteria.yml, and both name an answer in the helper's "
+                   "address; give this one another id")
+        if question.number is not None and question.answers:
+            yield ("shortlist", (*at, "answers"), "a question has a `number` or `answers`, not both; remove one")
+        elif question.number is None and len(question.answers) < 2:
+            yield ("shortlist", (*at, "answers"),
+                   f"has {len(question.answers)} answer(s); give it two or more `answers`, or a `number`")
+        if question.number is not None and question.number.min >= question.number.max:
+            yield ("shortlist", (*at, "number", "max"),
+                   f"max {question.number.max:g} is not above min {question.number.min:g}; raise it")
 
 
 def trees(tr: TreesFile, crit: CriteriaFile, opts: OptionsFile) -> Iterator[Finding]:
@@ -533,6 +574,8 @@ def all_checks(files: dict, today: dt.date) -> Iterator[Finding]:
         yield from unsatisfiable
         if not unsatisfiable:
             yield from consistency(files["criteria"], files["options"], files["trees"], files["cheatsheet"])
+    yield from models_property(files["options"])
+    yield from shortlist(files["shortlist"], files["criteria"])
     yield from calculator(files["calculator"])
     yield from not_in_future("calculator", files["calculator"].calculator, today, "as_of")
     yield from catalogue(files, today)
@@ -574,7 +617,8 @@ def page_links(files: dict, pages: set[str]) -> Iterator[Finding]:
 
 # Files whose records tell a reader what to do or what the law or a licence says: each record rests on
 # at least one primary source (a law, a licence text, a provider's own page, a dataset, ...).
-NEEDS_PRIMARY = {"criteria": "a decision rule", "regulation": "a statement of the law", "licences": "a licence term"}
+NEEDS_PRIMARY = {"criteria": "a decision rule", "regulation": "a statement of the law", "licences": "a licence term",
+                 "shortlist": "a shortlist question"}
 _NOT_PRIMARY = ("background-article", "estimate")
 
 

@@ -13,6 +13,7 @@ from ..models import Licence, Model, Site
 from . import arrange, labels, places
 from .env import render_template as _render
 
+CATALOGUE_SRC = "models.md"  # the catalogue table, /models/
 COMPARE_SRC = "models/compare.md"
 SEARCH_BOOST = 0.1  # Material's search weight of a generated page (1 is a page's own)
 

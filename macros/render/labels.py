@@ -127,6 +127,11 @@ CATALOGUE_CHECKS = {"osi": "OSI-approved licence", "commercial": "Commercial use
                     "no-user-cap": "No user threshold", "outputs": "Outputs may train other models",
                     "self-host": "Can self-host (weights published)", "hosted": "Reachable through a host",
                     "retired": "Retired or deprecated only"}
+# The same facts (models.Flag) as a description of models, for prose: "models ... are left out".
+FLAG_WORDS = {"osi": "under an OSI-approved licence", "commercial": "whose licence allows commercial use",
+              "no-user-cap": "whose licence sets no user threshold",
+              "outputs": "whose licence lets outputs train other models", "self-host": "with published weights",
+              "hosted": "that a host serves", "retired": "retired or deprecated"}
 COMPARE_MAX = 4  # models side by side on /models/compare/
 # Rows of the catalogue table shown at once once the script runs (the rest behind "Show all"): laying
 # out hundreds of rows at each filter is what a phone-class CPU cannot do within 50 ms.

@@ -19,6 +19,7 @@ from ..models import MAX_NUMBER, Site, Tree
 from . import arrange, chart, escape, labels, links, places
 from .env import render_template as _render
 from . import catalogue as _catalogue
+from . import shortlist as _shortlist
 
 # --- comparison -----------------------------------------------------------------------------------
 
@@ -204,10 +205,6 @@ def feeds_path(kind: str | None = None, record_id: str | None = None) -> str:
 
 # --- hardware ---------------------------------------------------------------------------------------
 
-def _gigabytes(value: float) -> str:
-    return f"{value:,.1f}" if value < 10 else whole(value)
-
-
 def memory_table(site: Site) -> str:
     """The memory the weights of each open-weight model of a family need at each precision: parameters
     × bits ÷ 8 bytes (the key-value cache for the context comes on top). Models with a published size,
@@ -216,7 +213,7 @@ def memory_table(site: Site) -> str:
                    if m.family and m.openness != "closed" and m.parameters and m.parameters.total),
                   key=lambda m: (m.parameters.total, m.name))
     return _render("memory_table.html.j2", rows=rows, bits=labels.PRECISION_BITS,
-                   gb=lambda m, b: _gigabytes(m.parameters.total * b / 8 / 1e9),
+                   gb=lambda m, b: _shortlist.gigabytes(decision.weights_gb(m.parameters.total, b)),
                    billions=lambda n: f"{n / 1e9:,.4g} billion", model_src=_catalogue.model_src)
 
 
@@ -345,11 +342,27 @@ def helper_model(site: Site) -> dict:
 
 
 def decision_helper(site: Site) -> str:
-    """The interactive helper: a form of every criterion, the result it gives, and the model as JSON."""
+    """The interactive helper: a form of every criterion and shortlist question, the result it gives,
+    the models that fit it (for no answers, as the page shows it before any), and the model and the
+    catalogue's facts as JSON."""
     start = decision.evaluate({}, site.criteria, site.options)
+    data = _shortlist.shortlist_json(site)
+    _, shown = _shortlist.start(site, data)
+    first = min(site.models.models, key=lambda m: m.id)  # any model page: the script swaps in another id
     return _render("decision_helper.html.j2", criteria=site.criteria.criteria, guide_title=guide_title(site),
-                   options=site.options.options, start=start,
-                   model=_script_json(helper_model(site)))
+                   options=site.options.options, start=start, questions=site.shortlist.shortlist,
+                   shortlist=shown, model_src=_catalogue.model_src, link_model=first.id,
+                   compare_src=_catalogue.COMPARE_SRC, catalogue_src=_catalogue.CATALOGUE_SRC,
+                   num=_shortlist.number_text, model=_script_json(helper_model(site)), models=_script_json(data))
+
+
+def shortlist_questions(site: Site) -> str:
+    """The helper's shortlist questions for the page's prose: each with what it compares, and the
+    models each option uses."""
+    prop = _shortlist.models_property(site)
+    return _render("shortlist_questions.html.j2", questions=site.shortlist.shortlist, short=site.shortlist,
+                   prop=prop, options=[o for o in site.options.options if o.has], bits=labels.PRECISION_BITS,
+                   number_word=labels.number_word)
 
 
 def whole(value: float) -> str:
@@ -554,6 +567,7 @@ MACROS = {
     "freshness_table": freshness_table,
     "guide_steps": guide_steps,
     "decision_helper": decision_helper,
+    "shortlist_questions": shortlist_questions,
     "calculator": calculator,
     "volume_thresholds": volume_thresholds,
     "calculator_defaults_text": calculator_defaults_text,

@@ -25,6 +25,7 @@ PLACES: dict[str, tuple[str, str | None]] = {
     "trends": ("landscape.md", ""),
     "regulation": ("deep-dives/regulation.md", ""),
     "calculator": ("calculator.md", "calc-"),
+    "shortlist": ("helper.md", "fits-"),
     "changelog": ("whats-new.md", "change-"),
     # The model catalogue: a page per model and per licence (render/catalogue.py); the rest on the
     # Model catalogue page (no anchor per record yet).
