@@ -307,10 +307,11 @@ def test_every_model_and_family_named_in_prose_links_to_its_page(site, built_sit
     """Wherever a reader's text names a model or a family (comparison notes, use cases, the hybrid
     example, the landscape, the cheat sheet, the FAQ...), the page links to that model's page or to the
     family's row of the catalogue, at least once. Prose is the text outside what names things rather
-    than uses them (glossary.SKIPPED: headings, links, code, labels...)."""
+    than uses them (glossary.SKIPPED: headings, links, code, labels..., and the citations and lists of
+sources, glossary.SKIPPED_CLASSES)."""
     from urllib.parse import urljoin
     from bs4 import BeautifulSoup
-    from macros.render.glossary import SKIPPED
+    from macros.render.glossary import SKIPPED, SKIPPED_CLASSES
     from macros.render.mentions import _ORDINARY
     names = [(f.name, f"/models/#{f.id}") for f in site.families.families]
     models = [(n, f"/models/{m.id}/") for m in site.models.models for n in (m.name, *m.aliases)
@@ -328,7 +329,7 @@ def test_every_model_and_family_named_in_prose_links_to_its_page(site, built_sit
         if article is None:
             continue
         hrefs = {urljoin(url, a["href"]).replace("/index.html", "/") for a in article.select("a[href]")}
-        for node in article.select(",".join(sorted(SKIPPED))):
+        for node in article.select(",".join([*sorted(SKIPPED), *(f".{c}" for c in sorted(SKIPPED_CLASSES))])):
             node.decompose()
         text = " ".join(article.get_text(" ").split())
         for name, target in names:

@@ -34,12 +34,32 @@ def _snapshot(data: Path) -> dict[str, bytes]:
     return {name: (data / f"{name}.yml").read_bytes() for name in WRITTEN}
 
 
+def _defaults_from_the_sample(data: Path) -> None:
+    """The calculator opens with a closed and an open-weight model of the catalogue: once the sample's
+    models replace the fixture's, name two the sample has (a priced closed one; a priced open one with
+    a parameter count)."""
+    models = yaml.safe_load((data / "models.yml").read_text(encoding="utf-8"))["models"]
+    priced = {o["model"] for o in yaml.safe_load((data / "offers.yml").read_text(encoding="utf-8"))["offers"]
+              if o.get("input") and o.get("output")}
+    closed = next(m["id"] for m in models if m["id"] in priced and m["openness"] == "closed")
+    open_ = next(m["id"] for m in models if m["id"] in priced and m["openness"] != "closed"
+                 and (m.get("parameters") or {}).get("total"))
+    path = data / "calculator.yml"
+    text = re.sub(r"(?m)^  closed: .*$", f"  closed: {closed}", path.read_text(encoding="utf-8"), count=1)
+    path.write_text(re.sub(r"(?m)^  open: .*$", f"  open: {open_}", text, count=1), encoding="utf-8")
+
+
+def _calculator_models(data: Path) -> set[str]:
+    return set(yaml.safe_load((data / "calculator.yml").read_text(encoding="utf-8"))["default_models"].values())
+
+
 @pytest.fixture
 def data(tmp_path) -> Path:
     """A copy of the fixture data/, imported once from the sample."""
     copy = tmp_path / "data"
     shutil.copytree(FIXTURE, copy)
     _import(copy)
+    _defaults_from_the_sample(copy)
     return copy
 
 
@@ -129,9 +149,9 @@ def test_a_licence_rule_naming_a_closed_model_publishes_it_and_logs_the_change(d
     models) never turns a closed model open. The change reaches the report and the change log."""
     models = yaml.safe_load((data / "models.yml").read_text(encoding="utf-8"))["models"]
     closed = [m for m in models if m["openness"] == "closed"]
-    if len(closed) < 2:
-        pytest.skip("the sample has fewer than two closed models")
-    named, patterned = closed[0], closed[1]
+    # the model the rule opens is not one the calculator needs closed; the pattern's may be
+    named = next(m for m in closed if m["id"] not in _calculator_models(data))
+    patterned = next(m for m in closed if m is not named)
     text = (data / "licences.yml").read_text(encoding="utf-8")
     licence = next(l for l in yaml.safe_load(text)["licences"] if not l.get("stub") and l.get("kind") != "usage-policy")
     rule = (f'    assigned:\n      - models: ["{named["id"]}", "{patterned["id"]}*"]\n'
