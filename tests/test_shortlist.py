@@ -10,7 +10,6 @@ No test names a model, a licence or a count of today's data: each reads them fro
 from __future__ import annotations
 
 import datetime as dt
-import math
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import msgspec
@@ -19,6 +18,7 @@ import pytest
 from macros import decision, models as schema
 from macros.render import catalogue, labels
 from macros.render import shortlist as render
+from tests.test_decision import _same  # JSON-like values equal, floats to the last bits
 from tests.test_browser import visit  # noqa: F401  (fixture)
 from tests.test_errors import data, edit, problems  # noqa: F401  (data is a fixture)
 
@@ -425,19 +425,6 @@ def test_text_from_data_is_escaped_in_the_helper(site):
 
 # --- the same function in the browser, and the page as a reader uses it ----------------------------------------
 
-def _same(got, want, where):
-    if isinstance(want, float) or isinstance(got, float):
-        assert math.isclose(got, want, rel_tol=1e-12, abs_tol=1e-12), where
-    elif isinstance(want, dict):
-        assert set(got) == set(want), where
-        for key in want:
-            _same(got[key], want[key], f"{where}.{key}")
-    elif isinstance(want, (list, tuple)):
-        assert len(got) == len(want), where
-        for i, (g, w) in enumerate(zip(got, want)):
-            _same(g, w, f"{where}[{i}]")
-    else:
-        assert got == want, where
 
 
 def test_javascript_agrees_with_python_on_every_vector(visit, site, plain, every_result):
