@@ -32,7 +32,9 @@ CAPTURE_HOOK = textwrap.dedent('''
     @event_priority(-100)  # after mkdocs-macros and the hook module: the page's final Markdown
     def on_page_markdown(markdown, page, **kwargs):
         _write(page, "", markdown)
-        _write(page, ".meta", json.dumps({key: page.meta.get(key) for key in ("title", "description", "ovc_feeds")}))
+        _write(page, ".meta", json.dumps({key: page.meta.get(key) for key in ("title", "description", "ovc_feeds", "search")}))
+        with open(OUT / "order.txt", "a", encoding="utf-8") as order:  # the order pages were built in
+            order.write(page.file.src_uri + "\\n")
         return markdown
 
     @event_priority(-100)
@@ -46,6 +48,15 @@ REPLAY_HOOK = textwrap.dedent('''
     from pathlib import Path
     from mkdocs.plugins import event_priority
     OUT = Path(CAPTURED)
+
+    def on_files(files, config, **kwargs):
+        # The pages the full build generated from the data (a page per model and per licence), as
+        # files: their Markdown is replayed below like every other page's.
+        from mkdocs.structure.files import File, InclusionLevel
+        for src in (OUT / "order.txt").read_text(encoding="utf-8").split():  # as the full build had them
+            if files.get_file_from_path(src) is None:
+                files.append(File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        return files
 
     def on_page_markdown(markdown, page, **kwargs):
         # The title, description and feeds the macros made from the data, as the full build had them.
@@ -122,7 +133,8 @@ def _with_hook(config: str, hook: Path) -> str:
 def make_limit(project: Path, work: Path) -> None:
     """Turn a project copy into its limit: each page's Markdown is the Markdown the macros rendered
     for it in a real build (read from a file instead of rendered), and there is no macros plugin,
-    so no data is loaded or validated. Generated pages (embeds) are covered the same way."""
+    so no data is loaded or validated. Generated pages (embeds, and the catalogue's model and licence
+pages, added as files by the replay) are covered the same way."""
     captured = work / "captured"
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (work / "capture.py").write_text(CAPTURE_HOOK, encoding="utf-8")
