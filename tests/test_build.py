@@ -154,8 +154,10 @@ def test_the_memory_table_sizes_every_open_model_of_a_family_from_its_parameters
     assert len(rows) == len(wanted)
     by_name = {m.name: m for m in wanted}
     for row in rows:
-        name = row.th.find(string=True, recursive=False).strip()
+        link = row.th.find("a")
+        name = link.get_text().strip()
         model = by_name[name]
+        assert link["href"].rstrip("/").endswith(model.id), "the model's name leads to its page"
         shown = [float(td.get_text().removesuffix(" GB").replace(",", "")) for td in row.select("td")[2:]]
         expected = [model.parameters.total * bits / 8 / 1e9 for bits in labels.PRECISION_BITS]
         # to a tenth below 10 GB, to a whole GB above (halves rounded up)
