@@ -280,7 +280,7 @@ def test_every_count_and_title_follows_a_new_guide_step(tmp_path):
     page, the helper and the exports say the new number, and none the old."""
     from macros.render.labels import number_word
     from tests.support import build
-    project = edited(tmp_path, "add a guide step")
+    project = edited(tmp_path, ("add a guide step",))
     steps = len(decision.guide(load_site(project / "data").criteria))
     result = build(tmp_path / "site", project)
     assert result.returncode == 0, result.stderr
