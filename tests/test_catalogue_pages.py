@@ -312,10 +312,10 @@ sources, glossary.SKIPPED_CLASSES)."""
     from urllib.parse import urljoin
     from bs4 import BeautifulSoup
     from macros.render.glossary import SKIPPED, SKIPPED_CLASSES
-    from macros.render.mentions import _ORDINARY
-    names = [(f.name, f"/models/#{f.id}") for f in site.families.families]
+    from macros.render.mentions import _ORDINARY, LONGEST
+    names = [(f.name, f"/models/#{f.id}") for f in site.families.families if len(f.name) <= LONGEST]
     models = [(n, f"/models/{m.id}/") for m in site.models.models for n in (m.name, *m.aliases)
-              if not _ORDINARY.fullmatch(n)]
+              if not _ORDINARY.fullmatch(n) and len(n) <= LONGEST]
     taken = {n for n, _ in models}
     names = [(n, t) for n, t in names if n not in taken] + models  # where both have the name, the model wins
     checked = 0

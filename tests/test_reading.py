@@ -185,7 +185,7 @@ def test_a_citation_of_a_source_that_does_not_exist_fails_the_strict_build(tmp_p
 
 @pytest.mark.parametrize("path, kinds", [("compare/", ["dimensions"]), ("faq/", ["faq"]), ("sources/", ["sources"]),
                                          ("glossary/", ["glossary"]), ("cheat-sheet/", ["cheatsheet", "options"]),
-                                         ("helper/", ["criteria"])])
+                                         ("helper/", ["criteria", "shortlist"])])
 def test_a_page_says_when_the_records_it_shows_were_last_reviewed(html, site, path, kinds):
     [line] = article(html, path).select(".ovc-reviewed")
     newest = max(r.reviewed for kind in kinds for r in site.by_id[kind].values())
@@ -250,7 +250,7 @@ def test_on_a_phone_the_outline_comes_first_and_the_drawing_scrolls_within_its_f
 # Words about how the site is made rather than about its subject. They belong on the editors' pages
 # (front matter `audience: editors`), never on a page readers read.
 BUILD_WORDS = re.compile(
-    r"\b(?:the build\w*|build (?:checks?|fails?|prints?|writes?)|seeds?|YAML|[\w-]+\.ya?ml|data files?|Jinja|"
+    r"\b(?:the build\w*|build (?:checks?|fails?|prints?|writes?)|seeds?(?![\w-])|YAML|[\w-]+\.ya?ml|data files?|Jinja|"
     r"macros? (?:call|render)\w*|fixtures?|test suite|make (?:build|test|serve|check))\b", re.I)
 
 

@@ -6,7 +6,7 @@ found in "GPT-4o", nor "Llama 3" in "Llama 3.1"), where a reader's text is (neve
 code, labels or drawings: glossary.SKIPPED), and a page never links to itself. Where a model and a
 family share a name, the model's page wins. A model name that is an ordinary word (one capitalised
 word without a digit, such as "Bark") is not linked: it would link sentences that do not mean the
-model. Pure functions: HTML in, HTML out.
+model, nor is a name longer than LONGEST characters. Pure functions: HTML in, HTML out.
 """
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ from ..models import Site
 from . import glossary, places
 
 _ORDINARY = re.compile(r"[A-Z][a-z]+")
+# No model's name is longer in prose; a longer one (hostile or careless data) is not looked for.
+LONGEST = 80
 
 
 @dataclass(frozen=True)
@@ -33,11 +35,13 @@ class Mentions:
     def of(cls, site: Site) -> "Mentions":
         found: dict[str, str] = {}
         for family in site.families.families:
+            if len(family.name) > LONGEST:
+                continue
             for text in glossary._spellings(family.name):
                 found[text] = places.target("families", family.id)
         for model in site.models.models:
             for name in (model.name, *model.aliases):
-                if _ORDINARY.fullmatch(name):
+                if _ORDINARY.fullmatch(name) or len(name) > LONGEST:
                     continue
                 for text in glossary._spellings(name):
                     found[text] = places.target("models", model.id)
