@@ -239,6 +239,10 @@ def structure(html: BeautifulSoup) -> tuple[Counter, set]:
     hostile text's address is the site's own writing (checked apart, below) and left out."""
     for link in html.find_all("a", href=LINK_TO):
         link.unwrap()
+    # ...and so is a link to a model named in prose (render/mentions.py), found only where a name is
+    # short enough to be written in prose, as a hostile name is not
+    for link in html.select("a.ovc-mention"):
+        link.unwrap()
     tags = Counter(e.name for e in html.find_all(True))
     attributes = {(e.name, a) for e in html.find_all(True) for a in e.attrs}
     return tags, attributes
