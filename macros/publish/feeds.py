@@ -113,10 +113,10 @@ def discovery(site: Site, page_src: str, root: str) -> list[tuple[str, str]]:
     # A record's own page: its feed, changes or not; a page that shows records with changes: each
     # such record's own feed.
     seen = set()
-    for kind, rid in followed(site):
-        if places.page_of(kind, rid) == page_src:
-            seen.add((kind, rid))
-            out.append((places.name(site, kind, rid), root + feeds_path(kind, rid)))
+    own = places.record_of(page_src)  # a generated page exists only for a followed record
+    if own is not None and own[1] in site.by_id.get(own[0], {}):
+        seen.add(own)
+        out.append((places.name(site, *own), root + feeds_path(*own)))
     for entry in entries:
         for kind, ids in entry.concerns.items():
             for rid in ids:

@@ -50,6 +50,15 @@ def own_pages(kind: str) -> bool:
     return "{id}" in PLACES[kind][0]
 
 
+def record_of(page_src: str) -> tuple[str, str] | None:
+    """(data file, id) of the record a page of its own is about (models/<id>.md), or None."""
+    for kind, (page, _) in PLACES.items():
+        head, marker, tail = page.partition("{id}")
+        if marker and page_src.startswith(head) and page_src.endswith(tail) and len(page_src) > len(head + tail):
+            return kind, page_src[len(head): len(page_src) - len(tail)]
+    return None
+
+
 def target(kind: str, record_id: str) -> str:
     """The link to a record, as prose writes it: page.md#anchor (or the page alone)."""
     page, prefix = page_of(kind, record_id), PLACES[kind][1]
