@@ -27,7 +27,7 @@
     var compareBase = compare.getAttribute("href").split("?")[0];
     var chosen = [];
     var MAX = Number(root.getAttribute("data-max")) || 4;
-    var ROWS = Number(root.getAttribute("data-rows")) || 50;
+    var ROWS = Number(root.getAttribute("data-rows"));  // labels.CATALOGUE_ROWS
     var more = root.querySelector("[data-ovc-more]");
     var all = root.querySelector("[data-ovc-all]");
 
@@ -182,9 +182,9 @@
         on = on && (state.all === "1" || shown <= ROWS);
         if (row.tr.hidden === on) { row.tr.hidden = !on; }
       });
-      count.textContent = shown + " of " + total + " models" +
-        (shown > ROWS && state.all !== "1" ? ", the first " + ROWS + " shown" : "");
-      more.hidden = !(shown > ROWS && state.all !== "1");
+      var capped = shown > ROWS && state.all !== "1";
+      count.textContent = shown + " of " + total + " models" + (capped ? ", the first " + ROWS + " shown" : "");
+      more.hidden = !capped;
       all.textContent = "Show all " + shown + " models";
     }
 
