@@ -33,18 +33,12 @@ class Mentions:
 
     @classmethod
     def of(cls, site: Site) -> "Mentions":
-        found: dict[str, str] = {}
-        for family in site.families.families:
-            if len(family.name) > LONGEST:
-                continue
-            for text in glossary._spellings(family.name):
-                found[text] = places.target("families", family.id)
-        for model in site.models.models:
-            for name in (model.name, *model.aliases):
-                if _ORDINARY.fullmatch(name) or len(name) > LONGEST:
-                    continue
-                for text in glossary._spellings(name):
-                    found[text] = places.target("models", model.id)
+        # families first: where a model has the same name, its page wins
+        named = [(f.name, places.target("families", f.id)) for f in site.families.families]
+        named += [(name, places.target("models", m.id)) for m in site.models.models
+                  for name in (m.name, *m.aliases) if not _ORDINARY.fullmatch(name)]
+        found = {text: target for name, target in named if len(name) <= LONGEST
+                 for text in glossary._spellings(name)}
         return cls(found)
 
     def pattern(self) -> re.Pattern | None:
