@@ -56,6 +56,9 @@ def base_url(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
+    # The site's CSP forbids eval. Playwright's wait_for_function re-evaluates a bare expression with
+    # eval on every poll after the first, so a wait that is not already true fails; a function
+    # ("() => ...") is evaluated once and then called. Write every predicate as a function.
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
         chromium = support.launch(playwright)

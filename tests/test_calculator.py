@@ -366,7 +366,7 @@ def test_a_host_picked_and_a_price_typed_stay_and_the_defaults_come_back(visit, 
     assert again.input_value(f"#calc-{which}-offer") == last and again.input_value(f"#calc-{name}") == "123.45"
     assert again.locator(f'[data-edited="{name}"]').is_visible()
     page.locator(".md-content button[type=reset]").click()
-    page.wait_for_function("!location.search")
+    page.wait_for_function("() => !location.search")
     first = cheapest(site, _default(site, which))
     assert page.input_value(f"#calc-{which}-offer") in {o.id for o in first}
     assert _inputs(page, PRICE_INPUTS[which]) == _values(which, first[0])

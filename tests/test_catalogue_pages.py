@@ -149,10 +149,10 @@ def test_filters_count_and_address(visit, rows):
     both = [i for i in expected if next(r for r in rows if r["model"].id == i)["flags"]["self-host"]]
     assert _visible_ids(page) == _first(both)
     page.go_back()
-    page.wait_for_function(f"document.querySelectorAll('#catalogue tbody tr:not([hidden])').length === {len(_first(expected))}")
+    page.wait_for_function(f"() => document.querySelectorAll('#catalogue tbody tr:not([hidden])').length === {len(_first(expected))}")
     assert not page.locator('input[name="has"][value="self-host"]').is_checked()
     page.go_back()
-    page.wait_for_function(f"document.querySelectorAll('#catalogue tbody tr:not([hidden])').length === {min(total, ROWS)}")
+    page.wait_for_function(f"() => document.querySelectorAll('#catalogue tbody tr:not([hidden])').length === {min(total, ROWS)}")
     assert _says(_count(page), total, total)
 
 
@@ -220,7 +220,7 @@ def test_the_first_rows_are_shown_and_show_all_shows_every_match(visit, rows):
     assert "all=1" in page.url and not more.is_visible()
     assert _count(page) == f"{len(rows)} of {len(rows)} models", "all shown: the count says no more"
     page.go_back()
-    page.wait_for_function(f"document.querySelectorAll('#catalogue tbody tr:not([hidden])').length === {ROWS}")
+    page.wait_for_function(f"() => document.querySelectorAll('#catalogue tbody tr:not([hidden])').length === {ROWS}")
 
 
 def test_without_javascript_the_whole_table_is_there(browser, base_url, rows):

@@ -175,7 +175,7 @@ def test_only_the_embed_hosts_may_frame_only_the_embeds(browser, visit, csp_url,
 
     first = components.BY_NAME["cheatsheet"].height  # the frame's height before the embed reports
     page = visit(host + "frames.html")
-    page.wait_for_function(f"document.getElementById('embed').getBoundingClientRect().height !== {first}",
+    page.wait_for_function(f"() => document.getElementById('embed').getBoundingClientRect().height !== {first}",
                            timeout=15000)  # the embed is shown, and the resize script (integrity) ran
     assert frame_shows(page, "embed", "table#cheatsheet")
     assert not frame_shows(page, "page", "table")  # frame-ancestors 'none'

@@ -609,7 +609,7 @@ def test_helper_works_by_keyboard_alone_and_keeps_answers_in_the_link(visit, sit
     assert again.locator(f'input[name="{second.id}"][value="{second.answers[1].id}"]').is_checked()
     assert _shown_option(again) == result.option
     page.locator(".md-content button[type=reset]").click()
-    page.wait_for_function("!location.search")
+    page.wait_for_function("() => !location.search")
     assert _shown_option(page) == evaluate(site, {}).option
     assert page.locator("#ovc-path li").count() == 0
 
@@ -674,7 +674,7 @@ def test_calculator_updates_as_you_type_and_keeps_inputs_in_the_link(visit, site
     assert page.locator("#ovc-calc-error").is_visible()
     assert labels["utilisation"] in page.locator("#ovc-calc-error").inner_text()
     page.locator(".md-content button[type=reset]").click()
-    page.wait_for_function("!location.search")
+    page.wait_for_function("() => !location.search")
     assert page.locator("#ovc-changes li").count() == len(start["changes"])
     assert page.locator(f'[data-verdict="{start["cheapest"]}"]').is_visible()
     assert not page.locator("#ovc-calc-error").is_visible()

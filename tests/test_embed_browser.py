@@ -284,7 +284,7 @@ def test_offline_bundle_preview_resizes_and_states_no_policy(bundle, offline_pag
     page = offline_page(bundle / "embed.html")
     frame = page.locator("iframe[data-ovc-preview]")
     frame.scroll_into_view_if_needed()
-    page.wait_for_function("document.querySelector('iframe[data-ovc-preview]').getBoundingClientRect()"
+    page.wait_for_function("() => document.querySelector('iframe[data-ovc-preview]').getBoundingClientRect()"
                            f".height !== {components.BY_NAME['cheatsheet'].height}", timeout=15000)
     assert not page.remote and not page.errors
     meta = f'http-equiv="{policy.HEADER}"'

@@ -189,7 +189,7 @@ def test_an_embed_shows_in_a_wiki_on_an_allowed_origin_only(visit, nginx_for_wik
     first = components.BY_NAME["cheatsheet"].height
     page = visit(host + "/frames.html")
     # shown, and sized by the resize script, which ran: nginx sent it with CORS for its integrity=
-    page.wait_for_function(f"document.getElementById('embed').getBoundingClientRect().height !== {first}",
+    page.wait_for_function(f"() => document.getElementById('embed').getBoundingClientRect().height !== {first}",
                            timeout=15000)
     assert frame_shows(page, "embed", "table#cheatsheet")
     assert not frame_shows(page, "page", "table")  # a page of the site: frame-ancestors 'none'

@@ -141,7 +141,7 @@ def test_the_open_page_reloads_itself_after_a_save(served, browser):
     try:
         page.goto(url)
         edit(project / "data" / "dimensions.yml", "name: Transparency", "name: Transparency (reloaded)")
-        page.wait_for_function("document.body.innerText.includes('Transparency (reloaded)')", timeout=45000)
+        page.wait_for_function("() => document.body.innerText.includes('Transparency (reloaded)')", timeout=45000)
         assert errors == []
     finally:
         page.close()
