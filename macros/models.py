@@ -542,6 +542,39 @@ class Model(Record, kw_only=True):
     as_of: Annotated[dt.date, Meta(description="Snapshot date of the newest dataset that gave its facts.")]
 
 
+CardKind = Literal["model-card", "config", "repository", "paper", "docs"]
+
+
+class Inherited(Strict, kw_only=True):
+    """A fine-tune that states no figure of its own: the base model its developer names, and where."""
+    base: Annotated[Text, Meta(description="The base model, as the fine-tune's developer names it.")]
+    url: Annotated[Url, Meta(description="The fine-tune's own text that names the base.")]
+    quote: Annotated[Text, Meta(description="Its words naming the base, verbatim.")]
+
+
+class Card(Strict, kw_only=True):
+    """Facts no dataset gives, read by an editor in the developer's own text (a model card, a
+    configuration file, a repository, a paper): the build adds them to the model whose id the card has,
+    and the model page cites the card. A fact a dataset gives stays the dataset's; the build reminds
+    editors of the card, which is then no longer needed."""
+    id: Annotated[Id, Meta(description="The model's id in models.yml.")]
+    url: Annotated[Url, Meta(description="The developer's text that states the facts.")]
+    kind: Annotated[CardKind, Meta(description="model-card, config, repository, paper or docs.")]
+    quote: Annotated[Text, Meta(description="The words of that text that state the facts, verbatim (for a "
+                                            "configuration file, its lines).")]
+    context: Annotated[Tokens | None, Meta(description="Context window, in tokens, as the text gives it.")] = None
+    max_output: Annotated[Tokens | None, Meta(description="Longest answer, in tokens.")] = None
+    parameters: Parameters | None = None
+    inherited: Annotated[Inherited | None, Meta(description="Where the text is the base model's.")] = None
+    note: Annotated[Prose | None, Meta(description="How the text was read (e.g. \"4k\" taken as written).")] = None
+    sources: Annotated[list[Id], Meta(description="Ids from sources.yml that state it too (optional).")] = []
+    reviewed: Reviewed
+
+
+# The facts a card may give, in the order the model page lists them.
+CARD_FACTS = ("context", "max_output", "parameters")
+
+
 class Score(Strict, kw_only=True):
     name: Label
     domain: Label | None = None
@@ -902,6 +935,10 @@ class TrendsFile(Strict, kw_only=True):
 
 class ChangelogFile(Strict, kw_only=True):
     changelog: Annotated[list[Change], Meta(min_length=1)]
+class CardsFile(Strict, kw_only=True):
+    cards: list[Card] = []
+
+
 class ModelsFile(Strict, kw_only=True):
     models: Annotated[list[Model], Meta(min_length=1)]
 
@@ -961,6 +998,7 @@ FILES: dict[str, type[Strict]] = {
     "developers": DevelopersFile,
     "licences": LicencesFile,
     "models": ModelsFile,
+    "cards": CardsFile,
     "hosts": HostsFile,
     "offers": OffersFile,
     "openness": OpennessFile,
@@ -994,6 +1032,7 @@ class Site:
     developers: DevelopersFile
     licences: LicencesFile
     models: ModelsFile
+    cards: CardsFile
     hosts: HostsFile
     offers: OffersFile
     openness: OpennessFile

@@ -53,6 +53,19 @@ def _calculator_models(data: Path) -> set[str]:
     return set(yaml.safe_load((data / "calculator.yml").read_text(encoding="utf-8"))["default_models"].values())
 
 
+def _cards_for_the_sample(data: Path) -> None:
+    """A card (cards.yml, curated) names a model by its id: once the sample's models replace the
+    fixture's, keep the cards of the models the sample has, as an editor would after such an import."""
+    models = {m["id"] for m in yaml.safe_load((data / "models.yml").read_text(encoding="utf-8"))["models"]}
+    path = data / "cards.yml"
+    text = path.read_text(encoding="utf-8")
+    cards = yaml.safe_load(text)["cards"]
+    kept = [c for c in cards if c["id"] in models]
+    if kept != cards:
+        head = "".join(line for line in text.splitlines(keepends=True) if line.startswith("#"))
+        path.write_text(head + yaml.safe_dump({"cards": kept}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 @pytest.fixture
 def data(tmp_path) -> Path:
     """A copy of the fixture data/, imported once from the sample."""
@@ -60,6 +73,7 @@ def data(tmp_path) -> Path:
     shutil.copytree(FIXTURE, copy)
     _import(copy)
     _defaults_from_the_sample(copy)
+    _cards_for_the_sample(copy)
     return copy
 
 

@@ -30,6 +30,7 @@ def allowed(model: type, field: str) -> set[str]:
     ("OPENNESS", models.Model, "openness"),
     ("OPENNESS_SIDE", models.Model, "openness"),
     ("STATUSES", models.Model, "status"),
+    ("CARD_KINDS", models.Card, "kind"),
     ("HOW_COMMON", models.OpenPart, "how_common"),
     ("OPTION_SIDES", models.Option, "side"),
     ("ROUTE_SIDES", models.AccessRoute, "side"),

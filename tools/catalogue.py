@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.data import DataError, load_site
+from macros.models import CARD_FACTS
 from macros.data.loader import read_yaml
 from macros.data.validate import locate
 from tools.project import CHECKOUT, ROOT
@@ -190,6 +191,14 @@ def _same_rule_twice(d: Data):
     lines[line - 1] = lines[first - 1]
     d.write_lines("cheatsheet.yml", lines)
     return line, where
+
+
+def _card_without_facts(d: Data):
+    """Take every fact out of the first card, one line each."""
+    card = d.record("cards.yml")
+    for fact in reversed([f for f in CARD_FACTS if f in card]):
+        d.delete("cards.yml", ("cards", 0, fact))
+    return d.where("cards.yml", ("cards", 0, "id"))
 
 
 def _change_about_nothing(d: Data):
@@ -614,6 +623,9 @@ CASES: list[Case] = [
          _set("families.yml", ("families", 0, "developer"), "open-ai"), "unknown developer 'open-ai'"),
     Case("offer for a model that is not in the catalogue", "offers.yml",
          _set("offers.yml", ("offers", 0, "model"), "gpt-9"), "unknown model 'gpt-9' (see data/models.yml)"),
+    Case("card for a model that is not in the catalogue", "cards.yml",
+         _set("cards.yml", ("cards", 0, "id"), "gpt-9"), "unknown model 'gpt-9' (see data/models.yml)"),
+    Case("card that gives no fact", "cards.yml", _card_without_facts, "gives no fact: add what its text states"),
     Case("openness of an unknown kind", "models.yml", _open_model_field("openness", "open-ish"),
          "expected 'closed', 'open-weights-restricted', 'open-weights-osi' or 'open-source', got 'open-ish'"),
 ]

@@ -14,7 +14,7 @@ import msgspec
 
 from .. import decision
 from ..decision import tree_paths
-from ..models import LINK, Strict, prose_fields
+from ..models import CARD_FACTS, LINK, Strict, prose_fields
 from ..decision import prices
 from ..models import (CalculatorFile, CategoriesFile, CheatsheetFile, CriteriaFile, DimensionsFile, ModelsFile,
                      OffersFile, OptionsFile, ShortlistFile, SourcesFile, TreesFile)
@@ -470,6 +470,12 @@ def models(files: dict, today: dt.date) -> Iterator[Finding]:
     yield from _refs("offers", files["offers"].offers, "model", ids["models"], "model", "models")
     yield from _refs("offers", files["offers"].offers, "host", ids["hosts"], "host", "hosts")
     yield from _refs("openness", files["openness"].openness, "model", ids["models"], "model", "models")
+    yield from _refs("cards", files["cards"].cards, "id", ids["models"], "model", "models")
+    for index, card in enumerate(files["cards"].cards):
+        if all(getattr(card, fact) is None for fact in CARD_FACTS):
+            yield ("cards", ("cards", index, "id"),
+                   f"the card of '{card.id}' gives no fact: add what its text states "
+                   f"({', '.join(CARD_FACTS)}), or remove the card")
     for name in ("models", "developers", "hosts", "offers"):
         for index, record in enumerate(getattr(files[name], name)):
             for position, origin in enumerate(record.provenance):

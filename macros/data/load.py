@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..models import FILES, LARGE, Site
 from . import checks
+from .cards import with_cards
 from .loader import MAX_BYTES, read_yaml
 from .problems import DataError, Problem
 from .schema import schema_line
@@ -51,6 +52,7 @@ def load_site(data_dir: Path, today: dt.date | None = None, max_bytes: int = MAX
             problems.append(Problem(shown[name], line, where, message))
     if problems:
         raise DataError(problems)
+    models["models"] = with_cards(models["models"], models["cards"])
     by_id = {name: {record.id: record for record in getattr(model, name)}
              for name, model in models.items()}
     lines = {}

@@ -8,6 +8,7 @@ import datetime as dt
 
 from .. import decision
 from ..models import FILES, Site
+from .cards import card_facts
 from .freshness import overdue
 from .problems import Problem
 
@@ -44,6 +45,12 @@ def reminders(site: Site, today: dt.date, max_age_days: int) -> list[Problem]:
             out.append(Problem("data/models.yml", site.lines.get(("models", model.id), 1), f"{model.id}.claims",
                                f"the datasets disagree: {said}; check the primary source and, if a dataset is "
                                "wrong, tell its maintainers or add the right licence's `assigned` pattern"))
+    for model in site.models.models:
+        _, superseded = card_facts(site, model)
+        if superseded:
+            out.append(Problem("data/cards.yml", site.lines.get(("cards", model.id), 1), model.id,
+                               f"a dataset now gives its {', '.join(superseded)}, which the page shows instead of "
+                               "the card's; remove them from the card (the whole card if nothing is left)"))
     for licence in site.licences.licences:
         if licence.stub and licence.not_a_licence:
             out.append(Problem("data/licences.yml", site.lines.get(("licences", licence.id), 1), licence.id,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import decision
+from ..data.cards import card_facts
 from ..models import Site
 from ..render import arrange
 from ..render import catalogue as pages_of_catalogue
@@ -168,7 +169,8 @@ def catalogue(site: Site) -> Table:
                      m.deprecated.isoformat() if m.deprecated else "", m.retired.isoformat() if m.retired else "",
                      m.replacement or "", _number(offer.input) if offer else "", _number(offer.output) if offer else "",
                      hosts[offer.host].name if offer else "", f"{score.score}/{score.of}" if score else "",
-                     " ".join(p.url for p in m.provenance), m.as_of.isoformat(), *_cited(site, m)])
+                     " ".join([*(p.url for p in m.provenance), *_card_url(site, m)]), m.as_of.isoformat(),
+                     *_cited(site, m)])
     return Table("Model catalogue (every release)", [*CATALOGUE_COLUMNS, L.SOURCES, L.REVIEWED], rows,
                  numeric=("Context window", "Max output", "Parameters", "Active parameters", "Cheapest input USD/M",
                           "Cheapest output USD/M"))
@@ -187,3 +189,9 @@ def model_table(site: Site) -> Table:
                      L.STATUSES[m.status], *_cited(site, m)])
     return Table("Every model of the catalogue", [*L.CATALOGUE.values(), L.SOURCES, L.REVIEWED], rows,
                  numeric=(L.CATALOGUE["context"], L.CATALOGUE["output"]))
+
+
+def _card_url(site: Site, model) -> list[str]:
+    """The address of the developer's text behind the facts the model's card gives (cards.yml)."""
+    given, _ = card_facts(site, model)
+    return [site.by_id["cards"][model.id].url] if given else []

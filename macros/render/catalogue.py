@@ -9,6 +9,7 @@ import json
 
 from markupsafe import Markup
 
+from ..data.cards import card_facts
 from ..models import Licence, Model, Site
 from . import arrange, labels, places
 from .env import render_template as _render
@@ -249,7 +250,9 @@ def model_page(site: Site, model_id: str, history: str = "", feed: str = "") -> 
     ways = list(family.access) if family else []
     for offer in offers:
         ways += [r for r in hosts[offer.host].access if r not in ways]
-    return _render("model_page.md.j2", model=model, developer=developer, licence=licence, family=family,
+    from_card, _ = card_facts(site, model)
+    return _render("model_page.md.j2", model=model, card=site.by_id["cards"].get(model.id) if from_card else None,
+                   from_card=from_card, developer=developer, licence=licence, family=family,
                    record=record, crosswalk=site.by_id["crosswalk"],
                    gaps=osi_gaps(site, record), terms=term_rows(licence) if licence else [],
                    also=[site.by_id["licences"][i] for i in model.also_under],

@@ -114,6 +114,10 @@ OUTPUTS = {"allowed": "Allowed", "with-conditions": "Allowed, with conditions", 
 LATER = {"yes": "Yes", "partly": "Partly", "termination-only": "Only by ending the licence on breach", "no": "No",
          "unknown": "Unknown"}
 # A licence's page sorts its terms into what you may do, must do and must not do (or must check).
+# What a card (cards.yml) is, and the facts it gives, as the model page names them.
+CARD_KINDS = {"model-card": "model card", "config": "configuration file", "repository": "repository",
+              "paper": "paper", "docs": "documentation"}
+CARD_FACTS = {"context": "context window", "max_output": "longest answer", "parameters": "parameters"}
 VERDICTS = {"may": "You may", "must": "You must", "must-not": "You must not, or must check first"}
 LICENCE_CHECKED = {"text": "Read in full", "partly": "Some clauses read", "name": "Only its name known",
                    "no": "Not read"}
