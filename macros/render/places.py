@@ -30,6 +30,7 @@ PLACES: dict[str, tuple[str, str | None]] = {
     # The model catalogue: a page per model and per licence (render/catalogue.py); the rest on the
     # Model catalogue page (no anchor per record yet).
     "models": ("models/{id}.md", None),
+    "cards": ("models.md", None),  # and on the page of the model a card gives facts to (models/<id>/)
     "developers": ("models.md", None),
     "licences": ("licences/{id}.md", None),
     "hosts": ("models.md", None),
