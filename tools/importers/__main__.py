@@ -71,11 +71,13 @@ def _day(record: dict, key: str = "as_of"):
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)) if value else None
 
 
-def changes(old: dict, new: dict, today: dt.date | None = None) -> list[dict]:
+def changes(old: dict, new: dict, today: dt.date | None = None, licences: dict | None = None) -> list[dict]:
     """The change-log entries (data/changelog.yml) for what a re-import changed: new models, price
     changes, announced deprecations and retirements, a new openness or licence. None on a first import (no catalogue before it:
     everything would be new). Each entry is dated by the snapshot that shows the change (the record's
-    `as_of`; a new model by its release where known), and cites the dataset."""
+    `as_of`; a new model by its release where known), and cites the dataset. `licences`: id -> name,
+    so that an entry names a licence as its page does."""
+    named = licences or {}
     om, nm = old.get("models", {}), {r["id"]: r for r in new["models"]}
     if not om:
         return []
@@ -103,14 +105,15 @@ def changes(old: dict, new: dict, today: dt.date | None = None) -> list[dict]:
         if before.get("openness") and before.get("openness") != after.get("openness"):
             out.append({"id": f"openness-{model_id}-{after['openness']}"[:80], "date": today,
                         "kind": "openness-change", "concerns": {"models": [model_id]},
-                        "title": f"{model['name']} is now listed as {labels.OPENNESS[after['openness']].lower()}",
+                        "title": f"{model['name']} is now listed as {_lower_first(labels.OPENNESS[after['openness']])}",
                         "old": labels.OPENNESS[before["openness"]], "new": labels.OPENNESS[after["openness"]],
                         "sources": [p["dataset"] for p in model.get("provenance", [])][:1] or ["osai-index"]})
         if before.get("licence") and after.get("licence") and before["licence"] != after["licence"]:
             out.append({"id": f"licence-{model_id}-{after['licence']}"[:80], "date": today,
-                        "kind": "licence-change", "concerns": {"models": [model_id]},
-                        "title": f"{model['name']}: its licence is now recorded as {after['licence']}",
-                        "old": before["licence"], "new": after["licence"],
+                        "kind": "licence-change", "concerns": {"models": [model_id], "licences": [after["licence"]]},
+                        "title": f"{model['name']}: its licence is now recorded as {named.get(after['licence'], after['licence'])}",
+                        "old": named.get(before["licence"], before["licence"]),
+                        "new": named.get(after["licence"], after["licence"]),
                         "sources": [p["dataset"] for p in model.get("provenance", [])][:1] or ["osai-index"]})
     oo, no = old.get("offers", {}), {r["id"]: r for r in new["offers"]}
     for offer_id in sorted(set(no) & set(oo)):
@@ -125,6 +128,11 @@ def changes(old: dict, new: dict, today: dt.date | None = None) -> list[dict]:
                                  f"at {offer.get('host', '')}".strip(),
                         "old": price(oo[offer_id]), "new": price(offer), "sources": ["models-dev"]})
     return [{**entry, "reviewed": entry["date"]} for entry in out if entry["date"]]
+
+
+def _lower_first(label: str) -> str:
+    """A label inside a sentence: "Open weights, OSI-approved licence" -> "open weights, OSI-approved licence"."""
+    return label[:1].lower() + label[1:]
 
 
 def write_changes(data: Path, entries: list[dict]) -> int:
@@ -157,7 +165,8 @@ def run(root: Path, data: Path, out=print) -> list[str]:
     licences_path.write_text(yamlout.document("licences", result.licences, schema_line("licences"), comments),
                              encoding="utf-8")
     lines = report(old, result.files)
-    if added := write_changes(data, changes(old, result.files)):
+    names = {licence["id"]: licence["name"] for licence in result.licences}
+    if added := write_changes(data, changes(old, result.files, licences=names)):
         lines.append(f"change log: {added} new entries in changelog.yml")
     counts = {name: len(result.files[name]) for name in NAMES}
     stubs = sum(1 for l in result.licences if l.get("stub"))
