@@ -144,10 +144,11 @@ def test_filters_count_and_address(visit, rows):
     expected = [r["model"].id for r in rows if r["model"].openness == openness]
     assert _visible_ids(page) == _first(expected)
     assert _says(_count(page), len(expected), total)
-    assert parse_qs(urlparse(page.url).query)["openness"] == [openness]
+    page.wait_for_url(lambda url: parse_qs(urlparse(url).query).get("openness") == [openness])
     page.locator('input[name="has"][value="self-host"]').check()
     both = [i for i in expected if next(r for r in rows if r["model"].id == i)["flags"]["self-host"]]
     assert _visible_ids(page) == _first(both)
+    page.wait_for_url(lambda url: "self-host" in parse_qs(urlparse(url).query).get("has", [""])[0])
     page.go_back()
     page.wait_for_function(f"() => document.querySelectorAll('#catalogue tbody tr:not([hidden])').length === {len(_first(expected))}")
     assert not page.locator('input[name="has"][value="self-host"]').is_checked()
@@ -191,7 +192,7 @@ def test_sorting_sets_aria_sort_and_orders_rows(visit, rows):
     shown = [next(r for r in rows if r["model"].id == i)["model"].context for i in ids]
     blanks = [None] * (len(rows) - len(values))
     assert shown == _first(sorted(values, reverse=True) + blanks), "largest first, blanks last"
-    assert "sort=context" in page.url and "dir=desc" in page.url
+    page.wait_for_url(lambda url: "sort=context" in url and "dir=desc" in url)
     page.locator('th[data-key="model"] button').click()
     names = page.eval_on_selector_all("#catalogue tbody tr", "rs => rs.map(r => r.cells[0].dataset.sort)")
     assert names == sorted(names)
@@ -217,7 +218,8 @@ def test_the_first_rows_are_shown_and_show_all_shows_every_match(visit, rows):
     assert more.is_visible() and str(len(rows)) in more.inner_text()
     more.click()
     assert _visible_ids(page) == [r["model"].id for r in rows]
-    assert "all=1" in page.url and not more.is_visible()
+    page.wait_for_url(lambda url: "all=1" in url)
+    assert not more.is_visible()
     assert _count(page) == f"{len(rows)} of {len(rows)} models", "all shown: the count says no more"
     page.go_back()
     page.wait_for_function(f"() => document.querySelectorAll('#catalogue tbody tr:not([hidden])').length === {ROWS}")

@@ -30,6 +30,7 @@
     var ROWS = Number(root.getAttribute("data-rows"));  // labels.CATALOGUE_ROWS
     var more = root.querySelector("[data-ovc-more]");
     var all = root.querySelector("[data-ovc-all]");
+    var current = null;  // the state shown; the address follows it (see write)
 
     var rows = Array.prototype.map.call(body.rows, function (tr, index) {
       var d = tr.dataset;
@@ -56,7 +57,7 @@
       th.textContent = "";
       th.appendChild(button);
       button.addEventListener("click", function () {
-        var state = read();
+        var state = copy(current);
         var key = th.getAttribute("data-key");
         state.dir = state.sort === key && state.dir !== "desc" ? "desc" : "asc";
         state.sort = key;
@@ -99,8 +100,14 @@
       return state;
     }
 
+    function copy(state) {
+      var out = {};
+      Object.keys(state).forEach(function (key) { out[key] = Array.isArray(state[key]) ? state[key].slice() : state[key]; });
+      return out;
+    }
+
     function fromForm() {
-      var state = read(), data = new FormData(form);
+      var state = copy(current), data = new FormData(form);
       LIST_KEYS.forEach(function (key) { state[key] = data.getAll(key); });
       ["q", "developer", "context", "price"].forEach(function (key) { state[key] = String(data.get(key) || "").trim(); });
       return state;
@@ -114,14 +121,32 @@
       });
     }
 
+    // The table answers at once; the address follows a moment later, once the reader pauses (a burst
+    // of changes is one step back): on a phone-class CPU, writing the address costs more than the
+    // filtering, and would hold back the frame that shows the result. Leaving the page writes it now.
+    var ADDRESS_DELAY_MS = 250;
+    var pending = null, pendingPush = false;
     function write(state, push) {
-      var p = new URLSearchParams();
+      current = state;
+      apply(state);
+      pendingPush = pendingPush || push;
+      window.clearTimeout(pending);
+      pending = window.setTimeout(address, ADDRESS_DELAY_MS);
+    }
+
+    function address() {
+      if (pending === null) { return; }
+      window.clearTimeout(pending);
+      pending = null;
+      var p = new URLSearchParams(), state = current;
       LIST_KEYS.forEach(function (key) { if (state[key].length) { p.set(key, state[key].join(",")); } });
       VALUE_KEYS.forEach(function (key) { if (state[key]) { p.set(key, state[key]); } });
       var query = p.toString();
       var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
-      if (push) { window.history.pushState(null, "", url); } else { window.history.replaceState(null, "", url); }
-      apply(state);
+      if (url !== window.location.pathname + window.location.search + window.location.hash) {
+        if (pendingPush) { window.history.pushState(null, "", url); } else { window.history.replaceState(null, "", url); }
+      }
+      pendingPush = false;
     }
 
     function keep(row, state) {
@@ -208,13 +233,22 @@
     form.addEventListener("reset", function () {
       window.setTimeout(function () { var s = fromForm(); s.sort = ""; s.dir = ""; write(s, true); }, 0);
     });
-    all.addEventListener("click", function () { var s = read(); s.all = "1"; write(s, true); });
-    window.addEventListener("popstate", function () { var s = read(); toForm(s); apply(s); });
+    all.addEventListener("click", function () { var s = copy(current); s.all = "1"; write(s, true); });
+    window.addEventListener("popstate", function () {
+      window.clearTimeout(pending); pending = null; pendingPush = false;
+      current = read(); toForm(current); apply(current);
+    });
+    // Before the reader follows a link, copies an embed of this state or leaves, the address catches up.
+    document.addEventListener("click", function (event) {
+      var target = event.target;
+      if (!root.contains(target) || (target.closest && target.closest("a[href]"))) { address(); }
+    }, true);
+    window.addEventListener("pagehide", address);
 
     fixWidths();
-    var start = read();
-    toForm(start);
-    apply(start);
+    current = read();
+    toForm(current);
+    apply(current);
     showChosen();
   }
 
