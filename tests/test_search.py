@@ -98,10 +98,13 @@ def test_citations_review_dates_and_definitions_are_not_search_text(built_site, 
     docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     assert docs
     definitions = [" ".join(t.definition.split()) for t in site.glossary.glossary if len(t.definition) > 40]
-    # The licences' own words, quoted on their pages, may hold a footnote mark of their own ("[1]").
+    # The licences' own words, quoted on their pages, may hold a footnote mark of their own ("[1]"),
     quotes = [" ".join(e.quote.split()) for licence in site.licences.licences
               for term in msgspec.structs.asdict(licence.terms).values() if term is not None
               for t in (term if isinstance(term, list) else [term]) for e in t.evidence if e.quote]
+    # ...and so may a developer's words that a model page quotes from its card (cards.yml).
+    quotes += [" ".join(q.rstrip(".").split()) for card in site.cards.cards
+               for q in (card.quote, card.inherited.quote if card.inherited else "") if q]
     for doc in docs:
         text = doc["title"] + " " + doc["text"]
         for quote in quotes:
