@@ -108,6 +108,8 @@ def add_a_record_to_every_file(p: Project, site) -> None:
         new["reviewed"] = dt.date.today()
         if name == "glossary":
             new["term"], new["aliases"] = f"Zedword {len(records)}", []
+        if name == "cards":  # a card's id is its model's: the card of the model added above
+            new["id"] = p.records("models")[-1]["id"]
         if name == "criteria":
             new.pop("guide", None)
             for answer in new["answers"]:  # asked last, ruling nothing out and weighing nothing
