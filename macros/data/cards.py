@@ -15,21 +15,20 @@ def with_cards(catalogue: ModelsFile, cards: CardsFile) -> ModelsFile:
     out = []
     for model in catalogue.models:
         card = by_model.get(model.id)
-        given = {fact: getattr(card, fact) for fact in CARD_FACTS
-                 if card is not None and getattr(card, fact) is not None and not _has(model, fact)}
-        out.append(msgspec.structs.replace(model, **given) if given else model)
+        given = _split(card, model)[0] if card is not None else []
+        out.append(msgspec.structs.replace(model, **{f: getattr(card, f) for f in given}) if given else model)
     return msgspec.structs.replace(catalogue, models=out)
 
 
-def _has(model, fact: str) -> bool:
-    """Whether a dataset gives the model this fact (a size read from the model's name is not one)."""
-    return any(fact in origin.facts for origin in model.provenance)
+def _split(card, model) -> tuple[list[str], list[str]]:
+    """(the card's facts no dataset gives the model, those a dataset gives it; a size read from the
+    model's name is not a dataset's)."""
+    from_datasets = {fact for origin in model.provenance for fact in origin.facts}
+    stated = [fact for fact in CARD_FACTS if getattr(card, fact) is not None]
+    return [f for f in stated if f not in from_datasets], [f for f in stated if f in from_datasets]
 
 
 def card_facts(site: Site, model) -> tuple[list[str], list[str]]:
     """(the facts its card gives the model page, the card's facts a dataset gives instead)."""
     card = site.by_id["cards"].get(model.id)
-    if card is None:
-        return [], []
-    stated = [fact for fact in CARD_FACTS if getattr(card, fact) is not None]
-    return [f for f in stated if not _has(model, f)], [f for f in stated if _has(model, f)]
+    return _split(card, model) if card is not None else ([], [])

@@ -45,10 +45,10 @@ def reminders(site: Site, today: dt.date, max_age_days: int) -> list[Problem]:
             out.append(Problem("data/models.yml", site.lines.get(("models", model.id), 1), f"{model.id}.claims",
                                f"the datasets disagree: {said}; check the primary source and, if a dataset is "
                                "wrong, tell its maintainers or add the right licence's `assigned` pattern"))
-    for model in site.models.models:
-        _, superseded = card_facts(site, model)
+    for card in site.cards.cards:
+        _, superseded = card_facts(site, site.get("models", card.id))
         if superseded:
-            out.append(Problem("data/cards.yml", site.lines.get(("cards", model.id), 1), model.id,
+            out.append(Problem("data/cards.yml", site.lines.get(("cards", card.id), 1), card.id,
                                f"a dataset now gives its {', '.join(superseded)}, which the page shows instead of "
                                "the card's; remove them from the card (the whole card if nothing is left)"))
     for licence in site.licences.licences:
