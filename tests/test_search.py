@@ -8,6 +8,7 @@ title that comes from the data (the guide's) is read from it."""
 from __future__ import annotations
 
 import json
+import random
 import re
 
 import msgspec
@@ -112,3 +113,58 @@ def test_citations_review_dates_and_definitions_are_not_search_text(built_site, 
         assert not re.search(r"Sources:|Reviewed \d{4}-\d\d-\d\d|\[\d+(, \d+)*\]", text), doc["location"]
         if not doc["location"].startswith("glossary/"):
             assert not [d for d in definitions if d in text], f"{doc['location']}: a definition it only opens"
+
+
+def test_every_first_letter_of_a_word_finds_pages(browser, base_url, built_site):
+    """Typing one letter or digit shows the pages with words that start with it, and the search
+    worker says nothing in the console. (lunr 2.3.9 merged two states of its word list when words held
+    digits, and "v" then threw and showed no results: macros/plugin/search-query.js.)"""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    starts = {word[0] for doc in index["docs"] for word in separator.split((doc["title"] + " " + doc["text"]).casefold())
+              if word and word[0] in "abcdefghijklmnopqrstuvwxyz0123456789"}
+    assert len(starts) > 20
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base_url) else route.abort())
+    said = []
+    page.on("console", lambda m: m.type in ("error", "warning") and said.append(m.text))
+    page.on("pageerror", lambda e: said.append(str(e)))
+    page.goto(base_url)
+    page.wait_for_load_state("networkidle")
+    box = page.locator("input.md-search__input")
+    box.click()
+    empty = []
+    for start in sorted(starts):
+        box.fill("")
+        page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+        box.press_sequentially(start)
+        try:
+            page.locator(".md-search-result__item").first.wait_for(timeout=5000)
+        except Exception:
+            empty.append(start)
+    page.close()
+    assert not empty and not said, (empty, said[:3])
+
+
+def test_table_cells_are_words_of_their_own(built_site):
+    """No two table cells of a built page touch: the search index reads a page's text without its
+    tags, so "<td>0.10</td><td>0.40</td>" was the one word "0.100.40" in search and its results."""
+    touching = re.compile(r"</t[dh]>(?:</tr>)?(?:</thead>|</tbody>)?(?:<tbody>)?(?:<tr[^>]*>)?<t[dh][ >]")
+    pages = list(built_site.rglob("index.html"))
+    assert pages
+    glued = [str(p.relative_to(built_site)) for p in pages if touching.search(p.read_text(encoding="utf-8"))]
+    assert not glued, glued[:5]
+
+
+def test_the_search_workers_word_list_holds_the_words_it_was_given(browser, built_site):
+    """The automaton lunr builds from the index's words (a prefix query walks it) lists exactly those
+    words, for words full of digits (prices, versions) too: lunr 2.3.9 alone lists words that no page
+    holds, and a query that reaches one throws and shows no results (macros/plugin/search-query.js).
+    The built worker, run by Chromium on many seeded words."""
+    rng = random.Random(2026)
+    words = sorted({"".join(rng.choice("0123456789.v") for _ in range(rng.randint(1, 10))) for _ in range(20000)})
+    page = browser.new_page()
+    page.add_script_tag(content=(built_site / "javascripts" / "search-worker.js").read_text(encoding="utf-8"))
+    listed = page.evaluate("(words) => lunr.TokenSet.fromArray(words).toArray().sort()", words)
+    page.close()
+    assert sorted(listed) == words, sorted(set(listed) ^ set(words))[:5]

@@ -99,7 +99,7 @@ _SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
 
 def _search_worker() -> str:
     """Material's search worker with search-query.js appended: a query is split into words as the
-    index is (see that file). Its own source-map line goes: the map is not beside it."""
+    index is, and lunr's list of the index's words holds no word that no page has (see that file). Its own source-map line goes: the map is not beside it."""
     import material
     [worker] = (Path(material.__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js")
     patch = (Path(__file__).parent / "search-query.js").read_text(encoding="utf-8")
