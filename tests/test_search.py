@@ -59,9 +59,16 @@ def search(browser, base_url):
         page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
         box.press_sequentially(query, delay=10)
         page.locator(".md-search-result__item").first.wait_for(timeout=10000)
-        page.wait_for_timeout(300)  # the results for the last key, not for a prefix
-        hrefs = page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
-            "links => links.map(a => a.href)")
+        # The results for the last key, not for a prefix: the list read twice, 300 ms apart, the same
+        # (on a busy machine the worker may answer a prefix's query after the last key is typed).
+        links = page.locator(".md-search-result__item > a.md-search-result__link")
+        hrefs, before = None, []
+        for _ in range(40):
+            page.wait_for_timeout(300)
+            hrefs = links.evaluate_all("links => links.map(a => a.href)")
+            if hrefs == before:
+                break
+            before = hrefs
         pages = [re.sub(r"[?#].*$", "", href).removeprefix(base_url) for href in hrefs]
         return pages, page.locator(".md-search-result__item").first.inner_text()
 
