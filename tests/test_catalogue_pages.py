@@ -87,6 +87,21 @@ def test_a_model_page_shows_its_offers_terms_and_sources(site, html):
         assert len(grid.select("tbody tr")) == len(record.osai.dimensions)
 
 
+def test_offer_prices_read_as_the_offers_have_them(site, html):
+    """Every price a model page shows is the offer's price, not a rounding of it (a cached input at
+    US$0.0028 once read "0.00", as if free)."""
+    by_model = {m.id: catalogue.model_offers(site, m.id) for m in catalogue.shown_models(site)}
+    assert any(by_model.values())
+    for model, offers in by_model.items():
+        if not offers:
+            continue
+        table = html(f"models/{model}/").select_one("#offers ~ .ovc-table table")
+        for tr, offer in zip(table.select("tbody tr"), offers):
+            for label, value in (("Input", offer.input), ("Output", offer.output), ("Cached input", offer.cached_input)):
+                cell = _text(tr.select_one(f'td[data-label="{label}"]'))
+                assert (cell == labels.NONE) if value is None else float(cell) == value, (model, offer.host, label, cell)
+
+
 def test_catalogue_table_has_every_shown_model_with_its_link_and_filter_data(html, rows):
     page = html("models/")
     table = page.select_one("table#catalogue")

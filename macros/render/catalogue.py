@@ -4,6 +4,7 @@
 hooks (plugin/hooks.py) from `model_src` and `licence_src` below."""
 from __future__ import annotations
 
+import decimal
 import html
 import json
 
@@ -166,7 +167,12 @@ def tokens(value: int | None) -> str:
 
 
 def price(value: float | None) -> str:
-    return labels.NONE if value is None else f"{value:.2f}"
+    """US$ per million tokens as the offer has it: cents, or more digits where a price has them
+    (a cached input at 0.0028 is not "0.00")."""
+    if value is None:
+        return labels.NONE
+    cents = f"{value:.2f}"
+    return cents if float(cents) == value else format(decimal.Decimal(repr(value)), "f")
 
 
 def model_rows(site: Site) -> list[dict]:

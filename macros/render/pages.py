@@ -264,7 +264,7 @@ def families_table(site: Site) -> str:
     return _render("families_table.html.j2", rows=arrange.family_summary(site), modality=arrange.modality_text,
                    routes=site.by_id["access_routes"], licences=site.by_id["licences"],
                    offers=arrange.cheapest_offers(site), hosts=site.by_id["hosts"], datasets=site.by_id["datasets"],
-                   model_src=_catalogue.model_src, licence_src=_catalogue.licence_src)
+                   model_src=_catalogue.model_src, licence_src=_catalogue.licence_src, price=_catalogue.price)
 
 
 def use_cases_list(site: Site) -> str:
