@@ -245,6 +245,36 @@ def test_on_a_phone_the_outline_comes_first_and_the_drawing_scrolls_within_its_f
     assert not desk.locator("article .ovc-diagram-hint").is_visible()
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_cost_charts_labels_are_drawn_whole(visit, width):
+    """Every tick and axis label of the calculator's chart that is shown lies inside the drawing (the
+    last volume, "100k", once lost its last letters on a phone)."""
+    page = visit("calculator/", viewport={"width": width, "height": 900})
+    outside = page.locator("#ovc-chart").evaluate("""svg => {
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll("text")].filter(t => t.textContent.trim()).map(t => [t.textContent, t.getBoundingClientRect()])
+            .filter(([, r]) => r.width > 0).filter(([, r]) => r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+            .map(([text]) => text);
+    }""")
+    assert page.locator("#ovc-chart text").count() > 0
+    assert outside == [], f"at {width} px"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_cost_charts_legend_keys_are_drawn_as_their_lines(visit, scheme):
+    """Each route's key in the legend has its line's colour, in both schemes (in light, a shorthand
+    `border-top` once drew every key in the text colour)."""
+    page = visit("calculator/", color_scheme=scheme)
+    pairs = page.evaluate("""() => [...document.querySelectorAll("#ovc-chart polyline[data-route]")].map(line => {
+        const key = document.querySelector(".ovc-chart__key--" + line.dataset.route);
+        return [line.dataset.route, getComputedStyle(line).stroke, key && getComputedStyle(key).borderTopColor];
+    })""")
+    assert pairs
+    for route, stroke, key in pairs:
+        assert key == stroke, (route, stroke, key)
+    assert len({stroke for _, stroke, _ in pairs}) == len(pairs), "each route its own colour"
+
+
 # --- no traces of the build ----------------------------------------------------------------------------
 
 # Words about how the site is made rather than about its subject. They belong on the editors' pages

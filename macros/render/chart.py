@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 from .. import decision
 
 # Geometry, shared with javascripts/tools.js through the SVG's data- attributes.
-WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 640, 360, 72, 16, 16, 48
+WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 640, 360, 72, 32, 24, 48  # RIGHT and TOP: room for half the last volume ("100k") and the top cost at the phone font size
 POINTS = 240  # samples per series
 TICKS = 4
 
