@@ -27,7 +27,7 @@ from tests.test_errors import data, edit, problems  # noqa: F401  (data is a fix
 
 SIDES = ("closed", "open")
 PRICE_INPUTS = {"closed": ("closed-input-price", "closed-cached-price", "closed-output-price"),
-                "open": ("host-input-price", "host-output-price")}
+                "open": ("host-input-price", "host-cached-price", "host-output-price")}
 
 
 # --- the oracle ----------------------------------------------------------------------------------------
@@ -45,7 +45,8 @@ def _values(which: str, offer) -> dict[str, float]:
     if which == "closed":
         return {"closed-input-price": offer.input, "closed-output-price": offer.output,
                 "closed-cached-price": offer.input if offer.cached_input is None else offer.cached_input}
-    return {"host-input-price": offer.input, "host-output-price": offer.output}
+    return {"host-input-price": offer.input, "host-output-price": offer.output,
+            "host-cached-price": offer.input if offer.cached_input is None else offer.cached_input}
 
 
 def _cost(site, which: str, offer) -> float:
@@ -56,7 +57,8 @@ def _cost(site, which: str, offer) -> float:
     if which == "closed":
         return tokens_in * ((1 - share) * v["closed-input-price"] + share * v["closed-cached-price"]) \
             + tokens_out * v["closed-output-price"]
-    return tokens_in * v["host-input-price"] + tokens_out * v["host-output-price"]
+    return tokens_in * ((1 - share) * v["host-input-price"] + share * v["host-cached-price"]) \
+        + tokens_out * v["host-output-price"]
 
 
 def offers_of(site, model_id: str) -> list:

@@ -279,7 +279,7 @@ def test_calculator_mistakes_are_reported(data, old, new, expected):
 # data/calculator.yml instead.
 DEFAULTS = {"requests-per-day": 5000, "input-tokens": 1000, "output-tokens": 500, "cached-share": 0,
             "closed-input-price": 2.5, "closed-cached-price": 1.25, "closed-output-price": 10,
-            "host-input-price": 0.6, "host-output-price": 0.8,
+            "host-input-price": 0.6, "host-cached-price": 0.3, "host-output-price": 0.8,
             "parameters-billions": 70, "bytes-per-parameter": 2, "context-memory-gb": 20, "gpu-memory-gb": 80,
             "gpu-price-per-hour": 2.5, "replica-throughput": 1500, "utilisation": 50, "min-replicas": 2,
             "ops-cost-per-month": 3000}
@@ -399,7 +399,7 @@ def grid():
     others = {"requests-per-day": [0, 1, 999, 30000, 250000, 5e6], "input-tokens": [0, 200, 8000],
               "output-tokens": [0, 50, 4000], "cached-share": [0, 50, 100],
               "closed-input-price": [0, 0.05, 15], "closed-cached-price": [0, 7.5], "closed-output-price": [0, 60],
-              "host-input-price": [0, 0.05, 3], "host-output-price": [0, 0.1, 12],
+              "host-input-price": [0, 0.05, 3], "host-cached-price": [0, 1.5], "host-output-price": [0, 0.1, 12],
               "parameters-billions": [0.5, 8, 405], "bytes-per-parameter": [0.5, 1, 4],
               "context-memory-gb": [0, 100], "gpu-memory-gb": [24, 141], "gpu-price-per-hour": [0, 0.5, 8],
               "replica-throughput": [1, 300, 20000], "utilisation": [1, 33.3, 100], "min-replicas": [0, 1, 8],

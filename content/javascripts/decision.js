@@ -125,7 +125,7 @@
 
   var INPUTS = ["requests-per-day", "input-tokens", "output-tokens", "cached-share",
                 "closed-input-price", "closed-cached-price", "closed-output-price",
-                "host-input-price", "host-output-price",
+                "host-input-price", "host-cached-price", "host-output-price",
                 "parameters-billions", "bytes-per-parameter", "context-memory-gb", "gpu-memory-gb",
                 "gpu-price-per-hour", "replica-throughput", "utilisation", "min-replicas", "ops-cost-per-month"];
   var ROUTES = ["host", "closed", "self"];
@@ -190,7 +190,8 @@
     var cached = v["cached-share"] / 100;
     var closedPerRequest = (v["input-tokens"] * ((1 - cached) * v["closed-input-price"] + cached * v["closed-cached-price"]) +
                             v["output-tokens"] * v["closed-output-price"]) / 1e6;
-    var hostPerRequest = (v["input-tokens"] * v["host-input-price"] + v["output-tokens"] * v["host-output-price"]) / 1e6;
+    var hostPerRequest = (v["input-tokens"] * ((1 - cached) * v["host-input-price"] + cached * v["host-cached-price"]) +
+                          v["output-tokens"] * v["host-output-price"]) / 1e6;
     var weightsGb = v["parameters-billions"] * v["bytes-per-parameter"];
     var memoryGb = weightsGb + v["context-memory-gb"];
     var gpusPerReplica = Math.max(1, Math.ceil(memoryGb / v["gpu-memory-gb"]));

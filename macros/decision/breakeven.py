@@ -10,7 +10,7 @@ from collections.abc import Mapping
 # The inputs of `costs`, by the ids data/calculator.yml gives them.
 INPUTS = ("requests-per-day", "input-tokens", "output-tokens", "cached-share",
           "closed-input-price", "closed-cached-price", "closed-output-price",
-          "host-input-price", "host-output-price",
+          "host-input-price", "host-cached-price", "host-output-price",
           "parameters-billions", "bytes-per-parameter", "context-memory-gb", "gpu-memory-gb",
           "gpu-price-per-hour", "replica-throughput", "utilisation", "min-replicas", "ops-cost-per-month")
 # The routes, cheapest first when they cost the same.
@@ -88,7 +88,8 @@ def per_request(v: Mapping[str, float]) -> dict[str, float]:
     cached = v["cached-share"] / 100
     return {"closed": (v["input-tokens"] * ((1 - cached) * v["closed-input-price"] + cached * v["closed-cached-price"])
                        + v["output-tokens"] * v["closed-output-price"]) / 1e6,
-            "host": (v["input-tokens"] * v["host-input-price"] + v["output-tokens"] * v["host-output-price"]) / 1e6}
+            "host": (v["input-tokens"] * ((1 - cached) * v["host-input-price"] + cached * v["host-cached-price"])
+                     + v["output-tokens"] * v["host-output-price"]) / 1e6}
 
 
 def series(shape: dict, top: float, count: int) -> dict:

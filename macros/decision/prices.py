@@ -20,6 +20,7 @@ FROM_CATALOGUE: dict[str, tuple[str, str]] = {
     "closed-cached-price": ("closed", "cached_input"),
     "closed-output-price": ("closed", "output"),
     "host-input-price": ("open", "input"),
+    "host-cached-price": ("open", "cached_input"),
     "host-output-price": ("open", "output"),
     "parameters-billions": ("open", "parameters"),
 }
@@ -63,7 +64,7 @@ def offer_values(which: str, offer: Offer) -> dict[str, float]:
 def request_price(which: str, offer: Offer, workload: Mapping[str, float]) -> float:
     """What one request of `workload` costs at this offer, by the route's own formula."""
     values = {"closed-input-price": 0.0, "closed-cached-price": 0.0, "closed-output-price": 0.0,
-              "host-input-price": 0.0, "host-output-price": 0.0, **workload, **offer_values(which, offer)}
+              "host-input-price": 0.0, "host-cached-price": 0.0, "host-output-price": 0.0, **workload, **offer_values(which, offer)}
     return per_request(values)["closed" if which == "closed" else "host"]
 
 
