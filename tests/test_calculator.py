@@ -42,11 +42,10 @@ def _priced(offer) -> bool:
 
 
 def _values(which: str, offer) -> dict[str, float]:
+    cached = offer.input if offer.cached_input is None else offer.cached_input
     if which == "closed":
-        return {"closed-input-price": offer.input, "closed-output-price": offer.output,
-                "closed-cached-price": offer.input if offer.cached_input is None else offer.cached_input}
-    return {"host-input-price": offer.input, "host-output-price": offer.output,
-            "host-cached-price": offer.input if offer.cached_input is None else offer.cached_input}
+        return {"closed-input-price": offer.input, "closed-output-price": offer.output, "closed-cached-price": cached}
+    return {"host-input-price": offer.input, "host-output-price": offer.output, "host-cached-price": cached}
 
 
 def _cost(site, which: str, offer) -> float:

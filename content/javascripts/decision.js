@@ -188,10 +188,12 @@
     var v = checked(values);
     var tokens = v["input-tokens"] + v["output-tokens"];
     var cached = v["cached-share"] / 100;
-    var closedPerRequest = (v["input-tokens"] * ((1 - cached) * v["closed-input-price"] + cached * v["closed-cached-price"]) +
-                            v["output-tokens"] * v["closed-output-price"]) / 1e6;
-    var hostPerRequest = (v["input-tokens"] * ((1 - cached) * v["host-input-price"] + cached * v["host-cached-price"]) +
-                          v["output-tokens"] * v["host-output-price"]) / 1e6;
+    function perRequest(route) {
+      return (v["input-tokens"] * ((1 - cached) * v[route + "-input-price"] + cached * v[route + "-cached-price"]) +
+              v["output-tokens"] * v[route + "-output-price"]) / 1e6;
+    }
+    var closedPerRequest = perRequest("closed");
+    var hostPerRequest = perRequest("host");
     var weightsGb = v["parameters-billions"] * v["bytes-per-parameter"];
     var memoryGb = weightsGb + v["context-memory-gb"];
     var gpusPerReplica = Math.max(1, Math.ceil(memoryGb / v["gpu-memory-gb"]));

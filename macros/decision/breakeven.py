@@ -86,10 +86,9 @@ def per_request(v: Mapping[str, float]) -> dict[str, float]:
     """What one request costs on each per-token route ("closed", "host"), from the workload's tokens and
     cached share and the routes' prices (the only inputs it reads)."""
     cached = v["cached-share"] / 100
-    return {"closed": (v["input-tokens"] * ((1 - cached) * v["closed-input-price"] + cached * v["closed-cached-price"])
-                       + v["output-tokens"] * v["closed-output-price"]) / 1e6,
-            "host": (v["input-tokens"] * ((1 - cached) * v["host-input-price"] + cached * v["host-cached-price"])
-                     + v["output-tokens"] * v["host-output-price"]) / 1e6}
+    return {route: (v["input-tokens"] * ((1 - cached) * v[f"{route}-input-price"] + cached * v[f"{route}-cached-price"])
+                    + v["output-tokens"] * v[f"{route}-output-price"]) / 1e6
+            for route in ("closed", "host")}
 
 
 def series(shape: dict, top: float, count: int) -> dict:

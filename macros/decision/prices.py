@@ -63,8 +63,8 @@ def offer_values(which: str, offer: Offer) -> dict[str, float]:
 
 def request_price(which: str, offer: Offer, workload: Mapping[str, float]) -> float:
     """What one request of `workload` costs at this offer, by the route's own formula."""
-    values = {"closed-input-price": 0.0, "closed-cached-price": 0.0, "closed-output-price": 0.0,
-              "host-input-price": 0.0, "host-cached-price": 0.0, "host-output-price": 0.0, **workload, **offer_values(which, offer)}
+    unset = {name: 0.0 for names in OFFER_INPUTS.values() for name in names}
+    values = {**unset, **workload, **offer_values(which, offer)}
     return per_request(values)["closed" if which == "closed" else "host"]
 
 
