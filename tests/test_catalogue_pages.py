@@ -209,8 +209,12 @@ def test_sorting_sets_aria_sort_and_orders_rows(visit, rows):
     assert shown == _first(sorted(values, reverse=True) + blanks), "largest first, blanks last"
     page.wait_for_url(lambda url: "sort=context" in url and "dir=desc" in url)
     page.locator('th[data-key="model"] button').click()
-    names = page.eval_on_selector_all("#catalogue tbody tr", "rs => rs.map(r => r.cells[0].dataset.sort)")
-    assert names == sorted(names)
+    every = sorted(page.eval_on_selector_all("#catalogue tbody tr", "rs => rs.map(r => r.cells[0].dataset.sort)"))
+    shown = "rs => rs.filter(r => !r.hidden).map(r => r.cells[0].dataset.sort)"
+    assert page.eval_on_selector_all("#catalogue tbody tr", shown) == _first(every)
+    if len(every) > ROWS:
+        page.locator("[data-ovc-all]").click()
+        assert page.eval_on_selector_all("#catalogue tbody tr", shown) == every, "all shown, all in order"
 
 
 def test_deep_link_restores_the_filters(visit, rows):
@@ -356,3 +360,20 @@ sources, glossary.SKIPPED_CLASSES)."""
                 checked += 1
                 assert target in hrefs, f"{url}: names {name!r} but does not link to {target}"
     assert checked, "no page names a model or family: the test checked nothing"
+
+
+def test_a_filter_after_a_sort_keeps_the_order(visit, rows):
+    """Rows a filter brings back are shown in the sorted order, not where they were before."""
+    page = visit("models/")
+    page.locator('th[data-key="model"] button').click()
+    page.locator('th[data-key="model"] button').click()  # descending: rows move away from the page's order
+    order = page.eval_on_selector_all("#catalogue tbody tr", "rs => rs.map(r => [r.dataset.id, r.cells[0].dataset.sort])")
+    by_name = sorted(order, key=lambda x: x[1], reverse=True)
+    key = dict(order)
+    openness_of = {r["model"].id: r["model"].openness for r in rows}
+    for openness in sorted({r["model"].openness for r in rows}):
+        page.locator(f'input[name="openness"][value="{openness}"]').check()
+        expected = [i for i, _ in by_name if openness_of[i] == openness]
+        assert _visible_ids(page) == _first(expected), openness
+        page.locator(f'input[name="openness"][value="{openness}"]').uncheck()
+    assert [key[i] for i in _visible_ids(page)] == _first([n for _, n in by_name])

@@ -42,6 +42,14 @@
         sort: Array.prototype.map.call(tr.cells, function (cell) { return cell.getAttribute("data-sort") || ""; })
       };
     });
+    // Each sort key read once: a number where its column holds numbers (a date, with its dashes, sorts as
+    // text), else null; the comparison then only compares.
+    var numericColumn = heads.map(function (th) { return th.getAttribute("data-type") === "number"; });
+    rows.forEach(function (row) {
+      row.number = row.sort.map(function (x, column) {
+        return numericColumn[column] && x !== "" && x.indexOf("-") < 0 ? Number(x) : null;
+      });
+    });
 
     panel.hidden = false;
     if (window.matchMedia && window.matchMedia("(min-width: 60em)").matches) { panel.open = true; }
@@ -168,45 +176,52 @@
       return true;
     }
 
+    var orders = {};  // "column dir" -> the rows in that order: sorting again is free
     function order(state) {
-      var column = -1, numeric = false;
+      var column = -1;
       heads.forEach(function (th, i) {
         var on = th.getAttribute("data-key") === state.sort;
-        if (on) { column = i; numeric = th.getAttribute("data-type") === "number"; }
+        if (on) { column = i; }
         if (on) { th.setAttribute("aria-sort", state.dir === "desc" ? "descending" : "ascending"); }
         else { th.removeAttribute("aria-sort"); }
       });
-      var sign = state.dir === "desc" ? -1 : 1;
-      var sorted = rows.slice();
-      if (column >= 0) {
-        sorted.sort(function (a, b) {
+      if (column < 0) { return rows; }
+      var by = column + " " + state.dir;
+      if (!orders[by]) {
+        var sign = state.dir === "desc" ? -1 : 1;
+        orders[by] = rows.slice().sort(function (a, b) {
           var x = a.sort[column], y = b.sort[column];
           if (x === "" || y === "") { return x === y ? a.index - b.index : (x === "" ? 1 : -1); } // blanks last
-          var c = numeric && !/-/.test(x + y) ? Number(x) - Number(y) : (x < y ? -1 : x > y ? 1 : 0);
+          var m = a.number[column], n = b.number[column];
+          var c = m !== null && n !== null ? m - n : (x < y ? -1 : x > y ? 1 : 0);
           return c ? sign * c : a.index - b.index;
         });
       }
-      return sorted;
+      return orders[by];
     }
 
-    // The rows move only when the order changes, and a row's `hidden` is written only when it
-    // changes: on a phone-class CPU, re-inserting hundreds of rows is most of a filter's cost.
-    var orderedBy = null;
+    // The rows shown must follow each other in order; where they do not, they are placed first in the
+    // table, and only those out of place move (the hidden ones stay wherever they are). A row's `hidden` is written only when it changes:
+    // on a phone-class CPU, moving and re-showing rows is most of a filter's cost.
     function apply(state) {
-      var shown = 0, by = state.sort + " " + state.dir, sorted = order(state);
-      if (by !== orderedBy) {
-        var fragment = document.createDocumentFragment();
-        sorted.forEach(function (row) { fragment.appendChild(row.tr); });
-        body.appendChild(fragment);
-        orderedBy = by;
-      }
-      // The first ROWS matching rows, or all of them once asked (all=1 in the address).
-      sorted.forEach(function (row) {
-        var on = keep(row, state);
-        if (on) { shown++; }
-        on = on && (state.all === "1" || shown <= ROWS);
-        if (row.tr.hidden === on) { row.tr.hidden = !on; }
+      var shown = 0, list = [];
+      order(state).forEach(function (row) {
+        row.on = false;
+        if (keep(row, state)) {
+          shown++;
+          if (state.all === "1" || shown <= ROWS) { row.on = true; list.push(row); }
+        }
       });
+      rows.forEach(function (row) { if (row.tr.hidden === row.on) { row.tr.hidden = !row.on; } });
+      var inOrder = list.every(function (row, i) {
+        return i === 0 || Boolean(list[i - 1].tr.compareDocumentPosition(row.tr) & Node.DOCUMENT_POSITION_FOLLOWING);
+      });
+      if (!inOrder) {
+        list.forEach(function (row, i) {
+          var here = body.rows[i];
+          if (here !== row.tr) { body.insertBefore(row.tr, here || null); }
+        });
+      }
       var capped = shown > ROWS && state.all !== "1";
       count.textContent = shown + " of " + total + " models" + (capped ? ", the first " + ROWS + " shown" : "");
       more.hidden = !capped;
