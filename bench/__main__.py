@@ -1,4 +1,4 @@
-"""`python -m bench [--quick] [--only build,scale,reload,reader,catalogue] [--out BENCHMARKS.md]`"""
+"""`python -m bench [--quick] [--only build,scale,reload,reader,catalogue] [--factors 1,10,100] [--out BENCHMARKS.md]`"""
 from __future__ import annotations
 
 import argparse
@@ -17,6 +17,7 @@ def main() -> None:
     parser.add_argument("--only", default="build,scale,reload,reader,catalogue")
     parser.add_argument("--out", default=str(common.ROOT / "BENCHMARKS.md"))
     parser.add_argument("--json", help="also write the raw results here")
+    parser.add_argument("--factors", help="the data multiples the scale run builds (default 1,10,100; --quick 1,10)")
     args = parser.parse_args()
     only = set(args.only.split(","))
     results = {"load": " ".join(f"{x:.1f}" for x in os.getloadavg())}
@@ -25,7 +26,8 @@ def main() -> None:
         results["build"] = build.run(runs=2 if args.quick else 7)
     if "scale" in only:
         print("bench: scale", flush=True)
-        results["scale"] = scale.run(factors=(1, 10) if args.quick else (1, 10, 100),
+        factors = tuple(int(f) for f in args.factors.split(",")) if args.factors else (1, 10) if args.quick else (1, 10, 100)
+        results["scale"] = scale.run(factors=factors,
                                      runs=1 if args.quick else 3,
                                      validate_records=1000 if args.quick else 10_000)
     if "reload" in only:

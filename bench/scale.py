@@ -2,6 +2,7 @@
 ids, generated into a temp copy, never committed), and validation alone of 10,000 records or more."""
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import tempfile
@@ -11,6 +12,9 @@ from pathlib import Path
 import yaml
 
 from bench import common
+from macros.models import Id
+
+ID_MAX = Id.__metadata__[0].max_length
 
 # Files whose records can be cloned freely: nothing requires them to be few, and clones keep every
 # reference valid (they point where the originals point). Categories, options, criteria and trees
@@ -31,8 +35,18 @@ class _NoAliases(yaml.SafeDumper):
         return True
 
 
+def _clone_id(original: str, copy: int) -> str:
+    """The clone's id: the original's with -x<copy>, within the length ids may have (a long id is cut and
+    told apart by a digest of the whole, so clones of two long ids never meet)."""
+    suffix = f"-x{copy}"
+    if len(original) + len(suffix) <= ID_MAX:
+        return original + suffix
+    digest = hashlib.sha1(original.encode()).hexdigest()[:8]
+    return f"{original[:ID_MAX - len(suffix) - len(digest) - 1].rstrip('-')}-{digest}{suffix}"
+
+
 def _clone(record: dict, copy: int, kind: str) -> dict:
-    new = dict(record, id=f"{record['id']}-x{copy}")
+    new = dict(record, id=_clone_id(record["id"], copy))
     if kind == "glossary":  # every term and alias must be unique across the glossary
         new["term"] = f"{record['term']} x{copy}"
         new["aliases"] = [f"{alias} x{copy}" for alias in record.get("aliases", [])]

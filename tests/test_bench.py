@@ -87,3 +87,11 @@ def test_the_reader_weighs_pages_as_nginx_sends_them(built_site, browser):
     assert sent["encoding"] in ("gzip", "br") and whole["encoding"] == "none"
     assert sent["requests"] == whole["requests"] > 3
     assert sent["bytes"] < whole["bytes"] / 2
+
+
+def test_clones_of_the_longest_ids_stay_valid_and_distinct():
+    longest = "a" * scale.ID_MAX
+    near = longest[:-1] + "b"
+    ids = {scale._clone_id(original, copy) for original in (longest, near) for copy in (1, 99, 100)}
+    assert len(ids) == 6 and all(len(i) <= scale.ID_MAX for i in ids)
+    assert all(not i.startswith("-") and "--" not in i for i in ids)
