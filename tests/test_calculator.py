@@ -42,10 +42,9 @@ def _priced(offer) -> bool:
 
 
 def _values(which: str, offer) -> dict[str, float]:
+    route = "closed" if which == "closed" else "host"
     cached = offer.input if offer.cached_input is None else offer.cached_input
-    if which == "closed":
-        return {"closed-input-price": offer.input, "closed-output-price": offer.output, "closed-cached-price": cached}
-    return {"host-input-price": offer.input, "host-output-price": offer.output, "host-cached-price": cached}
+    return {f"{route}-input-price": offer.input, f"{route}-output-price": offer.output, f"{route}-cached-price": cached}
 
 
 def _cost(site, which: str, offer) -> float:

@@ -181,8 +181,7 @@
       var column = -1;
       heads.forEach(function (th, i) {
         var on = th.getAttribute("data-key") === state.sort;
-        if (on) { column = i; }
-        if (on) { th.setAttribute("aria-sort", state.dir === "desc" ? "descending" : "ascending"); }
+        if (on) { column = i; th.setAttribute("aria-sort", state.dir === "desc" ? "descending" : "ascending"); }
         else { th.removeAttribute("aria-sort"); }
       });
       if (column < 0) { return rows; }
@@ -201,8 +200,9 @@
     }
 
     // The rows shown must follow each other in order; where they do not, they are placed first in the
-    // table, and only those out of place move (the hidden ones stay wherever they are). A row's `hidden` is written only when it changes:
-    // on a phone-class CPU, moving and re-showing rows is most of a filter's cost.
+    // table, and only those out of place move (the hidden ones stay wherever they are). A row's `hidden`
+    // is written only when it changes: on a phone-class CPU, moving and re-showing rows is most of a
+    // filter's cost.
     function apply(state) {
       var shown = 0, list = [];
       order(state).forEach(function (row) {
