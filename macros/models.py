@@ -93,11 +93,18 @@ def _is_text(annotation, meta=is_text_meta) -> bool:
 
 
 @cache
+def struct_fields(model: type) -> tuple:
+    """msgspec's fields of a model, read once per process (msgspec evaluates the annotations anew on
+    each call: most of a check's time when called per record)."""
+    return msgspec.structs.fields(model)
+
+
+@cache
 def text_fields(model: type, meta=is_text_meta) -> tuple[tuple[str, bool], ...]:
     """(name, is a list) of each free-text field of `model` (text, optional text or list of texts);
     with `meta=is_prose_meta`, of each prose field."""
     found = []
-    for field in msgspec.structs.fields(model):
+    for field in struct_fields(model):
         kind = field.type
         if not _is_text(kind, meta) and typing.get_origin(kind) is Annotated:
             kind = kind.__origin__  # a described optional or list: look inside

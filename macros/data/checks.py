@@ -10,11 +10,10 @@ import itertools
 import re
 from collections.abc import Iterator
 
-import msgspec
 
 from .. import decision
 from ..decision import tree_paths
-from ..models import CARD_FACTS, LINK, Strict, prose_fields
+from ..models import CARD_FACTS, LINK, Strict, prose_fields, struct_fields
 from ..decision import prices
 from ..models import (CalculatorFile, CategoriesFile, CheatsheetFile, CriteriaFile, DimensionsFile, ModelsFile,
                      OffersFile, OptionsFile, ShortlistFile, SourcesFile, TreesFile)
@@ -597,7 +596,7 @@ def all_checks(files: dict, today: dt.date) -> Iterator[Finding]:
 def _prose(struct, loc: tuple) -> Iterator[tuple[tuple, str]]:
     """(loc, text) of every prose value in a record, nested parts included."""
     fields = dict(prose_fields(type(struct)))
-    for field in msgspec.structs.fields(type(struct)):
+    for field in struct_fields(type(struct)):
         value = getattr(struct, field.name)
         items = value if isinstance(value, list) else [value]
         for position, item in enumerate(items):

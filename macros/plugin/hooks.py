@@ -24,7 +24,7 @@ _ROOT = str(Path(__file__).resolve().parents[2])
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
-from macros.plugin import macros_env, reload, watch  # noqa: E402  (needs the project on sys.path)
+from macros.plugin import macros_env, memo, reload, watch  # noqa: E402  (needs the project on sys.path)
 from macros.plugin.build import Build, describe  # noqa: E402
 from macros.publish import components, compress, drawings, embeds, feeds, oembed, policy  # noqa: E402
 from macros.render import catalogue, slots  # noqa: E402
@@ -53,9 +53,20 @@ def _plain(event):
 
 def on_startup(command, dirty):
     """Once per MkDocs process: whether it serves (`make serve`), where no compressed copies are
-    written (on_post_build)."""
+    written (on_post_build) and unchanged pages are reused from the last build (plugin/memo.py)."""
     if command == "serve":
         os.environ[SERVING] = "1"
+
+
+def on_pre_build(config):
+    """`make serve`: this build's use of the pages kept from the last one (plugin/memo.py)."""
+    if os.environ.get(SERVING) and Build.of(config) is not None:
+        memo.start(config)
+
+
+def on_build_error(error):
+    """Nothing is kept from a failed build."""
+    memo.abandon()
 
 
 @event_priority(-50)  # after Material's offline plugin (0) has added its web-worker shim from a CDN
@@ -90,6 +101,11 @@ def on_env(env, config, files):
     origin = config.get("site_url") or ""
     env.globals["ovc_oembed"] = lambda page: oembed.links(
         components.COMPONENTS, page.file.src_uri, page.meta.get("ovc_embed"), origin) if page else []
+    kept = memo.of(config)
+    if kept is not None:  # `make serve`: theme pages whose inputs did not change are reused
+        kept.nav_known(files)
+        get_template = env.get_template
+        env.get_template = lambda name, *a, **k: kept.remembering(get_template(name, *a, **k), name)
     return env
 
 
@@ -123,6 +139,9 @@ def on_files(files, config):
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"{src}: a page of content/ has the path of a generated catalogue page; rename it")
             files.append(File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+    kept = memo.of(config)
+    if kept is not None:
+        kept.files_known(files, build)
     return files
 
 
@@ -148,17 +167,33 @@ def _after_macros(markdown, page, config, files):
     return markdown
 
 
-on_page_markdown = CombinedEvent(_before_macros, _after_macros)
+@event_priority(-100)  # last: the page's Markdown is final
+@_plain
+def _reuse_html(markdown, page, config, files):
+    """`make serve`: a page whose Markdown, generated HTML and front matter are those of the last good
+    build is not converted again; its HTML from then is put back after conversion (`_keep_html`)."""
+    kept = memo.of(config)
+    build = Build.of(config)
+    if kept is None or build is None:
+        return markdown
+    page.ovc_memo_key = key = kept.html_key(page, markdown, build.blocks.get(page.file.src_uri))
+    page.ovc_memo_kept = kept.html_kept(page, key)
+    return "" if page.ovc_memo_kept is not None else markdown
+
+
+on_page_markdown = CombinedEvent(_before_macros, _after_macros, _reuse_html)
 
 
 @event_priority(0)  # no plugin converts content here; these three run in this order, below
 @_plain
-def on_page_content(html, page, config, files):
+def _page_content(html, page, config, files):
     """After Markdown: (1) the generated HTML into its slots, so that the rest see each page as
     readers will; (2) citations numbered, the page's sources and review date, glossary terms
     (Build.finish); (3) in an embed, links to places on the page (a citation's number too) lead to
     the component's own page; (4) each diagram that was drawn ahead of time becomes a drawing slot
     (publish/drawings.py)."""
+    if getattr(page, "ovc_memo_kept", None) is not None:
+        return html  # `make serve`: the kept HTML goes back in `_keep_html`
     build = Build.of(config)
     if build is not None and slots.BLOCK_MARK in html:
         html = build.fill(html, page, files)
@@ -172,6 +207,33 @@ def on_page_content(html, page, config, files):
         html = drawings.mark(html, files.get_file_from_path(drawings.POLYFILL).url_relative_to(page.file),
                              None if build is None else build.page_drawing_missing)
     return html
+
+
+@event_priority(-100)  # last: the page's HTML as every plugin left it
+@_plain
+def _keep_html(html, page, config, files):
+    """`make serve`: the HTML of a page reused (`_reuse_html`) put back, or that of a page built
+    kept for the next build (plugin/memo.py)."""
+    kept = memo.of(config)
+    if kept is None or getattr(page, "ovc_memo_key", None) is None:
+        return html
+    if page.ovc_memo_kept is not None:
+        return kept.restore(page, files, page.ovc_memo_kept)
+    kept.keep_html(page, page.ovc_memo_key, html)
+    return html
+
+
+on_page_content = CombinedEvent(_page_content, _keep_html)
+
+
+@event_priority(10)  # before Material's search (0) indexes the page
+def on_page_context(context, page, config, nav):
+    """`make serve`: the search index reuses the entries of a page that did not change."""
+    kept = memo.of(config)
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if kept is not None and getattr(search, "search_index", None) is not None:
+        kept.searching(search.search_index)
+    return context
 
 
 @event_priority(-50)  # after mkdocs-mermaid2 (0), which would otherwise parse the drawings again
@@ -190,6 +252,8 @@ def _refuse_inline_scripts(output: str, where: str) -> None:
 @event_priority(-100)  # last: the page as readers get it, whatever each plugin added
 def _check_scripts(output, page, config):
     """A page with an inline script or event handler fails the build: the policy would block it."""
+    if getattr(page, "ovc_memo_checked", False):
+        return output  # `make serve`: the same page as in the last good build, checked then
     _refuse_inline_scripts(output, f"{page.file.src_uri} (built as {page.file.dest_uri})")
     return output
 
@@ -223,6 +287,9 @@ def on_post_build(config):
     embeds_at = [components.embed_url(c.name, config.use_directory_urls) for c in components.COMPONENTS]
     rules = policy.header_rules(files, embeds_at, config.extra.get("embed_hosts", []))
     (site_dir / policy.HEADERS_FILE).write_text(policy.headers_file(rules), encoding="utf-8", newline="")
+    kept = memo.of(config)
+    if kept is not None:
+        kept.commit()
 
 
 @event_priority(-50)  # after the plugins (0) have named what they watch: it moves onto file events

@@ -1,0 +1,57 @@
+"""`make serve` reuses the pages an edit did not change (macros/plugin/memo.py): after each ordinary
+edit, the site it serves is the one a build from nothing makes, byte for byte, while most pages are
+reused; and a build that warned keeps nothing, so a problem it found is found again."""
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support import QUIET_ENV, ROOT, copy_project
+from tools.catalogue import FIXTURE
+
+DRIVER = Path(__file__).with_name("serve_rebuilds.py")
+
+
+def rebuilds(tmp_path: Path, *steps: str) -> list[dict]:
+    project = copy_project(tmp_path / "project", data=FIXTURE)
+    done = subprocess.run([sys.executable, str(DRIVER), str(tmp_path / "sites"), *steps], cwd=project,
+                          capture_output=True, text=True, env={**os.environ, **QUIET_ENV}, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def differences(one: Path, other: Path) -> list[str]:
+    """Files that differ, or are only in one of the two sites."""
+    found = []
+    def walk(c: filecmp.dircmp, at: str) -> None:
+        found.extend(f"{at}{n}" for n in c.left_only + c.right_only + c.funny_files)
+        found.extend(f"{at}{n}" for n in c.common_files
+                     if not filecmp.cmp(Path(c.left) / n, Path(c.right) / n, shallow=False))
+        for name, sub in c.subdirs.items():
+            walk(sub, f"{at}{name}/")
+    walk(filecmp.dircmp(one, other), "")
+    return found
+
+
+def test_each_edit_while_serving_gives_the_site_a_fresh_build_gives(tmp_path):
+    steps = rebuilds(tmp_path, "none", "model", "dimension", "none", "page", "glossary", "template")
+    for step in steps:
+        assert step["ok"] and step["fresh_ok"], step
+        assert not differences(Path(step["site"]), Path(step["fresh"])), \
+            f"after the {step['step']!r} edit, the served site differs from a fresh build"
+    by_step = {s["step"]: s for s in steps[1:]}
+    # An edit of one record's value, or of nothing, reuses most pages; the first build has none to reuse.
+    assert steps[0]["reused"] == 0
+    for step in ("model", "dimension", "none", "page"):
+        assert by_step[step]["reused"] > by_step[step]["pages"] / 2, by_step[step]
+
+
+def test_a_problem_found_while_serving_is_found_again_by_the_next_build(tmp_path):
+    steps = rebuilds(tmp_path, "none", "broken-link", "model", "dimension")
+    assert steps[0]["ok"]
+    assert not any(s["ok"] for s in steps[1:]), steps
+    assert not any(s["fresh_ok"] for s in steps[1:]), steps
