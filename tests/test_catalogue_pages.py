@@ -296,7 +296,7 @@ def test_compare_shows_models_side_by_side_with_differences_marked(visit, site, 
 def test_ticked_rows_lead_to_their_comparison(visit, rows):
     page = visit("models/")
     for row in rows[:2]:
-        page.locator(f'tr[data-id="{row["model"].id}"] input.ovc-pick').check()
+        page.locator(f'tr[data-id="{row["model"].id}"] input.ovc-catalogue__pick').check()
     href = page.locator("[data-ovc-compare]").get_attribute("href")
     assert href.endswith("?m=" + ",".join(r["model"].id for r in rows[:2]))
     page.locator("[data-ovc-compare]").click()

@@ -73,23 +73,28 @@
       });
     });
 
-    // A box per row to pick models to compare (the comparison needs the script too).
-    rows.forEach(function (row) {
+    // A box to pick models to compare (the comparison needs the script too), made for a row when it is
+    // first shown; one listener for all of them.
+    function addBox(row) {
       var box = document.createElement("input");
       box.type = "checkbox";
-      box.className = "ovc-pick";
+      box.className = "ovc-catalogue__pick";
       box.value = row.id;
+      box.checked = chosen.indexOf(row.id) >= 0;
       box.setAttribute("aria-label", "Compare " + row.tr.cells[0].textContent);
-      box.addEventListener("change", function () {
-        if (box.checked) {
-          if (chosen.length >= MAX) { box.checked = false; hint.textContent = "At most " + MAX + " models side by side."; return; }
-          chosen.push(row.id);
-        } else {
-          chosen = chosen.filter(function (id) { return id !== row.id; });
-        }
-        showChosen();
-      });
       row.tr.cells[0].insertBefore(box, row.tr.cells[0].firstChild);
+      row.box = box;
+    }
+    body.addEventListener("change", function (event) {
+      var box = event.target;
+      if (!box.classList || !box.classList.contains("ovc-catalogue__pick")) { return; }
+      if (box.checked) {
+        if (chosen.length >= MAX) { box.checked = false; hint.textContent = "At most " + MAX + " models side by side."; return; }
+        chosen.push(box.value);
+      } else {
+        chosen = chosen.filter(function (id) { return id !== box.value; });
+      }
+      showChosen();
     });
 
     function showChosen() {
@@ -213,6 +218,7 @@
         }
       });
       rows.forEach(function (row) { if (row.tr.hidden === row.on) { row.tr.hidden = !row.on; } });
+      list.forEach(function (row) { if (!row.box) { addBox(row); } });
       var inOrder = list.every(function (row, i) {
         return i === 0 || Boolean(list[i - 1].tr.compareDocumentPosition(row.tr) & Node.DOCUMENT_POSITION_FOLLOWING);
       });
@@ -228,7 +234,7 @@
       all.textContent = "Show all " + shown + " models";
     }
 
-    // Column widths as the whole table first laid them out, then fixed: a filter neither makes the
+    // Column widths as the table is first shown, then fixed: a filter neither makes the
     // columns jump nor makes the browser lay out every cell again to find new widths.
     function fixWidths() {
       if (!table.offsetWidth) { return; }
@@ -260,10 +266,13 @@
     }, true);
     window.addEventListener("pagehide", address);
 
-    fixWidths();
+    // The rows to show first, then the later rows no longer left out by the stylesheet, then the widths
+    // of the table as shown: one layout, of the rows shown only.
     current = read();
     toForm(current);
     apply(current);
+    root.classList.add("ovc-catalogue--live");
+    fixWidths();
     showChosen();
   }
 
