@@ -10,7 +10,6 @@ import itertools
 import re
 from collections.abc import Iterator
 
-
 from .. import decision
 from ..decision import tree_paths
 from ..models import CARD_FACTS, LINK, Strict, prose_fields, struct_fields

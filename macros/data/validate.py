@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 
 import msgspec
 
-from ..models import FORBIDDEN, KEBAB, LINK_TARGET, PATTERNS, URL_PATTERN, Strict, is_prose_meta, is_text_meta
+from ..models import (FORBIDDEN, KEBAB, LINK_TARGET, PATTERNS, URL_PATTERN, Strict, is_prose_meta, is_text_meta,
+                      struct_fields)
 from .loader import LineDict, LineList
 from .problems import DataError, Problem
 
@@ -211,7 +212,7 @@ def problems(value: object, kind: object, loc: Loc = ()) -> Iterator[tuple[Loc, 
         if not isinstance(value, dict):
             yield loc, f"expected 'key: value' lines, got {_kind(value)} {_short(value)}"
             return
-        fields = msgspec.structs.fields(kind)
+        fields = struct_fields(kind)
         for key in value:
             if key not in kind.__struct_fields__:
                 yield (*loc, key), _unknown(key, kind)

@@ -22,9 +22,8 @@ import hashlib
 import logging
 from pathlib import Path
 
-_ROOT = Path(__file__).resolve().parents[2]
-_TEMPLATES = _ROOT / "overrides"
-_DRAWINGS = Path(__file__).resolve().parents[1] / "publish" / "prerendered"
+from ..publish import drawings
+from .reload import stamp
 
 # The last good build's entries, by page source: (key, value). Replaced by `commit`.
 _html: dict[str, tuple[str, dict]] = {}
@@ -41,15 +40,12 @@ def _digest(*parts) -> str:
     return h.hexdigest()
 
 
-def _stamp(folder: Path) -> tuple:
-    if not folder.is_dir():
-        return ()
-    return tuple(sorted((str(p.relative_to(folder)), p.stat().st_mtime_ns, p.stat().st_size)
-                        for p in folder.rglob("*") if p.is_file()))
-
-
 def _toc(items) -> tuple:
     return tuple((i.title, i.id, i.level, _toc(i.children)) for i in items)
+
+
+def _meta(page) -> list:
+    return sorted((str(k), repr(v)) for k, v in page.meta.items())
 
 
 class _Warnings(logging.Handler):
@@ -72,6 +68,7 @@ class Memo:
         self.theme: dict = {}
         self.search: dict = {}
         self.reused = 0
+        self.files = ""   # the site's files, their URLs and mkdocs.yml (every step)
         self.around = ""  # what every page's HTML reads besides its own (step 1)
         self.frame = ""   # what every theme page reads besides its own (step 2)
 
@@ -85,19 +82,19 @@ class Memo:
         self.files = _digest(listing, config_text, self.config.use_directory_urls)
         glossary = tuple((e.id, e.term, e.definition, e.words) for e in build.glossary.entries.values())
         self.around = _digest(self.files, glossary, sorted(build.mentions.by_text.items()),
-                              sorted(build.site.by_id["sources"].items()), _stamp(_DRAWINGS))
+                              sorted(build.site.by_id["sources"].items()), stamp(drawings.STORE, "*"))
 
     def nav_known(self, files) -> None:
         """After every page's HTML (on_env): every page's title and URL, which the navigation shows."""
         pages = tuple((f.src_uri, f.url, f.page.title if f.page is not None else None)
                       for f in files.documentation_pages())
-        self.frame = _digest(self.files, pages, _stamp(_TEMPLATES))
+        templates = self.config.theme.custom_dir  # mkdocs.yml's custom_dir (overrides/)
+        self.frame = _digest(self.files, pages, stamp(Path(templates), "*") if templates else ())
 
     # --- 1. a page's HTML --------------------------------------------------------------------------
 
     def html_key(self, page, markdown: str, blocks) -> str:
-        return _digest(self.around, page.file.src_uri, page.file.url, markdown, blocks, sorted(
-            (str(k), repr(v)) for k, v in page.meta.items()))
+        return _digest(self.around, page.file.src_uri, page.file.url, markdown, blocks, _meta(page))
 
     def html_kept(self, page, key: str) -> dict | None:
         entry = _html.get(page.file.src_uri)
@@ -184,12 +181,12 @@ class _Remembered:
         return getattr(self._template, attribute)
 
     def render(self, context=None, *args, **kwargs):
-        page = (context or {}).get("page") if isinstance(context, dict) or hasattr(context, "get") else None
+        page = context.get("page") if hasattr(context, "get") else None
         if page is None or args or kwargs or getattr(page, "file", None) is None:
             return self._template.render(context, *args, **kwargs)
         memo = self._memo
         key = _digest(memo.frame, self._name, page.file.src_uri, page.url, page.title, page.content,
-                      _toc(page.toc), sorted((str(k), repr(v)) for k, v in page.meta.items()))
+                      _toc(page.toc), _meta(page))
         kept = _theme.get(page.file.src_uri)
         if kept is not None and kept[0] == key:
             memo.theme[page.file.src_uri] = kept

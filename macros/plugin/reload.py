@@ -11,10 +11,11 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1]  # macros/
 
 
-def stamp(package: Path = PACKAGE) -> tuple:
-    """What the package's code is on disk now: (path, mtime, size) of each of its .py files."""
+def stamp(package: Path = PACKAGE, pattern: str = "*.py") -> tuple:
+    """What the package's code is on disk now: (path, mtime, size) of each of its .py files (or of
+    each file `pattern` matches, under any folder)."""
     return tuple(sorted((str(p.relative_to(package)), p.stat().st_mtime_ns, p.stat().st_size)
-                        for p in package.rglob("*.py")))
+                        for p in package.rglob(pattern) if p.is_file()))
 
 
 def purge(package: Path = PACKAGE) -> None:
