@@ -1,8 +1,11 @@
 """How fast the Model catalogue's table reacts on a phone-class CPU: Chromium with its CPU slowed 4×
-(DevTools' CPU throttling, as Lighthouse's mobile runs), the page as built, each interaction from the
-input event to the next painted frame (the script filters and sorts synchronously in its handler, so
-that frame shows the result). Medians of several runs; reported against the 50 ms budget, never
-asserted."""
+(DevTools' CPU throttling, as Lighthouse's mobile runs), the page as built and scrolled to the table (its
+rows fill the window: the most a change must show at once), each interaction from the
+input event to the next painted frame. The script filters and sorts in its handler and shows at once the
+rows that reach the bottom of the window; the rest of the rows shown (up to the cap) follow a frame
+later, while the table is aria-busy. Both are timed: "first" (the result in view, painted: the budget)
+and "all" (aria-busy gone and painted). Each run starts once the last has settled. Medians of several
+runs; reported against the 50 ms budget, never asserted."""
 from __future__ import annotations
 
 import statistics
@@ -27,13 +30,24 @@ INTERACTIONS = [
     ("sort by input price",
      "f => { const b = [...document.querySelectorAll('.ovc-catalogue__table thead button')].find(x => /input/i.test(x.textContent)) || document.querySelector('.ovc-catalogue__table thead button'); b.click(); }"),
 ]
-TIMED = """async (act) => {
+TIMED = """async () => {
   const form = document.querySelector('.ovc-catalogue__form');
+  const table = document.querySelector('.ovc-catalogue__table');
+  const painted = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  while (table.hasAttribute('aria-busy')) { await painted(); }
+  await painted();
   const t0 = performance.now();
-  (new Function('return ' + act))()(form);
-  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
-  return performance.now() - t0;
+  (ACT)(form);
+  await painted();
+  const first = performance.now() - t0;
+  while (table.hasAttribute('aria-busy')) { await painted(); }
+  return [first, performance.now() - t0];
 }"""
+
+
+def timed(act: str) -> str:
+    """TIMED doing `act`, written into it: the site's CSP forbids building a function from a string."""
+    return TIMED.replace("ACT", act)
 
 
 def model_page() -> str:
@@ -59,12 +73,16 @@ def run(runs: int = 7) -> dict:
             page.goto(base + PAGE)
             page.wait_for_load_state("load")
             rows = page.locator(".ovc-catalogue__table tbody tr").count()
+            # the reader watches the table: its top at the window's, rows fill the window
+            page.evaluate("() => document.querySelector('.ovc-catalogue__table').scrollIntoView()")
             cdp = page.context.new_cdp_session(page)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": SLOWDOWN})
             out = {}
             for name, act in INTERACTIONS:
-                times = [page.evaluate(TIMED, act) for _ in range(runs)]
-                out[name] = {"median_ms": statistics.median(times), "max_ms": max(times)}
+                times = [page.evaluate(timed(act)) for _ in range(runs)]
+                first, whole = [t[0] for t in times], [t[1] for t in times]
+                out[name] = {"median_ms": statistics.median(first), "max_ms": max(first),
+                             "all_median_ms": statistics.median(whole), "all_max_ms": max(whole)}
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
             browser.close()
     return {"rows": rows, "slowdown": SLOWDOWN, "runs": runs, "interactions": out}

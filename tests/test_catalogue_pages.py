@@ -134,7 +134,15 @@ def _count(page) -> str:
 
 
 def _visible_ids(page) -> list[str]:
+    """The rows shown once the table has settled: a change shows the rows in view first, the rest of
+    the result a frame later, with the table aria-busy meanwhile."""
+    page.wait_for_selector("#catalogue:not([aria-busy])", state="attached")
     return page.eval_on_selector_all("#catalogue tbody tr:not([hidden])", "rs => rs.map(r => r.dataset.id)")
+
+
+def _wait_shown(page, n: int) -> None:
+    page.wait_for_function("() => !document.querySelector('#catalogue[aria-busy]') && "
+                           f"document.querySelectorAll('#catalogue tbody tr:not([hidden])').length === {n}")
 
 
 ROWS = labels.CATALOGUE_ROWS
@@ -165,10 +173,10 @@ def test_filters_count_and_address(visit, rows):
     assert _visible_ids(page) == _first(both)
     page.wait_for_url(lambda url: "self-host" in parse_qs(urlparse(url).query).get("has", [""])[0])
     page.go_back()
-    page.wait_for_function(f"() => document.querySelectorAll('#catalogue tbody tr:not([hidden])').length === {len(_first(expected))}")
+    _wait_shown(page, len(_first(expected)))
     assert not page.locator('input[name="has"][value="self-host"]').is_checked()
     page.go_back()
-    page.wait_for_function(f"() => document.querySelectorAll('#catalogue tbody tr:not([hidden])').length === {min(total, ROWS)}")
+    _wait_shown(page, min(total, ROWS))
     assert _says(_count(page), total, total)
 
 
@@ -209,12 +217,38 @@ def test_sorting_sets_aria_sort_and_orders_rows(visit, rows):
     assert shown == _first(sorted(values, reverse=True) + blanks), "largest first, blanks last"
     page.wait_for_url(lambda url: "sort=context" in url and "dir=desc" in url)
     page.locator('th[data-key="model"] button').click()
+    _visible_ids(page)
     every = sorted(page.eval_on_selector_all("#catalogue tbody tr", "rs => rs.map(r => r.cells[0].dataset.sort)"))
     shown = "rs => rs.filter(r => !r.hidden).map(r => r.cells[0].dataset.sort)"
     assert page.eval_on_selector_all("#catalogue tbody tr", shown) == _first(every)
     if len(every) > ROWS:
         page.locator("[data-ovc-all]").click()
+        _visible_ids(page)
         assert page.eval_on_selector_all("#catalogue tbody tr", shown) == every, "all shown, all in order"
+
+
+def test_a_change_shows_the_rows_in_view_first_then_the_rest(visit, rows):
+    """The frame after a change shows, down to the window's bottom edge, the start of the result; the rest
+    follows, and the table is aria-busy until it has."""
+    page = visit("models/", viewport={"width": 390, "height": 700})
+    page.evaluate("() => document.getElementById('catalogue').scrollIntoView()")
+    first = page.evaluate("""() => {
+      const table = document.getElementById('catalogue');
+      const box = document.querySelector('input[name="has"]');
+      box.checked = !box.checked;
+      box.dispatchEvent(new Event('input', {bubbles: true}));
+      const seen = [...table.tBodies[0].rows].filter(r => !r.hidden && r.getBoundingClientRect().top < innerHeight);
+      return {busy: table.getAttribute('aria-busy'), ids: seen.map(r => r.dataset.id),
+              bottom: seen.length ? seen[seen.length - 1].getBoundingClientRect().bottom : 0};
+    }""")
+    final = _visible_ids(page)
+    flag = page.locator('input[name="has"]').first.get_attribute("value")
+    assert final == _first([r["model"].id for r in rows if r["flags"][flag]])
+    assert first["ids"] == final[:len(first["ids"])], "the rows in view at once are the start of the result"
+    if len(first["ids"]) < len(final):
+        assert first["busy"] == "true", "the result is not all shown yet: the table says it is busy"
+        assert first["bottom"] >= 700, "the rows of the result shown at once reach the bottom of the window"
+    assert page.locator("#catalogue").get_attribute("aria-busy") is None
 
 
 def test_deep_link_restores_the_filters(visit, rows):
@@ -241,7 +275,7 @@ def test_the_first_rows_are_shown_and_show_all_shows_every_match(visit, rows):
     assert not more.is_visible()
     assert _count(page) == f"{len(rows)} of {len(rows)} models", "all shown: the count says no more"
     page.go_back()
-    page.wait_for_function(f"() => document.querySelectorAll('#catalogue tbody tr:not([hidden])').length === {ROWS}")
+    _wait_shown(page, ROWS)
 
 
 def test_without_javascript_the_whole_table_is_there(browser, base_url, rows):

@@ -42,6 +42,8 @@
         sort: Array.prototype.map.call(tr.cells, function (cell) { return cell.getAttribute("data-sort") || ""; })
       };
     });
+    var byId = {};
+    rows.forEach(function (row) { byId[row.id] = row; });
     // Each sort key read once: a number where its column holds numbers (a date, with its dashes, sorts as
     // text), else null; the comparison then only compares.
     var numericColumn = heads.map(function (th) { return th.getAttribute("data-type") === "number"; });
@@ -207,26 +209,76 @@
     // The rows shown must follow each other in order; where they do not, they are placed first in the
     // table, and only those out of place move (the hidden ones stay wherever they are). A row's `hidden`
     // is written only when it changes: on a phone-class CPU, moving and re-showing rows is most of a
-    // filter's cost.
-    function apply(state) {
-      var shown = 0, list = [];
+    // filter's cost. So the frame after a change hides the rows left out and shows those of the result
+    // that reach the bottom of the window (rows as tall as those shown before); the rest of the result
+    // already shown stays, and what is still missing is shown a frame later, the table aria-busy meanwhile.
+    var turn = 0;  // the latest change
+    function inView() {
+      // read between frames: the layout is still clean. The shortest row shown sets the count, so the
+      // rows shown at once reach the window's bottom even where the new ones are shorter.
+      var box = body.getBoundingClientRect(), least = Infinity;
+      Array.prototype.forEach.call(body.rows, function (tr) {
+        if (!tr.hidden) { least = Math.min(least, tr.getBoundingClientRect().height); }
+      });
+      return Math.max(0, Math.ceil((window.innerHeight - box.top) / Math.max(least === Infinity ? 0 : least, 24)));
+    }
+
+    function show(list, from, to) {
+      for (var i = from; i < to; i++) {
+        var row = list[i];
+        row.tr.hidden = false;
+        if (!row.box) { addBox(row); }
+      }
+    }
+
+    function apply(state, whole) {
+      var shown = 0, list = [], mine = ++turn;
       order(state).forEach(function (row) {
-        row.on = false;
         if (keep(row, state)) {
           shown++;
-          if (state.all === "1" || shown <= ROWS) { row.on = true; list.push(row); }
+          if (state.all === "1" || shown <= ROWS) { list.push(row); }
         }
       });
-      rows.forEach(function (row) { if (row.tr.hidden === row.on) { row.tr.hidden = !row.on; } });
-      list.forEach(function (row) { if (!row.box) { addBox(row); } });
+      rows.forEach(function (row) { row.on = false; });
+      list.forEach(function (row) { row.on = true; });
       var inOrder = list.every(function (row, i) {
         return i === 0 || Boolean(list[i - 1].tr.compareDocumentPosition(row.tr) & Node.DOCUMENT_POSITION_FOLLOWING);
       });
+      // Now: the rows left out above the last row in view, and the result's rows in view. The rest a frame
+      // later. A new order, or the first call, does it all now.
+      var first = whole || !inOrder ? list.length : Math.min(list.length, inView());
+      var now = [], later = [];
+      if (first === list.length) {
+        rows.forEach(function (row) { if (!row.tr.hidden && !row.on) { now.push(row); } });
+      } else {
+        var stop = first ? list[first - 1].tr : null, before = Boolean(stop);
+        Array.prototype.forEach.call(body.rows, function (tr) {
+          var row = byId[tr.getAttribute("data-id")];
+          if (!tr.hidden && !row.on) { (before ? now : later).push(row); }
+          if (tr === stop) { before = false; }
+        });
+      }
+      now.forEach(function (row) { row.tr.hidden = true; });
       if (!inOrder) {
         list.forEach(function (row, i) {
           var here = body.rows[i];
           if (here !== row.tr) { body.insertBefore(row.tr, here || null); }
         });
+      }
+      show(list, 0, first);
+      var missing = list.filter(function (row) { return row.tr.hidden; });
+      if (missing.length || later.length) {
+        table.setAttribute("aria-busy", "true");
+        window.requestAnimationFrame(function () {
+          window.requestAnimationFrame(function () {
+            if (mine !== turn) { return; }
+            later.forEach(function (row) { if (!row.on) { row.tr.hidden = true; } });
+            show(missing, 0, missing.length);
+            table.removeAttribute("aria-busy");
+          });
+        });
+      } else {
+        table.removeAttribute("aria-busy");
       }
       var capped = shown > ROWS && state.all !== "1";
       count.textContent = shown + " of " + total + " models" + (capped ? ", the first " + ROWS + " shown" : "");
@@ -270,7 +322,7 @@
     // of the table as shown: one layout, of the rows shown only.
     current = read();
     toForm(current);
-    apply(current);
+    apply(current, true);
     root.classList.add("ovc-catalogue--live");
     fixWidths();
     showChosen();
