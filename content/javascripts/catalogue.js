@@ -32,26 +32,35 @@
     var all = root.querySelector("[data-ovc-all]");
     var current = null;  // the state shown; the address follows it (see write)
 
-    var rows = Array.prototype.map.call(body.rows, function (tr, index) {
+    // What the script knows of each row, read from the table once, in a task of its own after the
+    // controls are shown (see the end).
+    var rows = null, byId = {}, read_ = [], CHUNK = 100;
+    var numericColumn = heads.map(function (th) { return th.getAttribute("data-type") === "number"; });
+    function readRow(tr, index) {
       var d = tr.dataset;
-      return {
+      var row = {
         tr: tr, index: index, id: d.id, openness: d.openness, developer: d.developer,
-        modalities: words(d.modalities), flags: words(d.flags),
+        modalities: words(d.modalities), flags: words(d.flags), later: tr.hasAttribute("data-later"),
         context: Number(d.context || 0), price: d.price === "" ? null : Number(d.price),
         text: (tr.cells[0].textContent + " " + tr.cells[1].textContent + " " + tr.cells[3].textContent).toLowerCase(),
         sort: Array.prototype.map.call(tr.cells, function (cell) { return cell.getAttribute("data-sort") || ""; })
       };
-    });
-    var byId = {};
-    rows.forEach(function (row) { byId[row.id] = row; });
-    // Each sort key read once: a number where its column holds numbers (a date, with its dashes, sorts as
-    // text), else null; the comparison then only compares.
-    var numericColumn = heads.map(function (th) { return th.getAttribute("data-type") === "number"; });
-    rows.forEach(function (row) {
+      // Each sort key read once: a number where its column holds numbers (a date, with its dashes, sorts
+      // as text), else null; the comparison then only compares.
       row.number = row.sort.map(function (x, column) {
         return numericColumn[column] && x !== "" && x.indexOf("-") < 0 ? Number(x) : null;
       });
-    });
+      byId[row.id] = row;
+      return row;
+    }
+    // A chunk of rows per task (no long task on a phone-class CPU); model() reads the rest at once.
+    function readSome(count) {
+      var trs = body.rows;
+      for (var i = read_.length; i < trs.length && count > 0; i++, count--) { read_.push(readRow(trs[i], i)); }
+      if (read_.length === trs.length) { rows = read_; }
+    }
+    function model() { if (!rows) { readSome(Infinity); } }
+    function readInTurns() { if (!rows) { readSome(CHUNK); window.setTimeout(readInTurns, 0); } }
 
     panel.hidden = false;
     if (window.matchMedia && window.matchMedia("(min-width: 60em)").matches) { panel.open = true; }
@@ -142,6 +151,7 @@
     var ADDRESS_DELAY_MS = 250;
     var pending = null, pendingPush = false;
     function write(state, push) {
+      start();
       current = state;
       apply(state);
       pendingPush = pendingPush || push;
@@ -227,11 +237,13 @@
       for (var i = from; i < to; i++) {
         var row = list[i];
         row.tr.hidden = false;
+        if (row.later) { row.tr.removeAttribute("data-later"); row.later = false; }
         if (!row.box) { addBox(row); }
       }
     }
 
     function apply(state, whole) {
+      model();
       var shown = 0, list = [], mine = ++turn;
       order(state).forEach(function (row) {
         if (keep(row, state)) {
@@ -309,7 +321,7 @@
     all.addEventListener("click", function () { var s = copy(current); s.all = "1"; write(s, true); });
     window.addEventListener("popstate", function () {
       window.clearTimeout(pending); pending = null; pendingPush = false;
-      current = read(); toForm(current); apply(current);
+      start(); current = read(); toForm(current); apply(current);
     });
     // Before the reader follows a link, copies an embed of this state or leaves, the address catches up.
     document.addEventListener("click", function (event) {
@@ -318,14 +330,25 @@
     }, true);
     window.addEventListener("pagehide", address);
 
-    // The rows to show first, then the later rows no longer left out by the stylesheet, then the widths
-    // of the table as shown: one layout, of the rows shown only.
+    // On a phone-class CPU each step below costs a layout of the table; the browser's main thread stays
+    // free between them (no long task): the controls now, the rows' data in the next tasks, a chunk at a
+    // time, then, in the next frame, the rows to show first and the widths of the table as shown (one
+    // layout, of the rows shown only). A row after the first shown (data-later) stays out of the layout
+    // until it is first shown. Until then the table is
+    // aria-busy; a change before then does it all at once first.
     current = read();
     toForm(current);
-    apply(current, true);
-    root.classList.add("ovc-catalogue--live");
-    fixWidths();
-    showChosen();
+    table.setAttribute("aria-busy", "true");
+    var started = false;
+    function start() {
+      if (started) { return; }
+      started = true;
+      apply(current, true);
+      fixWidths();
+      showChosen();
+    }
+    window.setTimeout(readInTurns, 0);
+    window.requestAnimationFrame(function () { window.setTimeout(start, 0); });
   }
 
   // --- the comparison ---------------------------------------------------------------------------------
