@@ -96,9 +96,8 @@ def followed(site: Site) -> list[tuple[str, str]]:
     """(data file, id) of every record with a page of its own (a model, a licence): each has a feed
     from the start, empty until its first change, so that a reader can follow it before anything
     changes."""
-    from ..render.catalogue import used_licences
-    shown = {"models": site.models.models, "licences": used_licences(site)}
-    return [(kind, r.id) for kind, records in shown.items() if places.own_pages(kind) for r in records]
+    from ..render.catalogue import own_pages
+    return [(kind, r.id) for kind, records in own_pages(site).items() if places.own_pages(kind) for r in records]
 
 
 def discovery(site: Site, page_src: str, root: str) -> list[tuple[str, str]]:

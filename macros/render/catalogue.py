@@ -59,13 +59,19 @@ def _page(title: str, description: str, call: str, kind: str, record_id: str) ->
             "{{ " + call + " }}\n")
 
 
+def own_pages(site: Site) -> dict[str, list]:
+    """The records with a generated page of their own, by data file: every model (hidden ones too:
+    other pages and the change log link to them) and every licence a model uses."""
+    return {"models": list(site.models.models), "licences": used_licences(site)}
+
+
 def generated_pages(site: Site) -> list[tuple[str, str]]:
-    """(source path, Markdown) of every generated page: one per model (hidden ones too: other pages
-    and the change log link to them), one per licence."""
+    """(source path, Markdown) of every generated page (own_pages)."""
+    own = own_pages(site)
     out = [(model_src(m.id), _page(m.name, model_description(site, m.id), f"model_page({m.id!r})", "models", m.id))
-           for m in site.models.models]
+           for m in own["models"]]
     out += [(licence_src(l.id), _page(l.name, licence_description(site, l.id), f"licence_page({l.id!r})",
-                                      "licences", l.id)) for l in used_licences(site)]
+                                      "licences", l.id)) for l in own["licences"]]
     return out
 
 
