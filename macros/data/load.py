@@ -29,9 +29,9 @@ def load_site(data_dir: Path, today: dt.date | None = None, max_bytes: int = MAX
     first_lines = {}
     for name, model in FILES.items():
         try:
-            raws[name] = read_yaml(data_dir / f"{name}.yml", shown[name], max_bytes * (10 if name in LARGE else 1))
+            raws[name], models[name] = _read(data_dir / f"{name}.yml", name, model, shown[name],
+                                             max_bytes * (10 if name in LARGE else 1))
             first_lines[name] = raws[name].first_line
-            models[name] = to_model(name, raws[name], model, shown[name])
         except DataError as error:
             problems.extend(error.problems)
     for name in raws:
@@ -61,6 +61,32 @@ def load_site(data_dir: Path, today: dt.date | None = None, max_bytes: int = MAX
             lines[(name, record.id)] = locate(raws[name], (name, index))[0]
             lines[(name, record.id, "reviewed")] = locate(raws[name], (name, index, "reviewed"))[0]
     return Site(**models, by_id=by_id, lines=lines)
+
+
+# `make serve` builds again and again in one process, mostly after an edit to one file: each file's
+# bytes, parsed tree and records as last read (the records are frozen), by file name. A file whose bytes
+# are unchanged is not parsed and converted again; any other is, and problems are found as ever.
+_LAST: dict[str, tuple[str, int, bytes, object, object]] = {}
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes() if path.is_file() and not path.is_symlink() else None
+    except OSError:
+        return None
+
+
+def _read(path: Path, name: str, model, shown_as: str, max_bytes: int):
+    """(parsed tree, records) of one data file, reused from the last read while its bytes are the same."""
+    data, where = _bytes(path), str(path.resolve())
+    last = _LAST.get(name)
+    if data is not None and last is not None and last[:3] == (where, max_bytes, data):
+        return last[3], last[4]
+    raw = read_yaml(path, shown_as, max_bytes)
+    records = to_model(name, raw, model, shown_as)
+    if data is not None and _bytes(path) == data:  # unchanged while it was read: what was read is its
+        _LAST[name] = (where, max_bytes, data, raw, records)
+    return raw, records
 
 
 # The modeline: the path may lead elsewhere (a copy of data/ for tests), the schema must be the file's.
