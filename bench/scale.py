@@ -93,6 +93,26 @@ def _lift_size_limit(project: Path) -> None:
                       encoding="utf-8")
 
 
+def _limit(project: Path, work: Path, runs: int) -> dict:
+    """The limit (bench/build.py) of this copy, with its data as multiplied: the same pages, a page per
+    model included, with no macros, data or validation. Its time grows with the pages alone, so that
+    the build's own growth can be told from the pages' (issue 17: the build's limit grows with the pages)."""
+    from bench import build
+    limit = common.copy_project(work / "project")
+    for file in (project / "data").glob("*.yml"):  # the data as multiplied, and the size guard lifted
+        (limit / "data" / file.name).write_bytes(file.read_bytes())
+    (limit / "mkdocs.yml").write_bytes((project / "mkdocs.yml").read_bytes())
+    build.make_limit(limit, work)
+    common.build(limit, work / "warm")  # warm-up, and the files written after the pages
+    build.copy_after_pages(work, work / "warm")
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall, cpu, _rss = common.build(limit, work / "site")
+        walls.append(wall)
+        cpus.append(cpu)
+    return {"wall": common.median(walls), "cpu": common.median(cpus)}
+
+
 def run(factors=(1, 10, 100), runs: int = 3, validate_records: int = 10_000) -> dict:
     from macros.data import load_site
     rows = []
@@ -112,9 +132,14 @@ def run(factors=(1, 10, 100), runs: int = 3, validate_records: int = 10_000) -> 
                 walls.append(wall)
                 cpus.append(cpu)
                 peak = max(peak, rss)
-            pages_kib = sum(p.stat().st_size for p in (tmp / f"site-x{factor}").rglob("*.html")) / 1024
-            rows.append({"factor": factor, "records": records, "runs": repeats, "wall": common.median(walls),
-                         "cpu": common.median(cpus), "peak_rss": peak, "html_kib": pages_kib})
+            site = tmp / f"site-x{factor}"
+            pages_kib = sum(p.stat().st_size for p in site.rglob("*.html")) / 1024
+            row = {"factor": factor, "records": records, "runs": repeats, "wall": common.median(walls),
+                   "cpu": common.median(cpus), "peak_rss": peak, "html_kib": pages_kib,
+                   "pages": sum(1 for _ in site.rglob("index.html"))}
+            if factor <= 10:
+                row["limit"] = _limit(project, tmp / f"x{factor}-limit", repeats)
+            rows.append(row)
 
         # Validation alone: read, validate and cross-check at least `validate_records` records (only
         # the clonable files grow), in this process.

@@ -52,6 +52,26 @@ def test_report_marks_budgets():
     assert "**FAIL**" in text and "| pass |" in text
 
 
+def test_report_holds_the_x10_build_to_its_limits_growth():
+    """With a page per model the pages grow with the records: the ×10 budget is the build's growth
+    over its limit's growth; the raw growth is reported beside it, no longer a budget."""
+    def row(factor, cpu, limit_cpu):
+        return {"factor": factor, "records": 100 * factor, "pages": 50 * factor, "runs": 1, "cpu": cpu,
+                "wall": cpu, "peak_rss": 100, "html_kib": 10 * factor,
+                "limit": {"cpu": limit_cpu, "wall": limit_cpu}}
+    results = {"scale": {"rows": [row(1, 10.0, 8.0), row(10, 110.0, 80.0)],
+                         "validate": {"records": 1000, "seconds": 1.0}}}
+    text = report.render(results)
+    assert "| ×10 records / ×1, build CPU time | 11.00 (110.00 s / 10.00 s) | — | n/a |" in text
+    assert (f"| Same, against its limit's growth with the pages (CPU time; limit ×10 / ×1 10.00) | 1.10 "
+            f"| ≤ {report.BUDGETS['scale_x10']} | pass |") in text
+    results["scale"]["rows"][1]["cpu"] = 300.0
+    assert "limit ×10 / ×1 10.00) | 3.00 | ≤ 2.0 | **FAIL** |" in report.render(results)
+    for r in results["scale"]["rows"]:  # results from before the limit was measured: the old budget
+        del r["limit"]
+    assert "| ×10 records / ×1, build CPU time | 30.00 (300.00 s / 10.00 s) | ≤ 2.0 | **FAIL** |" in report.render(results)
+
+
 def _page(perf: int, kib: int) -> dict:
     scores = {"accessibility": 100, "best-practices": 100, "seo": 100}
     return {"requests": 9, "bytes": kib * 1024, "encoding": "gzip", "first_paint_ms": 300.0,
