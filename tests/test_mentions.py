@@ -35,3 +35,21 @@ def test_a_hostile_name_is_matched_as_the_escaped_text_it_is_and_its_target_esca
     m = Mentions({text: 'models/a"b.md' for text in glossary._spellings(name)})
     page, _ = _link("<p>see &lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot; here</p>", m)
     assert "<script>" not in page and 'href="/models/a&#34;b.md"' in page
+
+
+def test_one_walk_links_names_and_marks_terms_as_two_walks_one_after_the_other_would():
+    """reading.finish links names and marks glossary terms in one walk over the page: the same page
+    as linking first and marking the result, a term inside a name's link left unmarked."""
+    from macros.render import reading
+    terms = glossary.Glossary.from_words({"LLM": "Large language model", "weights": "The parameters"})
+    m = Mentions({"LLM Model-4": "models/model-4.md", "Model-5": "models/model-5.md"})
+    page = ("<h1>Title</h1><p>An LLM: LLM Model-4 has weights; Model-5 too, LLM again.</p>"
+            '<h2 id="next">Next</h2><p>weights and LLM Model-4 and <code>LLM</code> <a href="x">LLM</a></p>'
+            "<table><tr><th>LLM</th></tr><tr><td>Model-5 LLM</td></tr></table>")
+    one = reading.finish(page, glossary=terms, sources={}, sources_href="s/", glossary_href="g/",
+                         mentions=m, href=lambda target: "/" + target, own="other.md")
+    linked, targets = _link(page, m)
+    two, used = glossary.mark(linked, terms)
+    assert one.html.startswith(two) and one.linked == targets and one.defined == [e.id for e in used]
+    assert '<a class="ovc-mention" href="/models/model-4.md">LLM Model-4</a>' in one.html
+    assert one.html.count('popovertarget="ovc-def-llm">LLM</button>') == 2, "once in each section"

@@ -125,29 +125,31 @@ def walk(page_html: str, on_text) -> str:
     by `on_text(chunk, section)`, `section` the id of the heading the run's section starts with ("" before
     the first); on_text(None, section) is called at each heading. Everything else passes unchanged."""
     out: list[str] = []
+    append = out.append
     section = ""  # the id of the heading the section starts with
     stack: list[tuple[str, bool]] = []  # open elements: (name, skipped)
+    opened: dict[str, int] = {}  # how many of each name are on the stack
     skipped = 0
-    at = 0
+    at = 0  # where the text not yet copied starts
 
-    def text(chunk: str) -> None:
-        out.append(chunk if skipped or not chunk.strip() else on_text(chunk, section))
-
-    while True:
-        tag = _TAG.search(page_html, at)
-        if tag is None:
-            text(page_html[at:])
-            break
-        text(page_html[at:tag.start()])
-        out.append(tag.group(0))
-        at = tag.end()
-        if tag.group(0).startswith("<!--"):
+    for tag in _TAG.finditer(page_html):
+        start = tag.start()
+        if start < at:  # inside a raw element copied whole
             continue
-        closing, name, attributes = tag.group(1), tag.group(2).lower(), tag.group(3) or ""
-        if closing:
-            if any(n == name for n, _ in stack):
+        if start > at:
+            chunk = page_html[at:start]
+            append(chunk if skipped or chunk.isspace() else on_text(chunk, section))
+        at = tag.end()
+        whole, closing, name, attributes = tag.group(0, 1, 2, 3)
+        append(whole)
+        if name is None:  # a comment
+            continue
+        name = name.lower()
+        if closing:  # an end tag: closes its element and whatever is still open inside it
+            if opened.get(name):
                 while stack:
                     popped, was_skipped = stack.pop()
+                    opened[popped] -= 1
                     skipped -= was_skipped
                     if popped == name:
                         break
@@ -156,25 +158,29 @@ def walk(page_html: str, on_text) -> str:
             found = _ID.search(attributes)
             section = next(g for g in found.groups() if g is not None) if found else ""
             on_text(None, section)
-        if name in VOID or attributes.rstrip().endswith("/"):
+        if name in VOID or (attributes and attributes.rstrip().endswith("/")):
             continue
         if name in RAW:  # to its end tag, unread (an <svg> may hold another)
             end = _raw_end(page_html, name, at)
-            out.append(page_html[at:end])
+            append(page_html[at:end])
             at = end
             continue
-        is_skipped = name in SKIPPED or bool(_classes(attributes) & SKIPPED_CLASSES)
+        is_skipped = name in SKIPPED or ("class" in attributes and bool(_classes(attributes) & SKIPPED_CLASSES))
         stack.append((name, is_skipped))
+        opened[name] = opened.get(name, 0) + 1
         skipped += is_skipped
+    rest = page_html[at:]
+    if rest:
+        append(rest if skipped or rest.isspace() else on_text(rest, section))
     return "".join(out)
 
 
-def mark(page_html: str, glossary: Glossary) -> tuple[str, list[Entry]]:
-    """The page with the first use of each term in each section marked as a button that opens its
-    definition, and the entries marked, in order of first use on the page."""
+def marker(glossary: Glossary):
+    """The glossary's pass over a page's text (for `walk`): `on_text`, and the entries it marked, in
+    order of first use on the page, as they are marked. None for an empty glossary."""
     pattern = glossary.pattern()
     if pattern is None:
-        return page_html, []
+        return None
     used: dict[str, Entry] = {}
     seen: set[str] = set()  # entries marked in this section
 
@@ -193,9 +199,21 @@ def mark(page_html: str, glossary: Glossary) -> tuple[str, list[Entry]]:
             out.append(f'<button type="button" class="ovc-term" popovertarget="{POPOVER_PREFIX}{entry.id}">'
                        f"{match.group(0)}</button>")
             done = match.end()
+        if not done:
+            return chunk
         out.append(chunk[done:])
         return "".join(out)
 
+    return text, used
+
+
+def mark(page_html: str, glossary: Glossary) -> tuple[str, list[Entry]]:
+    """The page with the first use of each term in each section marked as a button that opens its
+    definition, and the entries marked, in order of first use on the page."""
+    made = marker(glossary)
+    if made is None:
+        return page_html, []
+    text, used = made
     return walk(page_html, text), list(used.values())
 
 

@@ -23,6 +23,9 @@ from . import glossary, places
 _ORDINARY = re.compile(r"[A-Z][a-z]+")
 # No model's name is longer in prose; a longer one (hostile or careless data) is not looked for.
 LONGEST = 80
+CLASS = "ovc-mention"
+# A link the linker made (split out of its text: the glossary marks only the text around it).
+_MADE = re.compile(rf'(<a class="{CLASS}" [^>]*>[^<]*</a>)')
 
 
 @dataclass(frozen=True)
@@ -52,13 +55,12 @@ def _pattern(texts: frozenset) -> re.Pattern:
     return re.compile(r"(?<![\w&#.-])" + glossary._trie_pattern(texts) + r"(?![\w-]|\.\w)")
 
 
-def link(page_html: str, mentions: Mentions, href: Callable[[str], str], own: str) -> tuple[str, list[str]]:
-    """The page (its source path `own`) with the first mention of each name linked; `href(target)` the
-    URL of a target (a source path, maybe with #anchor) from this page. Returns the page and the
-    targets linked, in order."""
+def linker(mentions: Mentions, href: Callable[[str], str], own: str):
+    """The mentions' pass over a page's text (for glossary.walk): `on_text`, and the targets it linked,
+    in order, as they are linked. None where there are no names."""
     pattern = mentions.pattern()
     if pattern is None:
-        return page_html, []
+        return None
     linked: dict[str, None] = {}
 
     def text(chunk: str | None, section: str) -> str:
@@ -71,9 +73,39 @@ def link(page_html: str, mentions: Mentions, href: Callable[[str], str], own: st
                 continue
             linked[target] = None
             out.append(chunk[done:match.start()])
-            out.append(f'<a class="ovc-mention" href="{escape(href(target))}">{match.group(0)}</a>')
+            out.append(f'<a class="{CLASS}" href="{escape(href(target))}">{match.group(0)}</a>')
             done = match.end()
+        if not done:
+            return chunk
         out.append(chunk[done:])
         return "".join(out)
 
+    return text, linked
+
+
+def link(page_html: str, mentions: Mentions, href: Callable[[str], str], own: str) -> tuple[str, list[str]]:
+    """The page (its source path `own`) with the first mention of each name linked; `href(target)` the
+    URL of a target (a source path, maybe with #anchor) from this page. Returns the page and the
+    targets linked, in order."""
+    made = linker(mentions, href, own)
+    if made is None:
+        return page_html, []
+    text, linked = made
     return glossary.walk(page_html, text), list(linked)
+
+
+def outside(on_text, then):
+    """One pass over a page's text that links names (`on_text`, this module's linker) and then gives
+    the text around each link it made to `then` (another pass, the glossary's): as two walks, one
+    after the other, would, in one walk."""
+    def text(chunk: str | None, section: str) -> str:
+        if chunk is None:
+            on_text(None, section)
+            return then(None, section)
+        linked = on_text(chunk, section)
+        if linked is chunk:
+            return then(chunk, section)
+        parts = _MADE.split(linked)
+        parts[::2] = [then(part, section) if part.strip() else part for part in parts[::2]]
+        return "".join(parts)
+    return text

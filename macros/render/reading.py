@@ -39,10 +39,15 @@ def finish(page_html: str, *, glossary: terms.Glossary, sources: dict, sources_h
     page_html, shown = citations.reviewed_in(page_html)
     day = max(d for d in (shown, reviewed) if d) if (shown or reviewed) else None
     page_html, cited = citations.number(page_html, sources_href, {i: s.title for i, s in sources.items()})
-    linked: list[str] = []
-    if mentions is not None:
-        page_html, linked = named.link(page_html, mentions, href, own)
-    page_html, used = terms.mark(page_html, glossary)
+    # Names linked, then glossary terms marked in the text around the links: one walk over the page.
+    linking = named.linker(mentions, href, own) if mentions is not None else None
+    marking = terms.marker(glossary)
+    passes = [made for made in (linking, marking) if made is not None]
+    if passes:
+        on_text = passes[0][0] if len(passes) == 1 else named.outside(linking[0], marking[0])
+        page_html = terms.walk(page_html, on_text)
+    linked = list(linking[1]) if linking else []
+    used = list(marking[1].values()) if marking else []
     if day is not None:
         line = citations.reviewed_line(day, date)
         page_html, placed = _H1_END.subn(lambda m: m.group(0) + line, page_html, count=1)
@@ -50,5 +55,5 @@ def finish(page_html: str, *, glossary: terms.Glossary, sources: dict, sources_h
             page_html += line
     page_html += citations.references(cited, sources, sources_href, date)
     page_html += terms.popovers(used, glossary_href)
-    return Finished(page_html, cited, [e.id for e in used], day, linked)
+    return Finished(page_html, cited=cited, defined=[e.id for e in used], linked=linked, reviewed=day)
 
