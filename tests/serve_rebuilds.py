@@ -33,6 +33,9 @@ STEPS = {
     "glossary": lambda: _edit("data/glossary.yml", r'^(\s+definition: )"', lambda m: m.group(0) + "Edited. "),
     "page": lambda: _edit(next(str(p) for p in sorted(Path("content").glob("*.md")) if p.name != "index.md"),
                           r"\Z", lambda m: "\nA paragraph added while serving.\n"),
+    "licence": lambda: _edit("data/licences.yml", r"^(\s+name: )(.+)$", lambda m: m.group(0) + " (edited)"),
+    "renderer": lambda: _edit("macros/render/templates/model_page.md.j2", r"\Z",
+                              lambda m: "\nA line added to every model page while serving.\n"),
     "template": lambda: _edit("overrides/main.html", r"^\{% block site_meta %\}$",
                               lambda m: m.group(0) + "\n<meta name=\"edited\" content=\"while serving\">"),
     "broken-link": lambda: _edit(next(str(p) for p in sorted(Path("content").glob("*.md")) if p.name != "index.md"),
@@ -45,11 +48,21 @@ def _build(site: Path) -> bool:
     from mkdocs.config import load_config
     config = load_config("mkdocs.yml", strict=True, site_dir=str(site))
     config.plugins.on_startup(command="serve", dirty=False)
+    _LAST[:] = [config]
     try:
         build(config, serve_url="http://127.0.0.1:8000/")
         return True
     except BaseException:  # noqa: BLE001  (MkDocs' Abort is a SystemExit)
         return False
+
+
+def _calls(reuse) -> tuple[int, int]:
+    """How many of the last build's macro calls were reused (plugin/reuse.py), of how many."""
+    build = sys.modules["macros.plugin.build"].Build.of(_LAST[0]) if _LAST else None
+    return (build.calls.reused, len(build.calls.pending)) if build is not None else (0, 0)
+
+
+_LAST: list = []
 
 
 def main(out: Path, steps: list[str]) -> None:
@@ -59,14 +72,16 @@ def main(out: Path, steps: list[str]) -> None:
         STEPS[step]()
         site = out / f"{number}-{step}"
         ok = _build(site)
-        memo = sys.modules["macros.plugin.memo"]
+        memo, reuse = sys.modules["macros.plugin.memo"], sys.modules["macros.plugin.reuse"]
         reused = memo._current.reused if ok and memo._current is not None else 0
-        kept = memo._html, memo._theme, memo._search
-        memo._html, memo._theme, memo._search = {}, {}, {}
+        calls = _calls(reuse) if ok else (0, 0)
+        kept = memo._html, memo._theme, memo._search, reuse._kept
+        memo._html, memo._theme, memo._search, reuse._kept = {}, {}, {}, {}
         fresh_ok = _build(out / f"{number}-{step}-fresh")
-        memo._html, memo._theme, memo._search = kept
+        memo._html, memo._theme, memo._search, reuse._kept = kept
         report.append({"step": step, "site": str(site), "fresh": str(out / f"{number}-{step}-fresh"),
                        "ok": ok, "fresh_ok": fresh_ok, "reused": reused,
+                       "calls_reused": calls[0], "calls": calls[1],
                        "pages": len(list(site.rglob("*.html"))) if site.exists() else 0})
     print(json.dumps(report))
 

@@ -60,6 +60,7 @@ class Build:
         self.mentions = Mentions.of(site)
         self.blocks: dict[str, list[str]] = {}  # page source -> the HTML its macros generated
         self.macros_env = None  # mkdocs-macros' environment, for its page templates
+        self.calls = None  # the macros' calls, reused under `make serve` where nothing they read changed (plugin/reuse.py)
         self.failures: dict[str, list[str]] = {}  # page source -> what failed while rendering it
         self.said: set = set()  # stale drawings already warned about in this build
         self.components = components.resolve(site)  # the registry, titles from this data

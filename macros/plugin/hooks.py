@@ -24,7 +24,7 @@ _ROOT = str(Path(__file__).resolve().parents[2])
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
-from macros.plugin import macros_env, memo, reload, watch  # noqa: E402  (needs the project on sys.path)
+from macros.plugin import macros_env, memo, reload, reuse, watch  # noqa: E402  (needs the project on sys.path)
 from macros.plugin.build import Build, describe  # noqa: E402
 from macros.publish import components, compress, drawings, embeds, feeds, oembed, policy  # noqa: E402
 from macros.render import catalogue, slots  # noqa: E402
@@ -32,7 +32,7 @@ from macros.render import catalogue, slots  # noqa: E402
 SHIM = "assets/vendor/iframe-worker/shim.js"
 # Set by on_startup under `mkdocs serve` (for the life of the process: the hook module itself may be
 # imported afresh between builds, plugin/reload.py).
-SERVING = "OVC_SERVING"
+SERVING = reuse.SERVING
 
 
 def _plain(event):
@@ -288,8 +288,8 @@ def on_post_build(config):
     rules = policy.header_rules(files, embeds_at, config.extra.get("embed_hosts", []))
     (site_dir / policy.HEADERS_FILE).write_text(policy.headers_file(rules), encoding="utf-8", newline="")
     kept = memo.of(config)
-    if kept is not None:
-        kept.commit()
+    if kept is not None and kept.commit() and build is not None:
+        build.calls.commit()  # the macros' outputs too (plugin/reuse.py), from a build that warned of nothing
 
 
 @event_priority(-50)  # after the plugins (0) have named what they watch: it moves onto file events

@@ -17,6 +17,7 @@ from ..data.loader import MAX_BYTES
 from ..publish import components, drawings, embeds, feeds, policy
 from ..render import slots
 from ..render.pages import MACROS
+from . import reuse
 from .build import Build, describe
 
 
@@ -38,10 +39,11 @@ def _define(env) -> None:
         raise PluginError(error.report()) from None
     build = Build(env.conf, site, max_age)
     build.macros_env = env
+    build.calls = reuse.Build(site)
     build.remind(dt.date.today())
     build.warn_stale(drawings.stale_exports(site, components.COMPONENTS))
     for name, render in MACROS.items():
-        macro = _bind(render, site, **({"max_age_days": max_age} if name == "freshness_table" else {}))
+        macro = _bind(render, build.calls, name, **({"max_age_days": max_age} if name == "freshness_table" else {}))
         _register(env, build, _placed(env, build, macro), name)
     _define_embeds(env, build)
 
@@ -74,18 +76,19 @@ def start_page(build: Build, page) -> None:
             page.meta[key] = type(jinja).from_string(jinja, value).render()
 
 
-def _bind(render, site, **options):
+def _bind(render, calls: reuse.Build, name: str, **options):
     """`render` with the data bound: a plain function, not functools.partial, because mkdocs-macros
     writes every macro to a JSON debug trace on each build, and a partial's repr would spell out
     the whole dataset (a tenth of a second per build, for a trace nobody reads). Each call is
-    rendered once per build: a component's embed page shows exactly what its own page shows."""
+    rendered once per build: a component's embed page shows exactly what its own page shows; under
+    `make serve`, not at all when what it reads did not change since the last build (plugin/reuse.py)."""
     done: dict = {}
 
     @functools.wraps(render)
     def macro(*args, **kwargs):
         key = (args, tuple(sorted(kwargs.items())))
         if key not in done:
-            done[key] = render(site, *args, **options, **kwargs)
+            done[key] = calls.call(name, render, args, kwargs, options)
         return done[key]
     return macro
 
