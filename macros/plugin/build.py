@@ -180,7 +180,11 @@ class Build:
         embeds' oEmbed responses, /oembed/* (publish/oembed.py)."""
         site_dir = Path(self.config["site_dir"])
         origin = self.config.get("site_url") or "../"
-        written = exports.files(self.site, self.config["site_name"], origin)
+        written: dict[str, str] = {}
+        for part, argument in exports.parts(self.site):  # under `make serve`, only those whose data changed
+            written.update(self.calls.call(f"export {part.__name__}", part,
+                                           (argument, self.config["site_name"], origin), {}, {}))
+        written.update(exports.schemas())
         written.update(oembed.files(self.components, self.config["site_name"], origin))
         for path, text in written.items():
             target = site_dir / path

@@ -107,29 +107,62 @@ def _json(value) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
+def _component(site: Site, name: str, site_name: str, origin: str) -> dict[str, str]:
+    """One component's files: its wiki page, its table as CSV and Confluence, its diagram's source."""
+    c = next(c for c in resolve(site) if c.name == name)
+    out: dict[str, str] = {}
+    if c.table or c.diagram:
+        out[export_path(c.name, "md")] = markdown_document(c, site, site_name, origin)
+    if c.table:
+        table = c.table(site)
+        out[export_path(c.name, "csv")] = csv_text(table, origin)
+        out[export_path(c.name, "confluence.txt")] = confluence_table(table, origin)
+    if c.diagram:
+        out[export_path(c.name, "mmd")] = c.diagram(site)
+    return out
+
+
+def _catalogue(site: Site, _: str, site_name: str, origin: str) -> dict[str, str]:
+    return {CATALOGUE_CSV: csv_text(tables.catalogue(site), origin)}
+
+
+def _dataset(site: Site, name: str, site_name: str, origin: str) -> dict[str, str]:
+    return {f"{API}/{name}.json": _json(dataset(site, name))}
+
+
+def _api_index(site: Site, _: str, site_name: str, origin: str) -> dict[str, str]:
+    return {f"{API}/index.json": _json(api_index(site))}
+
+
+def _feeds(site: Site, _: str, site_name: str, origin: str) -> dict[str, str]:
+    return feeds.feeds(site, site_name, origin)
+
+
+def _exports_index(site: Site, _: str, site_name: str, origin: str) -> dict[str, str]:
+    return {"exports/index.json": _json({
+        "components": [{"name": c.name, "title": c.title, "embed": embed_url(c.name),
+                        "page": page_url(c.page),
+                        "files": [export_path(c.name, s) for s in c.exports]} for c in resolve(site)],
+        "catalogue": {"title": tables.catalogue(site).title, "files": [CATALOGUE_CSV]}})}
+
+
+def parts(site: Site) -> list[tuple]:
+    """The exports made from the data, in parts that read different data: each (part, argument), and
+    part(site, argument, site_name, origin) gives its files by path (`make serve` makes again only
+    the parts whose data changed: plugin/reuse.py)."""
+    return [*[(_component, c.name) for c in resolve(site)], (_catalogue, ""),
+            *[(_dataset, name) for name in FILES], (_api_index, ""), (_feeds, ""), (_exports_index, "")]
+
+
+def schemas() -> dict[str, str]:
+    """Each data file's JSON Schema, as committed in data/schema/."""
+    return {f"{API}/{name}.schema.json": committed_text(name) for name in FILES}
+
+
 def files(site: Site, site_name: str, origin: str) -> dict[str, str]:
     """Every export, by its path under the built site. `origin` is the site's URL, ending in /."""
     out: dict[str, str] = {}
-    components = resolve(site)
-    for c in components:
-        if c.table or c.diagram:
-            out[export_path(c.name, "md")] = markdown_document(c, site, site_name, origin)
-        if c.table:
-            table = c.table(site)
-            out[export_path(c.name, "csv")] = csv_text(table, origin)
-            out[export_path(c.name, "confluence.txt")] = confluence_table(table, origin)
-        if c.diagram:
-            out[export_path(c.name, "mmd")] = c.diagram(site)
-    catalogue = tables.catalogue(site)
-    out[CATALOGUE_CSV] = csv_text(catalogue, origin)
-    for name in FILES:
-        out[f"{API}/{name}.json"] = _json(dataset(site, name))
-        out[f"{API}/{name}.schema.json"] = committed_text(name)
-    out[f"{API}/index.json"] = _json(api_index(site))
-    out.update(feeds.feeds(site, site_name, origin))
-    out["exports/index.json"] = _json({
-        "components": [{"name": c.name, "title": c.title, "embed": embed_url(c.name),
-                        "page": page_url(c.page),
-                        "files": [export_path(c.name, s) for s in c.exports]} for c in components],
-        "catalogue": {"title": catalogue.title, "files": [CATALOGUE_CSV]}})
+    for part, argument in parts(site):
+        out.update(part(site, argument, site_name, origin))
+    out.update(schemas())
     return out
