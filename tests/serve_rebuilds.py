@@ -43,6 +43,9 @@ STEPS = {
 }
 
 
+_LAST: list = []  # the config of the last build, whose state (plugin/build.py) _calls reads
+
+
 def _build(site: Path) -> bool:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -56,13 +59,10 @@ def _build(site: Path) -> bool:
         return False
 
 
-def _calls(reuse) -> tuple[int, int]:
+def _calls() -> tuple[int, int]:
     """How many of the last build's macro calls were reused (plugin/reuse.py), of how many."""
     build = sys.modules["macros.plugin.build"].Build.of(_LAST[0]) if _LAST else None
     return (build.calls.reused, len(build.calls.pending)) if build is not None else (0, 0)
-
-
-_LAST: list = []
 
 
 def main(out: Path, steps: list[str]) -> None:
@@ -74,7 +74,7 @@ def main(out: Path, steps: list[str]) -> None:
         ok = _build(site)
         memo, reuse = sys.modules["macros.plugin.memo"], sys.modules["macros.plugin.reuse"]
         reused = memo._current.reused if ok and memo._current is not None else 0
-        calls = _calls(reuse) if ok else (0, 0)
+        calls = _calls() if ok else (0, 0)
         kept = memo._html, memo._theme, memo._search, reuse._kept
         memo._html, memo._theme, memo._search, reuse._kept = {}, {}, {}, {}
         fresh_ok = _build(out / f"{number}-{step}-fresh")

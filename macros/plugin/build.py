@@ -18,6 +18,7 @@ from ..publish import components, drawings, exports, oembed
 from ..render import reading, slots
 from ..render.glossary import Glossary
 from ..render.mentions import Mentions
+from . import reuse
 
 _ATTRIBUTE = "ovc_build"
 # Not under the "mkdocs" logger on purpose: an overdue review is a reminder, and `--strict` would
@@ -60,7 +61,7 @@ class Build:
         self.mentions = Mentions.of(site)
         self.blocks: dict[str, list[str]] = {}  # page source -> the HTML its macros generated
         self.macros_env = None  # mkdocs-macros' environment, for its page templates
-        self.calls = None  # the macros' calls, reused under `make serve` where nothing they read changed (plugin/reuse.py)
+        self.calls = reuse.Build(site)  # calls reused under `make serve` where nothing they read changed
         self.failures: dict[str, list[str]] = {}  # page source -> what failed while rendering it
         self.said: set = set()  # stale drawings already warned about in this build
         self.components = components.resolve(site)  # the registry, titles from this data

@@ -39,7 +39,6 @@ def _define(env) -> None:
         raise PluginError(error.report()) from None
     build = Build(env.conf, site, max_age)
     build.macros_env = env
-    build.calls = reuse.Build(site)
     build.remind(dt.date.today())
     build.warn_stale(drawings.stale_exports(site, components.COMPONENTS))
     for name, render in MACROS.items():

@@ -13,6 +13,7 @@ does.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -20,14 +21,15 @@ from collections.abc import Mapping
 
 import msgspec
 
+from ..models import Site
 from ..render.env import TEMPLATES
 from .reload import stamp
 
 # Set by the hook module's on_startup under `mkdocs serve`, for the life of the process.
 SERVING = "OVC_SERVING"
-EVERYTHING = "*"  # a read that may depend on any file (the records' line numbers)
+EVERYTHING = "*"  # a read of every kind at once (going over site.by_id)
 
-# The last good build's outputs: (macro, args) -> (what it read: {field: digest}, output).
+# The last good build's outputs: (macro, arguments) -> (around(), {field read: digest}, output).
 _kept: dict = {}
 
 
@@ -82,12 +84,7 @@ class Reading:
         return value
 
 
-def _fields() -> frozenset:
-    from ..models import Site
-    return frozenset(getattr(Site, "__dataclass_fields__", None) or getattr(Site, "__struct_fields__", ()))
-
-
-_FIELDS = _fields()
+_FIELDS = frozenset(f.name for f in dataclasses.fields(Site))
 
 
 class Build:

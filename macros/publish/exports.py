@@ -143,7 +143,7 @@ def _exports_index(site: Site, _: str, site_name: str, origin: str) -> dict[str,
         "components": [{"name": c.name, "title": c.title, "embed": embed_url(c.name),
                         "page": page_url(c.page),
                         "files": [export_path(c.name, s) for s in c.exports]} for c in resolve(site)],
-        "catalogue": {"title": tables.catalogue(site).title, "files": [CATALOGUE_CSV]}})}
+        "catalogue": {"title": tables.CATALOGUE_TITLE, "files": [CATALOGUE_CSV]}})}
 
 
 def parts(site: Site) -> list[tuple]:

@@ -151,6 +151,9 @@ CATALOGUE_COLUMNS = ["Id", "Model", "Developer", "Family", "Released", "Openness
                      "Transparency (FMTI Dec 2025)", "Evidence", "As of"]
 
 
+CATALOGUE_TITLE = "Model catalogue (every release)"
+
+
 def catalogue(site: Site) -> Table:
     """Every model of the catalogue, one row each (the CSV export): its facts, its cheapest offer and
     its developer's transparency score, with the evidence links of the datasets it comes from."""
@@ -171,7 +174,7 @@ def catalogue(site: Site) -> Table:
                      hosts[offer.host].name if offer else "", f"{score.score}/{score.of}" if score else "",
                      " ".join([*(p.url for p in m.provenance), *_card_url(site, m)]), m.as_of.isoformat(),
                      *_cited(site, m)])
-    return Table("Model catalogue (every release)", [*CATALOGUE_COLUMNS, L.SOURCES, L.REVIEWED], rows,
+    return Table(CATALOGUE_TITLE, [*CATALOGUE_COLUMNS, L.SOURCES, L.REVIEWED], rows,
                  numeric=("Context window", "Max output", "Parameters", "Active parameters", "Cheapest input USD/M",
                           "Cheapest output USD/M"))
 
